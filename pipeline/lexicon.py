@@ -1,0 +1,34 @@
+"""Lexicons shipped as data in `models/` (one entry per line, `#` comments).
+
+Each file documents its sources at the top. Loaded once and cached.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+MODELS_DIR = next((p for p in (_HERE / "models", _HERE.parent / "models") if p.is_dir()), _HERE.parent / "models")
+
+
+@lru_cache(maxsize=None)
+def entries(name: str) -> tuple[str, ...]:
+    """Lines of models/<name>.txt without comments and blanks."""
+    out = []
+    for line in (MODELS_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> dict[str, str]:
+    """models/<name>.tsv as {first column: second column}."""
+    out = {}
+    for line in (MODELS_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        a, b = line.split("\t")[:2]
+        out[a.strip()] = b.strip()
+    return out
