@@ -1,17 +1,84 @@
-"""Stage 3, sentence splitting (skeleton; the full splitter lands with issue 2)."""
+"""Stage 3, sentence splitting: character spans of the sentences of a text (regex, no model).
+
+Rules, in the order they matter for gov.vn prose:
+- a newline always ends a sentence (captions, headings and list items are one line each);
+- inside a line, a sentence ends at ".", "!", "?", "…" or "..." (plus any closing quote/bracket) followed by
+  space and a sentence start (capital letter, digit, opening quote/bracket, dash);
+- not after an abbreviation ("TP. Huế", "GS. TS.", initials "V."), not inside a quotation
+  (“…” or "…" closed on the same line), never at ";" (an attendee list is one sentence);
+- dots without a following space ("TP.HCM", "T.Ư", "29.7", "9001:2015") never split, and ".." followed by a
+  lower-case word is an elided ellipsis, not an end.
+Spans are trimmed of surrounding whitespace; empty lines give no span.
+"""
 from __future__ import annotations
 
 import re
 
-_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(])|\n+")
+from .lexicon import entries
+
+# End mark(s), closing quotes/brackets, then the whitespace the split happens in.
+_END = re.compile(r"(?:[.!?]+|…)[\"”’»)\]]*(?P<space>[ \t]+)")
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_WORD_BEFORE = re.compile(r"([^\s(“\"]+)\.+$")
+_OPENERS = "“\"‘'([«-–—•*"
+
+
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.casefold() for a in entries("meeting_abbreviations"))
+
+
+def _is_abbreviation(line: str, dot_end: int) -> bool:
+    """True if the "." ending at `dot_end` closes an abbreviation or an initial ("TP.", "GS.TS.", "V.")."""
+    m = _WORD_BEFORE.search(line, 0, dot_end)
+    if not m:
+        return False
+    word = m.group(1)
+    last = word.rsplit(".", 1)[-1]  # "PGS.TS" -> "TS"
+    if len(last) == 1 and last.isupper():
+        return True  # an initial: "Nguyễn V. An", "Q. Ba Đình"
+    abbrevs = _abbreviations()
+    return last.casefold() in abbrevs or word.casefold() in abbrevs
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in _OPENERS
+
+
+def _line_breaks(line: str) -> list[int]:
+    """Offsets in `line` where a new sentence starts."""
+    quoted = [m.span() for m in _QUOTED.finditer(line)]
+    breaks = []
+    for m in _END.finditer(line):
+        nxt = m.end()
+        if nxt >= len(line) or not _starts_sentence(line[nxt]):
+            continue
+        if any(a < m.start() and m.start("space") < b for a, b in quoted):
+            continue  # an end mark inside a quotation
+        mark_end = m.start("space")
+        marks = line[m.start():mark_end].rstrip("\"”’»)]")
+        if marks == "." and _is_abbreviation(line, m.start() + 1):
+            continue
+        breaks.append(nxt)
+    return breaks
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _END.finditer(text):
-        if text[start:m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
+    """(start, end) character spans of the sentences of `text`, in order."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        cuts = [0, *_line_breaks(line), len(line)]
+        for a, b in zip(cuts, cuts[1:]):
+            span = _trimmed(text, offset + a, offset + b)
+            if span:
+                spans.append(span)
+        offset += len(line) + 1
     return spans
