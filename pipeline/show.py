@@ -1,0 +1,73 @@
+"""`vngov show`: one document's record in the terminal (rich), or as a displaCy entity page."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+COLORS = {"PERSON": "#f4a3a3", "POSITION": "#a3c9f4", "ORG": "#b8e0a8", "METRIC": "#f4d58d"}
+
+
+def load_record(path: Path, doc_id: str | None = None) -> dict:
+    """A record: from a records.jsonl (by doc_id, else the first), or by extracting an input file."""
+    path = Path(path)
+    if path.suffix.lower() == ".jsonl":
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                obj = json.loads(line) if line.strip() else {}
+                if "attendees" in obj and doc_id in (None, obj.get("doc_id")):
+                    return obj
+                if obj and "attendees" not in obj:
+                    break  # an input JSONL (html/text per line), not records
+    from .batch import extract_item
+    from .load import iter_documents
+    for item in iter_documents([path]):
+        if doc_id is None or getattr(item, "doc_id", None) == doc_id:
+            kind, payload = extract_item(item)
+            if kind == "error":
+                raise ValueError(f"{payload['source']}: {payload['reason']}")
+            return payload
+    raise LookupError(f"no document {doc_id or ''} in {path}")
+
+
+def render(record: dict, console: Console | None = None) -> None:
+    console = console or Console()
+    console.rule(f"[bold]{record.get('title') or record['doc_id']}")
+    console.print(f"doc_id={record['doc_id']}  source={record.get('source')}  published={record.get('published')}")
+    meeting = Table(title="Meeting", show_header=False)
+    for k, v in (record.get("meeting") or {}).items():
+        meeting.add_row(k, "" if v is None else str(v))
+    console.print(meeting)
+    people = Table(title=f"Attendees ({len(record.get('attendees') or [])})")
+    for col in ("name", "positions", "roles"):
+        people.add_column(col)
+    for a in record.get("attendees") or []:
+        positions = "\n".join(p["text"] if isinstance(p, dict) else str(p) for p in a.get("positions") or [])
+        people.add_row(a.get("name", ""), positions, ", ".join(a.get("roles") or []))
+    console.print(people)
+    metrics = Table(title=f"Metrics ({len(record.get('metrics') or [])})")
+    for col in ("text", "value", "unit", "qualifier"):
+        metrics.add_column(col)
+    for m in record.get("metrics") or []:
+        metrics.add_row(*("" if m.get(c) is None else str(m.get(c)) for c in ("text", "value", "unit", "qualifier")))
+    console.print(metrics)
+
+
+def html_page(record: dict) -> str:
+    """displaCy entity page of the record text: the NER's entities plus the metrics as METRIC spans."""
+    from spacy import displacy
+    from spacy.util import filter_spans
+
+    from .ner import make_doc
+    doc = make_doc(record.get("text") or "")
+    spans = list(doc.ents)
+    for m in record.get("metrics") or []:
+        if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+            span = doc.char_span(m["start"], m["end"], label="METRIC", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    doc.ents = filter_spans(spans)  # the longest span wins where a metric overlaps an entity
+    return displacy.render(doc, style="ent", page=True, minify=True,
+                           options={"colors": COLORS})
