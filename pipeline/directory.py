@@ -126,7 +126,8 @@ def build_directory(records: Iterable[dict]) -> list[Person]:
         for cluster in clusters:
             # A name with one person keeps the id of the bare name, so it does not change as positions are added.
             pid = person_id(name_key, _disambiguator(cluster) if len(clusters) > 1 else "")
-            name = _most_common(Counter(s.name for s in cluster))
+            spellings = Counter(s.name for s in cluster)
+            name = min(spellings, key=lambda n: (-spellings[n], n.isupper(), n))  # "LÊ THỊ HÒA" only if alone
             people.append(Person(pid, name, name_key, cluster))
     return sorted(people, key=lambda p: p.person_id)
 
