@@ -1,10 +1,20 @@
 """Stage 2, boilerplate stripping: HTML pages and text dumps into a Page of kept blocks.
 
-(Skeleton: per-CMS selectors and the text-dump stoplist land with issue 5.)
+HTML goes through pipeline.html_extract (per-CMS selectors, generic fallback); its blocks and
+plain-text dumps then share the same line rules here: page chrome is dropped (models/
+boilerplate_lines.txt, and short lines after a models/boilerplate_sections.txt heading),
+bylines and photo credits move to Page.authors, date lines to Page.published, and what is
+left is typed title / lead / paragraph / caption. Body text is never rewritten.
 """
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import entries
+from .normalize import nfc
 
 
 @dataclass
@@ -26,10 +36,224 @@ class Page:
 
 
 def clean(content: str, kind: str = "text", url: str | None = None) -> Page:
-    lines = [ln.strip() for ln in content.splitlines() if ln.strip()]
-    blocks = [Block(ln, "paragraph") for ln in lines]
-    title = None
-    if blocks and len(blocks[0].text) < 200 and not blocks[0].text.endswith("."):
-        blocks[0].kind = "title"
-        title = blocks[0].text
-    return Page(title, blocks)
+    """Main content of a page (`kind` "html") or a text dump of one (`kind` "text")."""
+    if kind == "html":
+        from .html_extract import extract_html
+
+        return extract_html(content, url=url)
+    return clean_lines(_text_lines(content))
+
+
+# ---- shared line rules -------------------------------------------------------------------
+
+_BULLET = re.compile(r"^[\s•·*▪►»\-–]+")
+_FINAL_PUNCT = ".!?:;…\"”’)»"
+_LONG_CHARS = 160  # a line this long is article prose, never chrome
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn)"
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_TIME = re.compile(r"(?<!\d)(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)")
+_DATE_NOISE = re.compile(
+    rf"{_WEEKDAY}|ngày|lúc|giờ|cập nhật|đăng( ngày| lúc)?|ngày đăng|thời gian|gmt\s*[+-]?\s*\d*|utc\s*[+-]?\s*\d*"
+    r"|\b(?:am|pm|sa|ch)\b|\ba\b|[\s,|:()\[\]/+\-–]", re.I)
+_CRAWLER_META = re.compile(r"^\s*date \d{4}-\d{2}")  # part of the text by the annotation rules
+_CREDIT = re.compile(r"^(?:(?:tin|bài|ảnh|video|clip|đồ họa|đồ hoạ|thực hiện|nguồn|theo)"
+                     r"(?:\s*(?:,|và|&|\+|-)\s*(?:bài|ảnh|video|clip))*\s*:\s*)(.+)$", re.I)
+_TRAILING_CREDIT = re.compile(r"([.!?…)])\s*\(?(?:Ảnh|ẢNH|Nguồn|Video|Đồ họa)\s*:\s*([^.()]{2,60}?)\)?\.?\s*$")
+_AGENCY_LEAD = re.compile(r"^\([^()]{2,40}\)\s*[-–—]?\s*\S")
+_BYLINE_DATE = re.compile(r"^(?P<who>[^|]{2,80}?)\s*\|\s*(?P<when>.*\d{4}.*)$")
+
+
+@lru_cache(maxsize=None)
+def _rules(name: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in entries(name)), re.I)
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\s+", " ", _BULLET.sub("", line)).strip().casefold()
+
+
+def is_chrome_line(line: str) -> bool:
+    """A line of page chrome (counter, share button, footer contact…) by models/boilerplate_lines."""
+    k = _key(line)
+    return not k or (len(k) <= _LONG_CHARS and _rules("boilerplate_lines").fullmatch(k) is not None)
+
+
+def is_section_heading(line: str) -> bool:
+    """A heading that opens related-news / counter / footer chrome (models/boilerplate_sections)."""
+    k = _key(line).rstrip(" :")
+    return 0 < len(k) <= 100 and _rules("boilerplate_sections").fullmatch(k) is not None
+
+
+def parse_date(line: str) -> str | None:
+    """ISO date(-time) of the first date in `line` ("26/01/2019 19:26" → "2019-01-26T19:26:00+07:00")."""
+    m = _DATE.search(line)
+    if m:
+        d, mo, y = (int(g) for g in m.groups())
+        rest = line[m.end():] + " " + line[:m.start()]
+        t = _TIME.search(rest)
+    else:
+        m = _ISO_DATE.search(line)
+        if not m:
+            return None
+        y, mo, d = (int(g) for g in m.groups()[:3])
+        t = m if m.group(4) else None
+        if t:
+            hh, mm, ss = int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)
+    if not (1 <= d <= 31 and 1 <= mo <= 12 and 1900 < y < 2100):
+        return None
+    if t is not None and t is not m:
+        hh, mm, ss = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
+    if t is None or not (hh < 24 and mm < 60 and ss < 60):
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}+07:00"
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only dates the page ("Thứ Bảy, 26/01/2019 19:26", "29/07/2022 16:45 (GMT+7)")."""
+    if len(line) > 80 or not (_DATE.search(line) or _ISO_DATE.search(line)):
+        return False
+    rest = _DATE.sub(" ", _ISO_DATE.sub(" ", line))
+    rest = _DATE_NOISE.sub("", _TIME.sub(" ", rest))
+    return not rest
+
+
+def _name_like(text: str) -> bool:
+    """"Hoàng Tùng - Đàm Thanh", "Q.VIỆT", "PV", "Nhóm PV HNMO": capitalised words only, no digits."""
+    text = text.strip(" |")
+    parts = [p for p in re.split(r"\s*(?:\s-\s|–|,|&|/|\bvà\b)\s*", text) if p]
+    if not parts or len(text) > 60 or re.search(r"\d", text):
+        return False
+    for part in parts:
+        words = re.split(r"[\s.]+", part.strip("."))
+        if not 1 <= len(words) <= 5 or not all(w and (w[0].isupper()) for w in words):
+            return False
+    return True
+
+
+def _all_caps_tag(text: str) -> bool:
+    """A short ALL-CAPS signature ("HƯƠNG LAN", "Q.VIỆT |", "BTNO") standing alone in the body."""
+    t = text.strip(" |")
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and len(t.split()) <= 3 and all(c.isupper() for c in letters) and _name_like(t)
+
+
+def _split_authors(who: str) -> list[str]:
+    out = []
+    for part in re.split(r"\s+[-–]\s+|\s*,\s*|\s*;\s*", who.strip(" |.")):
+        m = _CREDIT.match(part)
+        part = (m.group(1) if m else part).strip(" |.")
+        if part:
+            out.append(part)
+    return out
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return (4 <= len(words) <= 45 and len(line) <= 260 and line.rstrip()[-1] not in ".,;:" and not _CRAWLER_META.match(line)
+            and not _AGENCY_LEAD.match(line))
+
+
+def _is_long(line: str) -> bool:
+    return len(line) >= _LONG_CHARS or len(line.split()) >= 30
+
+
+def _text_lines(content: str) -> list[str]:
+    content = nfc(content)
+    if "<" in content and re.search(r"<br\s*/?>|</\w+>", content, re.I):
+        content = re.sub(r"<br\s*/?>|</(?:p|div|li|h\d|tr)>", "\n", content, flags=re.I)
+        content = re.sub(r"<[^>]{0,300}>", " ", content)
+    if "&" in content:
+        content = nfc(html.unescape(content))
+    return content.splitlines()
+
+
+def clean_lines(lines: list[str], *, title: str | None = None, published: str | None = None,
+                authors: list[str] | None = None, kinds: list[str] | None = None) -> Page:
+    """Apply the line rules to `lines` (one block each; `kinds` gives known kinds, e.g. from HTML)."""
+    authors = list(authors or [])
+    kept: list[tuple[str, str | None]] = []
+    dates: list[tuple[int, str]] = []  # (index in kept when seen, iso)
+    in_chrome = False
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        known = kinds[i] if kinds else None
+        if not line:
+            continue
+        if known == "table":
+            kept.append((line, known))
+            continue
+        if _CRAWLER_META.match(raw):
+            kept.append((line, "paragraph"))
+            continue
+        if is_date_line(line):
+            dates.append((len(kept), parse_date(line)))
+            continue
+        m = _BYLINE_DATE.match(line)
+        if m and is_date_line(m.group("when")) and not _is_long(line):
+            authors += _split_authors(m.group("who"))
+            dates.append((len(kept), parse_date(m.group("when"))))
+            continue
+        m = _CREDIT.match(line)
+        if m and len(line) <= 80 and _name_like(re.sub(r"^(?:Báo|Theo|TTXVN)\b", "X", m.group(1), flags=re.I) or "X"):
+            authors += _split_authors(m.group(1))
+            continue
+        if is_section_heading(line):
+            in_chrome = True
+            continue
+        if is_chrome_line(line):
+            continue
+        if in_chrome and not _is_long(line):
+            continue
+        in_chrome = False
+        kept.append((line, known))
+
+    # Title: the first headline-like line before any prose; short nav crumbs above it go.
+    if title is None:
+        for j, (line, known) in enumerate(kept[:4]):
+            if _is_long(line) or known not in (None, "title"):
+                break
+            if _is_headline(line):
+                title = line
+                kept = kept[j + 1:]
+                dates = [(max(0, k - j - 1), d) for k, d in dates]
+                break
+            if len(line.split()) > 3:
+                break
+    blocks: list[Block] = [Block(title, "title")] if title else []
+    body: list[Block] = []
+    for line, known in kept:
+        if known in ("caption", "table"):
+            body.append(Block(line, known))
+            continue
+        if _all_caps_tag(line) and known is None:
+            authors += _split_authors(line)
+            continue
+        m = _TRAILING_CREDIT.search(line)
+        if m and _name_like(re.sub(r"^(?:Báo|TTXVN)\b", "X", m.group(2))):
+            authors += _split_authors(m.group(2))
+            line = line[:m.start(1) + 1].rstrip()
+            body.append(Block(line, known or "caption"))
+            continue
+        if known:
+            body.append(Block(line, known))
+        elif not _is_long(line) and line[-1] not in _FINAL_PUNCT and len(line.split()) <= 40:
+            body.append(Block(line, "caption"))
+        else:
+            body.append(Block(line, "paragraph"))
+    # Signatures after the last paragraph: "Phạm Hòa", "Hoàng Tùng - Đàm Thanh", "PV".
+    while len(body) > 1 and body[-1].kind in ("caption", "paragraph") and _name_like(body[-1].text) \
+            and len(body[-1].text.split()) <= 8:
+        authors[:0] = _split_authors(body.pop().text)
+    if body and body[0].kind == "paragraph" and _AGENCY_LEAD.match(body[0].text):
+        body[0].kind = "lead"
+    seen: set[str] = set()
+    for b in body:
+        if b.text in seen and b.kind != "table":
+            continue  # the same paragraph printed twice (lead repeated as first paragraph)
+        seen.add(b.text)
+        blocks.append(b)
+    if published is None and dates:
+        with_time = [d for _, d in dates if d and "T" in d]
+        published = (with_time or [d for _, d in dates if d] or [None])[-1 if with_time else 0]
+    return Page(title, blocks, list(dict.fromkeys(a for a in authors if a)), published)

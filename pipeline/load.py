@@ -1,11 +1,14 @@
 """Stage 1, load/normalise: files, folders and JSONL into RawDoc objects (NFC text).
 
-Never raises for a bad input: yields an InputError naming the source and the reason.
-(Skeleton: the full decoder lives here once issue 5 lands.)
+Never raises for a bad input: yields an InputError naming the source and the reason,
+so one broken file (or JSONL line) never stops a batch.
 """
 from __future__ import annotations
 
+import codecs
+import html
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -13,6 +16,18 @@ from typing import Iterable, Iterator
 from .normalize import nfc
 
 SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text", ".jsonl": "jsonl"}
+# A news page is a few hundred KB; beyond this it is a dump or an attack, not an article.
+MAX_DOC_BYTES = 8 * 1024 * 1024
+
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
+# Letters only Vietnamese uses (ă â đ ê ô ơ ư and the tone-marked vowels of Latin Extended Additional).
+_VIET_CHARS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+# Legacy 8-bit font encodings read as cp1252: TCVN3 (ABC) puts đ/ă/â/ê/ô/ơ/ư on ® ¨ © ª « ¬ and ­,
+# VNI writes đ as "ñ", ư as "ö" and ươ as "öô" and tones as trailing Latin-1 letters.
+_TCVN3_MARKS = re.compile("[®¨©ª«¬§¸µ¶·¹]")
+_VNI_MARKS = re.compile("öô|ñ[aeoöuieâ]|[aeoâêô][äáàåõûø]")
 
 
 @dataclass
@@ -32,13 +47,90 @@ class InputError:
     line: int | None = None
 
 
+class DecodeError(ValueError):
+    """Bytes that are not readable text (binary, legacy font encoding, empty)."""
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    return controls > max(2, len(head) // 100)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < len(head) // 4:
+        return None
+    try:
+        return data.decode("utf-16-be" if even > odd else "utf-16-le")
+    except UnicodeDecodeError:
+        return None
+
+
+def _legacy_font_encoding(text: str) -> str | None:
+    """Name of the legacy Vietnamese font encoding `text` was written in, if it looks like one."""
+    letters = sum(c.isalpha() for c in text[:20000]) or 1
+    if len(_VIET_CHARS.findall(text[:20000])) > letters * 0.01:
+        return None  # real Unicode Vietnamese
+    if len(_TCVN3_MARKS.findall(text[:20000])) > letters * 0.02:
+        return "TCVN3 (ABC)"
+    if len(_VNI_MARKS.findall(text[:20000])) > letters * 0.01:
+        return "VNI"
+    return None
+
+
+def _decode_8bit(data: bytes) -> str:
+    declared = _META_CHARSET.search(data[:4096])
+    candidates = [declared.group(1).decode("ascii", "ignore").lower()] if declared else []
+    candidates.append("cp1258")  # Windows Vietnamese: base letters + combining tones, NFC fixes them
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if enc != "cp1258" or re.search("[\u0300\u0301\u0303\u0309\u0323ăâđêôơư]", text):
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200000]).best()
+    if best is None:
+        raise DecodeError("unknown text encoding")
+    return data.decode(best.encoding, errors="replace")
+
+
 def decode(data: bytes) -> str:
-    return nfc(data.decode("utf-8-sig"))
+    """Bytes of a page → NFC text. Raises DecodeError for binary or legacy-font input."""
+    if not data.strip():
+        raise DecodeError("empty file")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return nfc(data.decode(enc, errors="replace"))
+    text = _utf16_without_bom(data) if b"\x00" in data[:4096] else None
+    if text is None:
+        if _looks_binary(data):
+            raise DecodeError("binary file (not text or HTML)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_8bit(data)
+    legacy = _legacy_font_encoding(html.unescape(text))
+    if legacy:
+        raise DecodeError(f"legacy Vietnamese font encoding ({legacy}); convert it to Unicode first")
+    text = nfc(text)
+    if not text.strip():
+        raise DecodeError("empty file")
+    return text
 
 
 def sniff_kind(content: str) -> str:
     head = content[:2000].lower()
-    return "html" if ("<html" in head or "<body" in head or "<div" in head or "<p>" in head) else "text"
+    return "html" if re.search(r"<(?:!doctype html|html|head|body|div|p|article|table)[\s>]", head) else "text"
+
+
+def _no_vietnamese(content: str) -> bool:
+    sample = html.unescape(re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]*>", " ", content[:400000], flags=re.S | re.I))
+    return not _VIET_CHARS.search(sample)
 
 
 def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -49,25 +141,65 @@ def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def _check_doc(source: str, content: str, line: int | None = None) -> InputError | None:
+    if not content.strip():
+        return InputError(source, "empty document", line)
+    if _no_vietnamese(content):
+        return InputError(source, "no Vietnamese text found (not a Vietnamese article)", line)
+    return None
+
+
+def _jsonl(f: Path) -> Iterator[RawDoc | InputError]:
+    with f.open("rb") as fh:
+        for i, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            if len(raw) > MAX_DOC_BYTES:
+                yield InputError(str(f), f"line too large ({len(raw) / 2**20:.1f} MB > {MAX_DOC_BYTES // 2**20} MB)", i)
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8-sig"))
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+                body = obj.get("html") or obj.get("text")
+                if not isinstance(body, str):
+                    raise ValueError('no "text" or "html" string field')
+            except (ValueError, UnicodeDecodeError) as e:
+                yield InputError(str(f), f"bad JSONL line: {e}", i)
+                continue
+            body = nfc(body)
+            err = _check_doc(f"{f}:{i}", body, i)
+            if err:
+                yield err
+                continue
+            kind = "html" if obj.get("html") else sniff_kind(body)
+            doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{f.stem}-{i}"
+            yield RawDoc(doc_id, f"{f}:{i}", body, kind, obj.get("url"), obj.get("published"))
+
+
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]:
+    """Every document under `paths` as a RawDoc, or an InputError saying why it cannot be read."""
     for f in _files(paths):
         try:
+            if f.suffix.lower() == ".jsonl":
+                yield from _jsonl(f)
+                continue
+            size = f.stat().st_size
+            if size > MAX_DOC_BYTES:
+                yield InputError(str(f), f"file too large ({size / 2**20:.1f} MB > {MAX_DOC_BYTES // 2**20} MB limit)")
+                continue
             content = decode(f.read_bytes())
-        except (OSError, UnicodeDecodeError) as e:
-            yield InputError(str(f), f"cannot read: {e}")
+        except OSError as e:
+            yield InputError(str(f), f"cannot read: {e.strerror or e}")
             continue
-        if f.suffix.lower() == ".jsonl":
-            for i, line in enumerate(content.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                    body = obj.get("html") or obj.get("text")
-                    kind = "html" if obj.get("html") else "text"
-                    yield RawDoc(str(obj.get("id") or f"{f.stem}-{i}"), f"{f}:{i}", nfc(body), kind,
-                                 obj.get("url"), obj.get("published"))
-                except (ValueError, AttributeError, TypeError) as e:
-                    yield InputError(str(f), f"bad JSONL line: {e}", i)
+        except DecodeError as e:
+            yield InputError(str(f), str(e))
+            continue
+        err = _check_doc(str(f), content)
+        if err:
+            yield err
             continue
         kind = SUFFIXES.get(f.suffix.lower()) or sniff_kind(content)
+        if kind == "text" and sniff_kind(content) == "html":
+            kind = "html"  # a saved page with a .txt name
         yield RawDoc(f.stem, str(f), content, kind)

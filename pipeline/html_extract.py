@@ -1,0 +1,271 @@
+"""Main-content extraction for HTML pages of Vietnamese government portals and state press.
+
+A per-CMS selector layer (Liferay, SharePoint, Oracle WebCenter, VCCorp, baochinhphu, VnExpress…)
+finds the article body, title, sapo (lead), date and byline; pages of unknown templates fall back
+to the densest text block. The body is serialised to lines (block elements and <br> break lines,
+tables become rows, figure captions are typed) and handed to clean.clean_lines, which applies
+the same chrome/byline rules as for text dumps.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+
+from .clean import Page, clean_lines, is_date_line, parse_date
+from .normalize import nfc
+
+# Article bodies by CMS, most specific first. "Trusted" selectors are used even when the body
+# is tiny (a Liferay video article whose body is only its date); the weak generic ones need prose.
+_BODY_TRUSTED = [
+    "#divArticleDescription", "[id$='RichHtmlField']", ".RichHtmlField", ".ms-rtestate-field",  # SharePoint
+    ".detail-content", "[data-role='content']", ".knc-content",  # VCCorp (baochinhphu, vietnamplus…)
+    ".article__body", ".cms-body", "article.fck_detail", ".fck_detail",  # new press CMS, VnExpress
+    ".ContentDetail", ".content-detail", "#content-detail", ".news-content", ".tinchitiet",  # WebCenter & co
+    ".asset-full-content .journal-content-article", ".journal-content-article", ".asset-full-content",  # Liferay
+]
+_BODY_WEAK = ["[itemprop='articleBody']", ".article-content", ".entry-content", ".post-content", ".content-news",
+              "article", ".chitiet", ".noidung", "#content", ".content"]
+_TITLE = ["h1.detail-title", ".detail-title", "h1.title-detail", "h1.article__title", ".article__title",
+          ".asset-full-content-title", ".header-title", ".text-tletin-page", ".title-news", ".news-title",
+          "[itemprop='headline']"]
+_LEAD = [".detail-sapo", ".article__sapo", ".sapo", "p.description", ".description", ".summary",
+         ".lead", ".chapeau", "[itemprop='description']"]
+_DATE = [".detail-time", ".article__meta time", "time[datetime]", ".publish-date", ".publishdate", ".post-time",
+         ".date-time", ".datetime", ".text-ngayxam-page", ".ngaydang", ".date", ".time", ".egov_date"]
+_AUTHOR = [".detail-author", ".article__author", ".author-name", ".author", ".tacgia", ".news-author",
+           "[rel='author']", ".view-content-author"]
+_META_DATE = ["article:published_time", "datePublished", "pubdate", "og:published_time", "dc.date.issued",
+              "dc.date", "date", "publishdate"]
+
+_SKIP_TAGS = {"script", "style", "noscript", "iframe", "form", "button", "select", "input", "textarea", "svg",
+              "nav", "aside", "footer", "header", "object", "embed", "video", "audio", "canvas", "map", "head"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+               "blockquote", "pre", "dd", "dt", "dl", "center", "main", "tr", "td", "th", "figure", "hr"}
+_CHROME_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|print|toolbar|tools?|related|relate|lienquan|tin-?lien-?quan|"
+    r"tin-?khac|other-?news|xem-?them|see-?more|comments?|binh-?luan|banner|adv|ads|advertis\w*|quang-?cao|qc|"
+    r"tags?|keywords?|tu-?khoa|breadcrumbs?|menu|navbar|nav|sidebar|footer|rating|vote|poll|counter|"
+    r"thong-?ke|weblink|fontsize|font-size|zoom|audio|player|subscribe|hidden|hide|sr-only)(?:$|[\s_-])", re.I)
+_CAPTION_ATTR = re.compile(r"caption|image_desc|img-desc|photo-desc|PhotoCMS_Caption|fig-?desc|desc_img|^Image$",
+                           re.I)
+
+
+_SIMPLE = re.compile(r"([\w*-]+)|\.([\w-]+)|#([\w-]+)|\[([\w:-]+)(?:([$]?=)'([^']*)')?\]")
+
+
+@lru_cache(maxsize=None)
+def _xpath(selector: str) -> etree.XPath:
+    """The few CSS forms used here (tag, .class, #id, [a], [a='v'], [a$='v'], descendants) as XPath:
+    lxml's own cssselect needs an extra package."""
+    steps = []
+    for part in selector.split():
+        tag, conds = "*", []
+        for t, cls, id_, attr, op, val in _SIMPLE.findall(part):
+            if t:
+                tag = t
+            elif cls:
+                conds.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')")
+            elif id_:
+                conds.append(f"@id='{id_}'")
+            elif op == "=":
+                conds.append(f"@{attr}='{val}'")
+            elif op == "$=":
+                conds.append(f"substring(@{attr}, string-length(@{attr}) - {len(val) - 1})='{val}'")
+            else:
+                conds.append(f"@{attr}")
+        steps.append(tag + "".join(f"[{c}]" for c in conds))
+    return etree.XPath("//" + "//".join(steps))
+
+
+def _select(tree, selector: str) -> list:
+    return _xpath(selector)(tree)
+
+
+def _attr(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _is_chrome(el) -> bool:
+    return bool(_CHROME_ATTR.search(_attr(el))) or (el.get("style") or "").replace(" ", "").find("display:none") >= 0
+
+
+def _text(el) -> str:
+    return nfc(re.sub(r"\s+", " ", el.text_content())).strip()
+
+
+def _first(tree, selectors: list[str]):
+    for sel in selectors:
+        for el in _select(tree, sel):
+            if _text(el):
+                return el
+    return None
+
+
+def _parse(content: str):
+    content = re.sub(r"^\s*<\?xml[^>]*\?>", "", content)
+    try:
+        return lxml.html.document_fromstring(content)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _table_rows(table) -> list[tuple[str, str]]:
+    """A data table as rows of text; an image-with-caption table as its caption."""
+    if table.xpath(".//img") and len(table.xpath(".//tr")) <= 3:
+        text = _text(table)
+        return [(text, "caption")] if text else []
+    rows = []
+    for tr in table.xpath(".//tr[not(ancestor::tr[ancestor::table[1] = current()])]") or table.xpath(".//tr"):
+        cells = [_text(c) for c in tr.xpath("./td|./th")]
+        cells = [c for c in cells if c]
+        if cells:
+            rows.append((" | ".join(cells), "table"))
+    return rows
+
+
+def _is_layout_table(table) -> bool:
+    # Old portals wrap the whole article in a table: long prose or paragraphs in cells.
+    return bool(table.xpath(".//p|.//div[string-length(normalize-space()) > 200]")) or \
+        any(len(_text(td)) > 400 for td in table.xpath(".//td"))
+
+
+def _lines(root) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    buf: list[str] = []
+
+    def flush(kind: str | None = None):
+        for line in nfc("".join(buf)).split("\n"):
+            line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
+            if line:
+                out.append((line, kind))
+        buf.clear()
+
+    def visit(el):
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if tag is None or tag in _SKIP_TAGS or (el is not root and _is_chrome(el)):
+            pass
+        elif tag == "br":
+            buf.append("\n")
+        elif tag == "table" and not _is_layout_table(el):
+            flush()
+            out.extend(_table_rows(el))
+        elif tag in ("figcaption",) or _CAPTION_ATTR.search(_attr(el)):
+            flush()
+            buf.append(el.text_content())
+            flush("caption")
+        else:
+            block = tag in _BLOCK_TAGS
+            if block:
+                flush()
+            buf.append(el.text or "")
+            for child in el:
+                visit(child)
+            if block:
+                flush()
+        if el is not root:
+            buf.append(el.tail or "")
+
+    visit(root)
+    flush()
+    return out
+
+
+def _in_chrome(el) -> bool:
+    return any(_is_chrome(a) or (isinstance(a.tag, str) and a.tag.lower() in _SKIP_TAGS)
+               for a in el.iterancestors())
+
+
+def _densest(tree):
+    """Generic fallback: the element whose own paragraphs hold the most text."""
+    scores: dict = {}
+    for el in tree.iter("p", "div", "td", "span", "font"):
+        own = (el.text or "") + "".join(c.tail or "" for c in el)
+        if el.tag == "p":
+            own = el.text_content()
+        n = len(own.strip())
+        if n < 25 or _in_chrome(el):
+            continue
+        target = el.getparent() if el.tag == "p" else el
+        if target is None:
+            continue
+        scores[target] = scores.get(target, 0) + n
+        grand = target.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + n // 3
+    return max(scores, key=scores.get) if scores else None
+
+
+def _body(tree):
+    best = None
+    for sel in _BODY_TRUSTED:
+        found = [el for el in _select(tree, sel) if _text(el)]
+        if found:
+            best = max(found, key=lambda el: len(_text(el)))
+            break
+    if best is None:
+        for sel in _BODY_WEAK:
+            found = [el for el in _select(tree, sel) if len(_text(el)) >= 300 and not _in_chrome(el)]
+            if found:
+                best = max(found, key=lambda el: len(_text(el)))
+                break
+    return best if best is not None else _densest(tree)
+
+
+def _meta(tree, names: list[str]) -> str | None:
+    for name in names:
+        for m in tree.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']"):
+            if m.get("content"):
+                return nfc(m.get("content")).strip()
+    return None
+
+
+def _published(tree) -> str | None:
+    for value in filter(None, [_meta(tree, _META_DATE)]):
+        iso = parse_date(value)
+        if iso:
+            return iso
+    for sel in _DATE:
+        for el in _select(tree, sel):
+            iso = parse_date(el.get("datetime") or _text(el))
+            if iso:
+                return iso
+    return None
+
+
+def _title(tree) -> str | None:
+    el = _first(tree, _TITLE)
+    if el is not None:
+        return _text(el)
+    og = _meta(tree, ["og:title", "twitter:title"])
+    if og:  # "<headline> - <site name>"
+        return re.split(r"\s+[|–-]\s+", og)[0].strip()
+    for h1 in _select(tree, "h1"):
+        if _text(h1) and not _is_chrome(h1) and not _in_chrome(h1):
+            return _text(h1)
+    return None
+
+
+def extract_html(content: str, url: str | None = None) -> Page:
+    tree = _parse(content)
+    if tree is None:
+        return clean_lines([])
+    body = _body(tree)
+    title = _title(tree)
+    lead_el = _first(tree, _LEAD)
+    lines: list[tuple[str, str | None]] = []
+    if lead_el is not None and (body is None or lead_el not in body.iter()):
+        lines += [(t, "lead") for t, _ in _lines(lead_el)]
+    if body is not None:
+        lines += [(t, k) for t, k in _lines(body) if t != title]
+    authors = []
+    author_el = _first(tree, _AUTHOR)
+    if author_el is not None and (body is None or author_el not in body.iter()):
+        who = _text(author_el)
+        if 0 < len(who) <= 80 and not is_date_line(who):
+            authors.append(who)
+    page = clean_lines([t for t, _ in lines], title=title or None, published=_published(tree), authors=authors,
+                       kinds=[k for _, k in lines])
+    return page
