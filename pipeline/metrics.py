@@ -1,6 +1,176 @@
-"""Stage 5, metrics (skeleton; issue 4 brings the grammar of Vietnamese quantities)."""
+"""Stage 5, metrics: the quantities of a text as records with their qualifier, subject, period and change.
+
+The grammar of numbers and units lives in pipeline.quantities; this stage adds the sentence context
+and lists a fact repeated verbatim (a headline repeated in the body) once.
+"""
 from __future__ import annotations
+
+import re
+
+from .normalize import key
+from .quantities import Quantity, find_quantities
+from .sentences import split_sentences
+
+# Qualifiers as written before the number, longest first; the comparator says what they mean.
+_COMPARATORS = {
+    "gần như": "≈", "trên dưới": "≈", "xấp xỉ": "≈", "khoảng": "≈", "chừng": "≈", "ước chừng": "≈",
+    "gần": "≈", "ngót": "≈",
+    "hơn": ">", "trên": ">", "ngoài": ">",
+    "ít nhất": "≥", "tối thiểu": "≥", "không dưới": "≥",
+    "dưới": "<", "chưa đến": "<", "chưa tới": "<", "không đến": "<",
+    "tối đa": "≤", "không quá": "≤", "lên tới": "≤", "lên đến": "≤", "tới": "≤", "đến": "≤",
+}
+_QUALIFIER = re.compile(
+    r"(?<!\w)(%s)[ \t]+$" % "|".join(re.escape(q) for q in sorted(_COMPARATORS, key=len, reverse=True)), re.I)
+
+# Change verbs: "tăng 5% so với cùng kỳ", "giảm còn 2%", "tăng hơn 28,4%", "xuống còn 7,5%".
+_CHANGE = re.compile(
+    r"(?<!\w)(tăng trưởng|tăng|giảm|xuống|hạ|vượt|sụt giảm)"
+    r"((?:[ \t]+(?:thêm|lên|xuống|còn|từ|có|được|bình quân|ước|khoảng|hơn|trên|gần|dưới|tới|đến|ở mức|mức|"
+    r"xấp xỉ|chừng|tương ứng|đạt))*)[ \t]+$", re.I)
+_CHANGE_DIRECTION = {"tăng trưởng": "increase", "tăng": "increase", "vượt": "increase",
+                     "giảm": "decrease", "xuống": "decrease", "hạ": "decrease", "sụt giảm": "decrease"}
+
+# The period a figure refers to: "năm 2020", "6 tháng đầu năm 2025", "quý I/2025", "giai đoạn 2021-2025".
+_PERIOD = re.compile(
+    r"(?<!\w)(?:(?:\d+|nửa)[ \t]+tháng(?:[ \t]+(?:đầu|cuối))?[ \t]+năm(?:[ \t]+(?:19|20)\d\d)?"
+    r"|(?:\d+|nửa)[ \t]+(?:tháng|năm)(?:[ \t]+(?:đầu|cuối)[ \t]+năm)?(?=[ \t,.;]|$)"
+    r"|quý[ \t]+[IV]+(?:[ \t]*[/.][ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:19|20)\d\d)?"
+    r"|(?:giai đoạn|nhiệm kỳ)[ \t]+(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d"
+    r"|tháng[ \t]+\d{1,2}(?:[ \t]*/[ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:19|20)\d\d)?"
+    r"|(?:cả[ \t]+)?năm[ \t]+(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)\d\d)?"
+    r"|(?:cả[ \t]+)?năm[ \t]+nay)(?!\w)", re.I)
+_COMPARISON_BASE = re.compile(r"(?:so với|cùng kỳ)[ \t]+(?:\S+[ \t]+)?$", re.I)
+
+# Verbs and linking words that end the subject of a figure: "<subject> đạt 40,43%".
+_PREDICATE = re.compile(
+    r"(?<!\w)(?:ước[ \t]+)?(?:đạt|tăng trưởng|tăng|giảm|chiếm|là|có|còn|ở mức|bằng|lên|xuống|vượt|thu hút|"
+    r"cấp|trao|hỗ trợ|giải ngân|dự kiến|ước tính|ước)(?!\w)", re.I)
+_CLAUSE_CUT = re.compile(r"[,;:()\[\]]|(?<!\w)(?:trong đó|với|và|theo đó)(?!\w)", re.I)
+_LEADING_NOISE = re.compile(r"^(?:[-–•*\s]|(?:trong|đến|tính đến|sau|riêng|theo đó|như vậy|đặc biệt)(?!\w))+", re.I)
+
+
+_AUXILIARIES = re.compile(r"(?:[ \t]+(?:đã|đang|sẽ|được|vẫn|cũng|đều|chỉ|mới))+$", re.I)
+
+
+def _clean_subject(s: str) -> str | None:
+    s = _PERIOD.sub(" ", s)
+    s = _LEADING_NOISE.sub("", s.strip().strip("\"“”'‘’"))
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:-–\"“”")
+    s = _AUXILIARIES.sub("", " " + s).strip()
+    words = s.split()
+    if not words or len(words) > 14 or not re.search(r"[^\W\d_]{2}", s):
+        return None
+    return s
+
+
+def _subject(sentence: str, offset: int) -> str | None:
+    """What the figure measures, when the sentence says it: the words before its verb ("tỷ trọng TFP đóng
+    góp vào tăng trưởng GRDP" in "tỷ trọng TFP … tăng đáng kể, năm 2020 đạt 40,43%")."""
+    before = sentence[:offset]
+    clauses = [c for c in _CLAUSE_CUT.split(before)]
+    for clause in reversed(clauses[-3:]):
+        verbs = list(_PREDICATE.finditer(clause))
+        if not verbs:
+            continue
+        subj = _clean_subject(clause[:verbs[0].start()] if clause is not clauses[-1] else clause[:verbs[-1].start()])
+        if subj:
+            return subj
+    return None
+
+
+def _period(sentence: str, offset: int) -> str | None:
+    """The period phrase nearest before the figure in its sentence, else the first one after it;
+    a comparison base ("so với năm 2020", "cùng kỳ 2019") is not the period."""
+    before, after = [], []
+    for m in _PERIOD.finditer(sentence):
+        if _COMPARISON_BASE.search(sentence[:m.start()]):
+            continue
+        (before if m.end() <= offset else after).append(m.group())
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _change(sentence: str, offset: int) -> str | None:
+    m = _CHANGE.search(sentence[max(0, offset - 60):offset])
+    if not m:
+        return None
+    if re.search(r"(?<!\w)(?:còn|xuống)(?!\w)", m.group(2) or "", re.I):
+        return "decrease"
+    return _CHANGE_DIRECTION[m.group(1).lower()]
+
+
+def _headline_like(sentence: str) -> bool:
+    s = sentence.strip()
+    return bool(s) and s[-1] not in ".!?…;:" and len(s.split()) <= 35
+
+
+def _metric(q: Quantity, text: str, span: tuple[int, int]) -> dict:
+    a, b = span
+    sentence = text[a:b]
+    offset = q.start - a
+    qual = None if q.range_role == "to" else _QUALIFIER.search(text[max(a, q.start - 20):q.start])
+    qualifier = qual.group(1) if qual else None
+    return {
+        "text": q.text,
+        "value": q.value,
+        "unit": q.unit,
+        "qualifier": qualifier,
+        "comparator": _COMPARATORS[qualifier.lower()] if qualifier else None,
+        "scale": q.scale,
+        "value_normalized": q.value_normalized,
+        "currency": q.currency,
+        "total": q.total,
+        "per": q.per,
+        "range": q.range_role,
+        "subject": _subject(sentence, offset),
+        "period": _period(sentence, offset),
+        "change": _change(sentence, offset),
+        "start": q.start,
+        "end": q.end,
+        "sentence": sentence.strip(),
+    }
+
+
+def _content_words(sentence: str) -> set[str]:
+    return {w for w in key(sentence).split() if re.search(r"[^\W\d_]", w)}
+
+
+def _same_fact(m: dict, seen: dict) -> bool:
+    """A fact repeated verbatim in another sentence: same figure, qualifier and period, and the two
+    sentences are the same words or one is a headline sharing the other's words (headline, lead,
+    "read also" teaser). The same figure twice in one sentence is two facts."""
+    if (key(m["text"]), m["qualifier"]) != (key(seen["text"]), seen["qualifier"]) or m["range"] or seen["range"]:
+        return False
+    if m["_sentence_start"] == seen["_sentence_start"]:
+        return False
+    periods = sorted((key(m["period"] or ""), key(seen["period"] or "")), key=len)
+    if periods[0] and not periods[1].startswith(periods[0]):
+        return False  # "năm 2017" vs "năm 2018"; "6 tháng đầu năm" fits "6 tháng đầu năm 2024"
+    if key(m["sentence"]) == key(seen["sentence"]):
+        return True
+    if not (_headline_like(m["sentence"]) or _headline_like(seen["sentence"])):
+        return False
+    shared = (_content_words(m["sentence"]) & _content_words(seen["sentence"])) - _content_words(m["text"])
+    return len(shared) >= 2
 
 
 def find_metrics(text: str) -> list[dict]:
-    return []
+    """Every metric of the text (see pipeline.quantities for what counts), in text order, each with
+    text/value/unit/qualifier/comparator/scale/value_normalized/currency/subject/period/change/start/end/sentence."""
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    spans = split_sentences(text) or [(0, len(text))]
+    out: list[dict] = []
+    i = 0
+    for q in quantities:
+        while i + 1 < len(spans) and spans[i][1] <= q.start:
+            i += 1
+        span = spans[i] if spans[i][0] <= q.start < spans[i][1] else (q.start, q.end)
+        m = _metric(q, text, span)
+        m["_sentence_start"] = span[0]
+        if not any(_same_fact(m, seen) for seen in out):
+            out.append(m)
+    for m in out:
+        del m["_sentence_start"]
+    return out

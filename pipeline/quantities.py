@@ -1,0 +1,324 @@
+"""The grammar of Vietnamese quantities: numbers as written, scale words, units and counted nouns.
+
+`parse_number` reads one number ("40,43", "1.234.567", "1.234,5", "1,234,567", "ba mươi", "nửa").
+`find_quantities` finds every quantity in a text ("hơn 60 tỷ đồng", "5-7%", "66/69 phiếu", "9 doanh nghiệp FDI")
+and leaves out what only looks like one: dates, years, periods, durations, codes, ordinals, levels,
+rankings, addresses, phone numbers and names with digits. Metric-level context (qualifier, subject,
+period, change, de-duplication) is pipeline.metrics' business.
+
+Vietnamese conventions: "," is the decimal mark and "." groups thousands; a dot is always read as a
+thousands mark (also in malformed "190.00"), English grouping is read only when unambiguous
+("1,234,567", "1,234.5"). Scale words (tỷ, triệu, nghìn…) are kept in the unit, never multiplied into `value`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import entries, table
+
+SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "trăm": 100}
+
+# ---------------------------------------------------------------- numbers written with digits
+
+_VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{2,3})+(?:,\d+)?")  # 1.234.567 / 1.234,5 (and the typo 190.00)
+_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")  # 1,234,567 / 1,234.5
+_PLAIN = re.compile(r"\d+(?:,\d+)?")  # 40 / 40,43
+
+
+def _num(s: str) -> int | float:
+    x = float(s)
+    return int(x) if x.is_integer() else x
+
+
+def parse_digits(s: str) -> int | float | None:
+    """A number written with digits, Vietnamese conventions first; None when it is not one number."""
+    s = s.strip()
+    if _PLAIN.fullmatch(s):
+        if len(s) > 1 and s[0] == "0" and s[1] != ",":
+            return None  # leading zero: a code or phone number, not a quantity
+        return _num(s.replace(",", "."))
+    if _EN_GROUPED.fullmatch(s):
+        return _num(s.replace(",", ""))
+    if _VN_GROUPED.fullmatch(s):
+        return _num(s.replace(".", "").replace(",", "."))
+    return None
+
+
+# ---------------------------------------------------------------- numbers written in words
+
+_DIGIT_WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _tens_forms(n: int) -> list[str]:
+    """Spellings of 1..99."""
+    if n < 10:
+        return [_DIGIT_WORDS[n]]
+    tens, unit = divmod(n, 10)
+    head = ["mười"] if tens == 1 else [f"{_DIGIT_WORDS[tens]} mươi"]
+    if unit == 0:
+        return head
+    units = {1: ["một"] if tens == 1 else ["mốt", "một"], 4: ["bốn", "tư"] if tens > 1 else ["bốn"],
+             5: ["lăm", "nhăm"]}.get(unit, [_DIGIT_WORDS[unit]])
+    return [f"{h} {u}" for h in head for u in units]
+
+
+@lru_cache(maxsize=1)
+def spelled_numbers() -> dict[str, int | float]:
+    """Every spelling of 1..999 ("mười lăm", "hai mươi mốt", "một trăm linh năm") and "nửa"."""
+    out: dict[str, int | float] = {"nửa": 0.5}
+    for n in range(1, 100):
+        for f in _tens_forms(n):
+            out[f] = n
+    for h in range(1, 10):
+        base = f"{_DIGIT_WORDS[h]} trăm"
+        out[base] = h * 100
+        for n in range(1, 100):
+            for f in _tens_forms(n):
+                if n < 10:
+                    out[f"{base} linh {f}"] = out[f"{base} lẻ {f}"] = h * 100 + n
+                else:
+                    out[f"{base} {f}"] = h * 100 + n
+    return out
+
+
+_NUMERAL_WORD = r"(?:một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|linh|lẻ|nửa)"
+_SPELLED_RUN = re.compile(rf"(?<!\w){_NUMERAL_WORD}(?:[ \t]+{_NUMERAL_WORD})*(?!\w)", re.I)
+# Numerals that alone are far more often something else: "một" (a/one), "năm" (year), "tư" (private).
+_AMBIGUOUS_ALONE = {"một", "năm", "tư", "lăm", "nhăm", "mốt", "linh", "lẻ", "mươi", "trăm"}
+
+
+def _spelled_prefix(run: str) -> tuple[int | float, int] | None:
+    """Longest leading spelled number of a run of numeral words: (value, length in chars)."""
+    words = run.split()
+    table_ = spelled_numbers()
+    for n in range(min(len(words), 7), 0, -1):
+        phrase = " ".join(w.lower() for w in words[:n])
+        if phrase in table_:
+            if n == 1 and phrase in _AMBIGUOUS_ALONE:
+                return None
+            m = re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), run)
+            return table_[phrase], m.end()
+    return None
+
+
+def parse_spelled(s: str) -> int | float | None:
+    """A number written in words ("ba mươi" → 30, "mười lăm" → 15, "nửa" → 0.5); None otherwise."""
+    return spelled_numbers().get(" ".join(s.lower().split()))
+
+
+def parse_number(s: str) -> int | float | None:
+    """A number written with digits (Vietnamese or unambiguous English grouping) or in words."""
+    v = parse_digits(s)
+    return v if v is not None else parse_spelled(s)
+
+
+# ---------------------------------------------------------------- lexicons compiled once
+
+
+def _alternation(words, flags=0) -> re.Pattern:
+    ws = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"(?:%s)(?![\w²³])" % "|".join(re.escape(w) for w in ws), flags)
+
+
+@lru_cache(maxsize=1)
+def _lex():
+    units = table("metric_units")
+    nouns = entries("metric_nouns")
+    return {
+        "units": units,
+        "unit_re": _alternation(units),  # case-sensitive: "m" ≠ "M", "USD" ≠ "usd" unless listed
+        "noun_re": _alternation([n for n in nouns if not n.isupper()], re.I),
+        "abbr_re": _alternation([n for n in nouns if n.isupper()]),
+        "single": {n for n in nouns if " " not in n},
+        "time_re": _alternation(entries("metric_time_units"), re.I),
+        "stop_head_re": _alternation(entries("metric_stop_heads"), re.I),
+        "stopwords": set(entries("metric_stopwords")),
+        "contexts": {tuple(c.split()) for c in entries("metric_stop_contexts")},
+        "party_re": _alternation(entries("metric_party_nouns"), re.I),
+    }
+
+
+# ---------------------------------------------------------------- finding quantities in text
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/])(?<![^\W\d_]-)(?<!\d:)"  # not inside a word, code ("Covid-19") or time ("9001:2015")
+    r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)*"
+    r"(?![\w.,]?\d)(?!:\d)"
+)
+_SCALE = re.compile(r"[ \t]*(tỷ|tỉ|triệu|nghìn|ngàn|vạn|trăm)(?!\w)(?![ \t]+(?:lệ|trọng|giá)\b)")
+_PERCENT = re.compile(r"[ \t]*(?:%|phần trăm(?!\w))")
+_PER = re.compile(r"(?:/[^\W\d_][\w²³]*)+")  # "/người/năm", "/km2", "/tháng"
+_WORD = re.compile(r"[^\W\d_]+")
+_RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:đến|tới)[ \t]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass
+class Quantity:
+    text: str  # number + unit as written (scale words included, qualifier excluded)
+    start: int
+    end: int
+    value: int | float  # as written: no tỷ/triệu multiplier
+    unit: str  # "%", "tỷ đồng", "doanh nghiệp", "USD/người/năm", "" when bare
+    scale: int | None = None  # 10**9 for "tỷ", 10**12 for "nghìn tỷ"
+    currency: str | None = None  # "VND", "USD" …
+    total: int | float | None = None  # 69 in "66/69 phiếu"
+    per: str | None = None  # "năm" in "7,6%/năm"
+    kind: str = ""  # "percent", "measure", "count", "scale" ("8,3 triệu") or "" (bare number)
+    range_role: str | None = None  # "from" / "to" for the two ends of "5-7%"
+    spelled: bool = False
+
+    @property
+    def value_normalized(self) -> int | float | None:
+        if self.scale is None:
+            return None
+        v = self.value * self.scale
+        return int(v) if float(v).is_integer() else v
+
+
+def _lower_first(w: str) -> str:
+    return w[0].lower() + w[1:] if w[:1].isupper() and not w.isupper() else w
+
+
+def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
+    """The counted noun starting at i: (noun, end); None when there is none; False when the number
+    is a duration, a level or an idiom (so it is no quantity at all)."""
+    lx = _lex()
+    cands = []  # (end, priority, kind): longest wins, a stop beats a noun of the same length
+    for kind, rx, prio in (("noun", lx["noun_re"], 0), ("abbr", lx["abbr_re"], 0),
+                           ("time", lx["time_re"], 1), ("stop", lx["stop_head_re"], 1)):
+        m = rx.match(text, i)
+        if m:
+            cands.append((m.end(), prio, kind))
+    if cands:
+        end, _, kind = max(cands)
+        if kind in ("time", "stop"):
+            return False
+        return _lower_first(text[i:end]), end
+    m = _WORD.match(text, i)
+    if not m or not m.group().islower() or m.group() in lx["stopwords"]:
+        return None
+    end = m.end()
+    m2 = re.compile(r"[ \t]([^\W\d_]+)").match(text, end)
+    if m2 and m2.group(1).islower() and m2.group(1) not in lx["stopwords"] and m.group() not in lx["single"]:
+        end = m2.end()
+    return text[i:end], end
+
+
+def _unit_after(text: str, p: int, attached_ok: bool):
+    """Parse scale words and a unit after a number ending at p: (unit, end, scale, currency, kind, per)
+    or False when the number is a duration/level/idiom."""
+    lx = _lex()
+    scale, scale_words, q = 1, [], p
+    while m := _SCALE.match(text, q):
+        scale *= SCALES[m.group(1)]
+        scale_words.append(m.group(1))
+        q = m.end()
+    gap = re.match(r"[ \t]*", text[q:]).group()
+    u = u_end = None
+    currency, kind = None, ""
+    if m := _PERCENT.match(text, q):
+        u, u_end, kind = "%", m.end(), "percent"
+    elif (m := lx["unit_re"].match(text, q + len(gap))) and (gap or attached_ok or scale_words):
+        u, u_end, kind = m.group(), m.end(), "measure"
+        currency = None if lx["units"][u] == "-" else lx["units"][u]
+    elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
+        head = _head_noun(text, q + len(gap))
+        if head is False:
+            return False
+        if head:
+            u, u_end = head
+            kind = "count"
+    if u is None:
+        if not scale_words:
+            return "", p, None, None, "", None
+        kind, u_end = "scale", q
+    per = None
+    if u_end is not None and (m := _PER.match(text, u_end)):
+        per, u_end = m.group()[1:], m.end()
+    unit_text = " ".join(scale_words + ([u] if u and kind != "scale" else []))
+    if per and kind != "percent":
+        unit_text += "/" + per
+    if kind == "percent":
+        unit_text = "%"
+    return unit_text, u_end, (scale if scale_words else None), currency, kind, per
+
+
+_WORDS_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+$")
+
+
+def _excluded_by_context(text: str, start: int) -> bool:
+    """Ordinals, dates, periods, codes, levels, rankings, addresses: decided by the words right before
+    ("lần thứ 11", "ngày 22-8", "năm 2021", "Nghị quyết số 169", "cấp độ 4", "Top 10", "quận 1")."""
+    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
+    if not m:
+        return False  # punctuation or nothing between the last word and the number
+    words = m.group(1).casefold().split()
+    if words[-2:] == ["tổng", "số"]:
+        return False  # "tổng số 300 doanh nghiệp" is a count
+    contexts = _lex()["contexts"]
+    return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity with a unit, counted noun or scale word, in text order; bare numbers are left out."""
+    raw = []  # (start, num_end, value, spelled, total)
+    for m in _NUMBER.finditer(text):
+        tok = m.group()
+        parts = tok.split("/")
+        if len(parts) > 2:  # "169/2024/QH15", "20/12/2016": codes and dates
+            continue
+        vals = [parse_digits(x) for x in parts]
+        if any(v is None for v in vals):
+            continue
+        total = vals[1] if len(vals) == 2 else None
+        if total is not None and not (vals[0] <= total):
+            continue  # "29/7" is a date, not 29 out of 7
+        raw.append((m.start(), m.end(), vals[0], False, total, tok))
+    for m in _SPELLED_RUN.finditer(text):
+        got = _spelled_prefix(m.group())
+        if got:
+            raw.append((m.start(), m.start() + got[1], got[0], True, None, m.group()[:got[1]]))
+    raw.sort()
+
+    out: list[Quantity] = []
+    for start, num_end, value, spelled, total, tok in raw:
+        if _excluded_by_context(text, start):
+            continue
+        parsed = _unit_after(text, num_end, attached_ok=not spelled)
+        if parsed is False:
+            continue
+        unit, end, scale, currency, kind, per = parsed
+        if not kind and text[num_end:num_end + 1].isalpha():
+            continue  # "5S", "4G": a letter glued to the number is a code
+        if _YEAR.fullmatch(tok) and kind not in ("percent", "measure") and not scale:
+            continue  # a year, even when a word follows it ("năm 2019 tăng …")
+        if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
+            continue
+        if spelled and value == 2 and kind == "count" and _lex()["party_re"].fullmatch(unit):
+            continue  # "hai tỉnh", "Hai bên": the two parties, not a count
+        span_end = num_end if kind == "" else end
+        if kind == "percent":
+            span_end = re.compile(r"%|phần trăm").search(text, num_end).end()
+        out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
+                            scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
+    _link_ranges(text, out)
+    return [q for q in out if q.kind]
+
+
+def _link_ranges(text: str, qs: list[Quantity]) -> None:
+    """"5-7%", "từ 5 đến 7 tỷ đồng", "6,5% - 6,7%": both ends are quantities; a bare first end takes the unit."""
+    for a, b in zip(qs, qs[1:]):
+        if not b.kind or a.total is not None or b.total is not None:
+            continue
+        if not _RANGE_GAP.fullmatch(text[a.end:b.start]):
+            continue
+        if a.kind == "":
+            if not a.value < b.value or a.spelled != b.spelled:
+                continue
+            a.unit, a.scale, a.currency, a.kind, a.per = b.unit, b.scale, b.currency, b.kind, b.per
+        elif a.unit != b.unit:
+            continue
+        a.range_role, b.range_role = "from", "to"
