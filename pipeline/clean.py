@@ -223,14 +223,14 @@ def clean_lines(lines: list[str], *, title: str | None = None, published: str | 
     blocks: list[Block] = [Block(title, "title")] if title else []
     body: list[Block] = []
     for line, known in kept:
-        if known in ("caption", "table"):
+        if known == "table":
             body.append(Block(line, known))
             continue
         if _all_caps_tag(line) and known is None:
             authors += _split_authors(line)
             continue
         m = _TRAILING_CREDIT.search(line)
-        if m and _name_like(re.sub(r"^(?:Báo|TTXVN)\b", "X", m.group(2))):
+        if m and known in (None, "caption") and _name_like(re.sub(r"^(?:Báo|TTXVN)\b", "X", m.group(2))):
             authors += _split_authors(m.group(2))
             line = line[:m.start(1) + 1].rstrip()
             body.append(Block(line, known or "caption"))
