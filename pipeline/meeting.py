@@ -33,7 +33,7 @@ _NOT_EVENT_BEFORE = re.compile(
     r"|(?:quyết định|nghị quyết|nghị định|thông tư|công văn|chỉ thị|kết luận|thông báo|tờ trình|luật|"
     r"ban hành|ký)[^.;:\n]{0,25}$"
     r"|\d\s*[-–]\s*\(?$)", re.I)  # second half of a range "(09/01/1960-09/01/2020)"
-_NOT_EVENT_AFTER = re.compile(r"^\s*(?:[|,]\s*)?\d{1,2}[:h]\d{2}|^\s*[-–]\s*\d{1,2}[-/.]\d", re.I)
+_NOT_EVENT_AFTER = re.compile(r"^\s*(?:[|,]\s*)?\d{1,2}[:h]\d{2}|^\s*[-–]\s*(?:ngày\s+)?\d{1,2}[-/.]\d", re.I)
 _CHROME_LEFTOVER = re.compile(rf"(?:{_WEEKDAY}|gmt|[\W\d_])+", re.I)
 # Dates of the page itself (crawler tag, timestamps, header date lines): they give the year, never the event.
 _CRAWLER_TAG = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?")
@@ -343,10 +343,14 @@ def _cut_phrase(text: str, start: int, limit: int = 220) -> str:
     return text[start:end].strip(" ,-–")
 
 
+_VENUE_BEFORE = re.compile(r"(?:Trung tâm|Hội trường|Cung|Nhà|Phòng)\s*$")
+
+
 def _event_title(text: str, lead: list[tuple[int, int]]) -> str | None:
     for a, b in lead:
-        m = _EVENT_TITLE.search(text, a, b)
-        if m:
+        for m in _EVENT_TITLE.finditer(text, a, b):
+            if _VENUE_BEFORE.search(text, max(a, m.start() - 12), m.start()):
+                continue  # "Trung tâm Hội nghị tỉnh" is the venue
             phrase = _cut_phrase(text, m.start())
             if len(phrase.split()) >= 2:
                 return phrase
@@ -430,7 +434,7 @@ _NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "t�
 _OUTCOME_LIST = re.compile(
     r"(?:với|gồm|gồm có|bao gồm|thống nhất|tập trung vào)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
     r"(?:nhóm\s+)?(?:nội dung|lĩnh vực|nhiệm vụ|điểm|vấn đề|giải pháp|mục tiêu|chương trình|điều khoản|cam kết)"
-    r"[^:.\n]{0,60}:\s*", re.I)
+    r"[^:.\n]{0,60}:[ \t]*", re.I)
 
 
 def _outcomes(text: str, seg: tuple[int, int]) -> list[str]:
