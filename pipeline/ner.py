@@ -1,16 +1,379 @@
-"""Stage 4a, NER: a spaCy `vi` pipeline whose components mark PERSON, POSITION and ORG (skeleton)."""
+"""Stage 4a, NER: PERSON, POSITION and ORG spans, as a spaCy `vi` pipeline.
+
+Rules and lexicons (models/) rather than a statistical model: Vietnamese names are surname-first from a closed set of
+family names, and titles are a closed system of head words ("Bộ trưởng", "Phó Bí thư", ranks) followed by the body
+they belong to ("Bộ Khoa học và Công nghệ", "UBND tỉnh Nghệ An"). The recogniser works on a light token list (fast);
+`get_nlp()` wraps it as spaCy components so library users get `doc.ents` and displaCy.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from . import lexicon
+from .normalize import key
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải"), words (with "&" and apostrophes: "KH&CN", "H'Hen"), or one symbol.
+_TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|\w+(?:[&'’]\w+)*|\S")
+_VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
+# One Vietnamese syllable: onset, vowel nucleus, coda. Words that fail it are foreign ("Vilayvong", "Mathilde").
+_SYLLABLE_RE = re.compile(
+    rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(ch|nh|ng|[cmnpt])?$")
+_ADMIN = {"tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng"}
+# Heavenly stems + earthly branches: "Giáp Thìn", "Đinh Dậu" are years, though Giáp and Đinh are family names.
+_CAN = {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"}
+_CHI = {"tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"}
+# The most frequent family names; as the 2nd word of a long run they start the name ("… Sơn Nguyễn Văn A").
+_TOP_SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "ngô",
+                 "dương"}
+_PLACE_INTRO = {"tỉnh", "thành phố", "tp", "vương quốc", "nước", "bang", "thủ đô", "huyện", "quận", "tại"}
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    key: str
+    word: bool  # letters/digits, not a symbol
+    cap: bool  # first letter upper case
+    abbr: bool  # all upper case, 2+ letters ("UBND", "T.Ư")
+
+
+@lru_cache(maxsize=200_000)
+def _key(text: str) -> str:
+    return key(text)
+
+
+def tokenize(text: str) -> list[Tok]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group(0)
+        word = t[0].isalnum()
+        letters = [c for c in t if c.isalpha()]
+        cap = word and t[0].isupper()
+        abbr = cap and len(letters) >= 2 and all(c.isupper() for c in letters)
+        out.append(Tok(t, m.start(), m.end(), _key(t), word, cap, abbr))
+    return out
+
+
+def is_syllable(word: str) -> bool:
+    return bool(_SYLLABLE_RE.match(word.lower()))
+
+
+class _Phrases:
+    """Multi-word lexicon entries indexed by first word key, matched longest first."""
+
+    def __init__(self, phrases):
+        self.index: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            words = tuple(t.key for t in tokenize(p))
+            if words:
+                self.index.setdefault(words[0], []).append(words)
+        for v in self.index.values():
+            v.sort(key=len, reverse=True)
+
+    def match(self, toks: list[Tok], i: int) -> int:
+        for cand in self.index.get(toks[i].key, ()):
+            n = len(cand)
+            if i + n <= len(toks) and all(toks[i + k].key == cand[k] for k in range(1, n)):
+                return n
+        return 0
+
+
+def _dictionary_pairs() -> frozenset[str]:
+    """Two-syllable Vietnamese words (underthesea's Viet74K list): "doanh nghiệp", "công an", "đảng ủy" …
+    A capitalised syllable followed by a lowercase one that forms such a word continues a body's name."""
+    try:
+        import underthesea
+        path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+        words = path.read_text(encoding="utf-8").splitlines()
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(_key(w) for w in words if w.count(" ") == 1)
+
+
+class Lexicon:
+    """Everything the recogniser looks up, loaded once."""
+
+    def __init__(self):
+        self.surnames = {_key(s) for s in lexicon.entries("surnames")}
+        self.heads = _Phrases(lexicon.entries("position_heads"))
+        self.ranks = _Phrases(lexicon.entries("ranks"))
+        self.honorifics = _Phrases(lexicon.entries("honorifics"))
+        self.org_heads = _Phrases(lexicon.entries("org_heads"))
+        self.domains = _Phrases(lexicon.entries("org_domains"))
+        self.places = _Phrases(lexicon.entries("places"))
+        self.blockers = _Phrases(lexicon.entries("name_blockers"))
+        self.cont_words = _Phrases(lexicon.entries("position_words"))
+        self.body_words = _Phrases(lexicon.entries("position_words_after_body"))
+        self.modifiers = _Phrases(["thường trực", "dự khuyết", "chuyên trách", "danh dự", "thứ nhất", "phụ trách",
+                                   "điều hành", "kiêm nhiệm"])
+        self.pairs = _dictionary_pairs()
+        self.body_nouns = {"ban", "phòng", "ủy ban", "hội đồng", "vụ", "cục", "sở", "tổ", "đoàn", "văn phòng"}
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@dataclass(slots=True)
+class Ent:
+    label: str  # PERSON | POSITION | ORG
+    start: int  # token indices, end exclusive
+    end: int
+    rank: bool = False  # a military/police rank (a position with no organisation)
+
+
+class Recognizer:
+    """Finds PERSON, POSITION and ORG spans in a token list, left to right."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or get_lexicon()
+
+    # -- titles ---------------------------------------------------------------------------------------------------
+    def _head(self, toks, i) -> tuple[int, bool]:
+        """Length of a title head (or rank) starting at token i, and whether it is a rank."""
+        t = toks[i]
+        if not t.cap:
+            return 0, False
+        n = self.lex.ranks.match(toks, i)
+        if n:
+            return n, True
+        return self.lex.heads.match(toks, i), False
+
+    def _breaks_title(self, toks, j) -> bool:
+        """A new title starts at j (so the current one ends)."""
+        n, _ = self._head(toks, j)
+        return n > 0 and toks[j].key != "đại"  # "Trưởng đoàn Đại biểu Quốc hội": body, not a new title
+
+    def title_at(self, toks, i) -> tuple[int, bool] | None:
+        """End token index of the title starting at i (None if there is none) and whether it is a rank."""
+        j = i
+        if toks[j].key == "nguyên" and j + 1 < len(toks):  # former post, kept as written
+            j += 1
+        n, rank = self._head(toks, j)
+        if not n:
+            return None
+        j += n
+        if rank:
+            return j, True
+        head_end = j
+        while j < len(toks) and (m := self.lex.modifiers.match(toks, j)):
+            j += m
+        j = self._body(toks, j, toks[j - 1])
+        if toks[i + (toks[i].key == "nguyên")].key == "đại" and j == head_end:
+            return None  # bare "Đại biểu" is a role label, "Đại biểu Quốc hội" a title
+        return j, False
+
+    def _body(self, toks, j, prev) -> int:
+        """Extend a title over the organisation it belongs to; returns the end index."""
+        lex, n = self.lex, len(toks)
+        end = j
+        while j < n:
+            t = toks[j]
+            m = lex.domains.match(toks, j)
+            if not m and t.cap and (m := lex.places.match(toks, j)) and self.person_at(toks, j, strict=True):
+                m = 0  # "Chủ tịch Hồ Chí Minh": the person, not the city
+            if m:
+                j = end = j + m
+                prev = toks[j - 1]
+                continue
+            if not t.word:
+                if t.text == "(" and j + 1 < n and lex.org_heads.match(toks, j + 1):
+                    close = next((k for k in range(j + 1, min(n, j + 16)) if toks[k].text in ")\n"), None)
+                    if close is not None and toks[close].text == ")":
+                        j = end = close + 1
+                        prev = toks[close]
+                        continue
+                break
+            if t.abbr or "." in t.text:  # "UBND", "T.Ư", "TP.Hải"
+                pass
+            elif t.cap:
+                if not is_syllable(t.text):
+                    if not self._after_place_intro(toks, j):
+                        break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
+                elif self._breaks_title(toks, j) or self.person_at(toks, j, strict=True):
+                    break
+            else:
+                m = lex.cont_words.match(toks, j)
+                if not m and prev.key in lex.body_nouns:
+                    m = lex.body_words.match(toks, j)
+                if m:
+                    j = end = j + m
+                    prev = toks[j - 1]
+                    continue
+                if prev.cap and f"{prev.key} {t.key}" in lex.pairs and not prev.abbr:
+                    pass  # second syllable of a capitalised word: "Doanh nghiệp", "Công an"
+                elif t.key in ("và", "tại", "các") and j + 1 < n and toks[j + 1].cap \
+                        and not self.person_at(toks, j + 1) and not self._breaks_title(toks, j + 1):
+                    pass
+                else:
+                    break
+            j += 1
+            end = j
+            prev = t
+        while end > 0 and toks[end - 1].key in ("và", "tại", "các", "của"):
+            end -= 1
+        return end
+
+    def _after_place_intro(self, toks, j) -> bool:
+        prev1 = toks[j - 1].key if j >= 1 else ""
+        prev2 = f"{toks[j - 2].key} {prev1}" if j >= 2 else ""
+        return prev1 in _PLACE_INTRO or prev2 in _PLACE_INTRO
+
+    # -- names ----------------------------------------------------------------------------------------------------
+    def _name_token(self, t: Tok) -> bool:
+        return t.word and t.cap and not t.abbr and not t.text[0].isdigit() or t.text in ("Y",)
+
+    def _run(self, toks, i) -> int:
+        j = i
+        while j < len(toks) and self._name_token(toks[j]) and (j == i or not self._breaks_title(toks, j)):
+            j += 1
+        return j
+
+    def _blocked(self, toks, i) -> bool:
+        """The capitalised run at i is part of a place/organisation name or a credit."""
+        k = i - 1
+        while k >= 0 and toks[k].text in (":", "“", "\""):
+            k -= 1
+        for width in (2, 1):
+            s = k - width + 1
+            if s >= 0 and self.lex.blockers.match(toks, s) == width:
+                return True
+        return False
+
+    def person_at(self, toks, i, after_title=False, introduced=False, strict=False) -> int:
+        """End index of a person name starting at token i, or 0.
+
+        A name starts with a family name and has 2–5 capitalised syllables; after a title or a word of address
+        ("Ngài", "đồng chí") any capitalised run counts, so foreign names ("Vilayvong Buddakham") are found.
+        `strict`: only a family-name start or a foreign word (used inside a title's organisation)."""
+        if not self._name_token(toks[i]):
+            return 0
+        end = self._run(toks, i)
+        n = end - i
+        if n > 5 or (n == 5 and toks[i].key not in self.lex.surnames):
+            return 0
+        if self.lex.org_heads.match(toks, i) or self.lex.honorifics.match(toks, i):
+            return 0
+        surname = toks[i].key in self.lex.surnames
+        if self.lex.places.match(toks, i) == n:
+            # "Hà Nội", "TP Hồ Chí Minh" are places; "Chủ tịch Hồ Chí Minh" is a person
+            if (after_title or strict) and surname and n >= 3 and not self._blocked(toks, i) \
+                    and toks[i - 1].key not in _ADMIN:
+                return end
+            return 0
+        if self._blocked(toks, i):
+            return 0
+        if n == 2 and toks[i].key in _CAN and toks[i + 1].key in _CHI:
+            return 0
+        if n >= 4 and toks[i + 1].key in _TOP_SURNAMES:
+            return 0  # the name starts one word later
+        if surname and n >= 2:
+            return end
+        if strict:
+            return end if not is_syllable(toks[i].text) else 0
+        foreign = not all(is_syllable(t.text) for t in toks[i:end])
+        if (after_title or introduced) and (n >= 2 or foreign and len(toks[i].text) >= 3):
+            return end
+        return 0
+
+    # -- the pass ---------------------------------------------------------------------------------------------------
+    def __call__(self, toks: list[Tok]) -> list[Ent]:
+        ents: list[Ent] = []
+        i, n = 0, len(toks)
+        after_title = introduced = False
+        while i < n:
+            t = toks[i]
+            if t.text == "\n":
+                after_title = introduced = False
+                i += 1
+                continue
+            if t.word and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and self.person_at(toks, i)):
+                i += m
+                introduced = True
+                continue
+            title = self.title_at(toks, i) if t.cap or t.key == "nguyên" else None
+            if title:
+                end, rank = title
+                ents.append(Ent("POSITION", i, end, rank))
+                i = end
+                after_title, introduced = True, False
+                continue
+            if t.cap and (end := self.person_at(toks, i, after_title, introduced)):
+                ents.append(Ent("PERSON", i, end))
+                i = end
+                after_title = introduced = False
+                continue
+            if t.cap and (m := self.lex.org_heads.match(toks, i)) and (toks[i].abbr or m > 1 or i + 1 < n and toks[i + 1].cap):
+                end = max(self._body(toks, i + m, toks[i + m - 1]), i + m)
+                ents.append(Ent("ORG", i, end))
+                i = end
+                after_title = introduced = False
+                continue
+            # only whitespace-free punctuation keeps the "a name may follow" context (", ", " - ")
+            if t.word or t.text not in ",-–(:":
+                after_title = introduced = False
+            i += 1
+        return ents
+
+
+# -- spaCy wrapping ------------------------------------------------------------------------------------------------
+class VietTokenizer:
+    """spaCy tokenizer over `tokenize` (syllables, abbreviations, symbols); newlines become tokens."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        toks = tokenize(text)
+        words, spaces = [], []
+        for k, t in enumerate(toks):
+            nxt = toks[k + 1].start if k + 1 < len(toks) else len(text)
+            gap = text[t.end:nxt]
+            if "\n" in gap:  # keep line breaks as tokens: captions and lists are line-bound
+                words.append(t.text); spaces.append(False)
+                words.append("\n"); spaces.append(False)
+                continue
+            words.append(t.text); spaces.append(gap == " ")
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        return doc
+
+
+def _doc_toks(doc: Doc) -> list[Tok]:
+    return [Tok(t.text, t.idx, t.idx + len(t.text), _key(t.text), t.text[0].isalnum(), t.text[0].isupper(),
+                t.text[0].isupper() and sum(c.isalpha() for c in t.text) >= 2
+                and all(c.isupper() for c in t.text if c.isalpha())) for t in doc]
+
+
+@Language.component("vngov_entities")
+def vngov_entities(doc: Doc) -> Doc:
+    """PERSON / POSITION / ORG spans into doc.ents; ranks are flagged in span.kb_id_ == "rank"."""
+    ents = get_recognizer()(_doc_toks(doc))
+    doc.ents = [Span(doc, e.start, e.end, label=e.label, kb_id="rank" if e.rank else "") for e in ents]
+    return doc
+
+
+@lru_cache(maxsize=1)
+def get_recognizer() -> Recognizer:
+    return Recognizer()
 
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
+    """The spaCy pipeline: Vietnamese syllable tokenizer + the `vngov_entities` component."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = VietTokenizer(nlp.vocab)
+    nlp.add_pipe("vngov_entities")
     return nlp
 
 

@@ -1,8 +1,188 @@
-"""Stage 4b, people: attendees (name + every position) from the entities of a Doc (skeleton)."""
+"""Stage 4b, people: attendees (each named person with every title the text gives them) from a Doc's entities.
+
+Titles attach to names by the patterns Vietnamese news uses, applied per sentence (";"-lists stay one sentence):
+  A. name then titles      "Huỳnh Thành Đạt, Ủy viên Trung ương Đảng, Bộ trưởng Bộ KH&CN;"  "ông X – Bộ trưởng …"
+  B. titles then name      "Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa"
+  C. a shared plural title "các đồng chí Phó Chủ tịch UBND tỉnh: A, B và C" (every member gets it)
+Mentions of the same person merge (tone placement and case folded); shorter repeats of a title are dropped.
+"""
 from __future__ import annotations
 
-from .record import Attendee
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from . import lexicon
+from .normalize import fold_tones, key
+from .record import Attendee, Position
+
+# What lies between two entities decides how they link.
+ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, OTHER = (
+    "adj", "comma", "semi", "dash", "colon", "paren", "and", "kiem", "hon", "chon", "shon", "other")
+_HON_WORDS = r"(?:các\s+)?(?:đồng chí|đ/c|ông|bà|ngài|tân)"
+_GAP_RULES = [
+    (ADJ, r""), (COMMA, r","), (SEMI, r";"), (DASH, r"[-–—]"), (COLON, r":"), (PAREN, r"\("),
+    (AND, r",?\s*(?:và|cùng)"), (KIEM, r",?\s*kiêm"),
+    (HON, _HON_WORDS), (CHON, rf",\s*{_HON_WORDS}"), (SHON, rf"[;:]\s*{_HON_WORDS}"),
+]
+_GAP_RES = [(kind, re.compile(rf"^\s*{rx}\s*$", re.I)) for kind, rx in _GAP_RULES]
+_PLURAL_RE = re.compile(r"\bcác\s*(?:đồng chí\s*)?$", re.I)
+_SENT_END = re.compile(r"[.!?]\s|\n")
 
 
-def find_attendees(doc) -> list[Attendee]:
-    return []
+def gap_kind(gap: str) -> str:
+    for kind, rx in _GAP_RES:
+        if rx.match(gap):
+            return kind
+    return OTHER
+
+
+@dataclass
+class _Item:
+    label: str  # PERSON | POSITION
+    text: str
+    start: int
+    end: int
+    rank: bool = False
+    gap: str = OTHER  # kind of the gap before this item (within the sentence)
+    gap_text: str = ""
+    owner: int | None = None  # for titles: index of the person item it belongs to
+    shared_by: list[int] = field(default_factory=list)  # plural title: persons who share it
+
+
+def _sentences(doc: Doc) -> list[list[_Item]]:
+    """PERSON/POSITION items grouped by sentence, each with the kind of gap before it."""
+    text = doc.text
+    groups: list[list[_Item]] = []
+    current: list[_Item] = []
+    prev_end = 0
+    for e in doc.ents:
+        if e.label_ not in ("PERSON", "POSITION"):
+            continue
+        gap = text[prev_end:e.start_char]
+        if current and _SENT_END.search(gap + " "):
+            groups.append(current)
+            current = []
+        item = _Item(e.label_, e.text, e.start_char, e.end_char, e.kb_id_ == "rank",
+                     gap_kind(gap) if current else OTHER, gap)
+        current.append(item)
+        prev_end = e.end_char
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _link(items: list[_Item]) -> None:
+    """Set `owner` of each title item (patterns A and B) and `shared_by` (pattern C)."""
+    n = len(items)
+    # A: titles after a name, joined by commas/dashes/"kiêm"; the last one goes to a following name it touches.
+    for p, it in enumerate(items):
+        if it.label != "PERSON":
+            continue
+        k = p + 1
+        while k < n and items[k].label == "POSITION" and items[k].owner is None:
+            allowed = (ADJ, COMMA, DASH, PAREN) if k == p + 1 else (ADJ, COMMA, DASH, KIEM)
+            if items[k].gap not in allowed:
+                break
+            if k + 1 < n and items[k + 1].label == "PERSON" and items[k + 1].gap in (ADJ, DASH, HON):
+                break  # "…, Phó Thủ tướng Trần Hồng Hà": this title names the next person
+            items[k].owner = p
+            k += 1
+    # B: titles right before a name, walking back over commas/dashes.
+    for p, it in enumerate(items):
+        if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON):
+            continue
+        k = p - 1
+        while k >= 0 and items[k].label == "POSITION" and items[k].owner is None:
+            items[k].owner = p
+            if items[k].gap not in (ADJ, COMMA, DASH, KIEM):
+                break
+            k -= 1
+    # C: "các [đồng chí] TITLE[:] A, B; C và D" — every listed person shares the plural title.
+    for t, it in enumerate(items):
+        if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text):
+            continue
+        members, k = [], t + 1
+        sep_ok = (ADJ, COLON)
+        while k < n:
+            start = k
+            while k < n and items[k].label == "POSITION" and items[k].rank and items[k].gap in sep_ok + (COMMA, SEMI, AND):
+                k += 1  # ranks before the member's name
+            if k >= n or items[k].label != "PERSON" or items[k].gap not in (sep_ok if start == k else (ADJ,)):
+                break
+            own = start < k
+            person, k = k, k + 1
+            while k < n and items[k].label == "POSITION" and items[k].owner == person:
+                own = True
+                k += 1
+            if items[start].gap == AND and own and members:
+                break  # "… và Thượng tướng Đỗ Căn – Phó Chủ nhiệm …": has his own title
+            members.append(person)
+            sep_ok = (COMMA, SEMI, AND)
+            if k < n and items[k].gap not in sep_ok:
+                break
+        if members:
+            it.shared_by = members
+            if it.owner in members:
+                it.owner = None
+
+
+_ABBR = None
+
+
+def normalize_title(text: str) -> str:
+    """Expand abbreviations (UBND → Ủy ban nhân dân …) and normalise tone placement and spacing."""
+    global _ABBR
+    if _ABBR is None:
+        table = lexicon.table("abbreviations")
+        words = sorted(table, key=len, reverse=True)
+        _ABBR = (re.compile(r"(?<![\w.&])(" + "|".join(map(re.escape, words)) + r")(?![\w&])"), table)
+    rx, table = _ABBR
+    text = rx.sub(lambda m: table[m.group(1)], text)
+    return re.sub(r"\s+", " ", fold_tones(text)).strip()
+
+
+def _dedupe(titles: list[str]) -> list[str]:
+    """Keep the first spelling of each title; drop a title whose words begin a longer one ("Thủ tướng" vs
+    "Thủ tướng Chính phủ") — the guidelines' "a shorter repeat is not listed again"."""
+    keys = [key(t) for t in titles]
+    out, seen = [], set()
+    for t, k in zip(titles, keys):
+        if k in seen or any(o != k and o.startswith(k + " ") for o in keys):
+            continue
+        seen.add(k)
+        out.append(t)
+    return out
+
+
+def _byline_line(text: str, item: _Item) -> bool:
+    """A line that holds only names ("Hoàng Tùng - Đàm Thanh") is a byline, not an attendee."""
+    s = text.rfind("\n", 0, item.start) + 1
+    e = text.find("\n", item.end)
+    line = text[s: e if e >= 0 else len(text)]
+    return bool(re.fullmatch(r"[\w\s.\-–,&|/]+", line)) and len(line.split()) <= 8 and not re.search(
+        r"[a-zđ]{2,}\s+[a-zđ]{2,}", line.replace(item.text, ""))
+
+
+def find_attendees(doc: Doc) -> list[Attendee]:
+    """Every named person in the Doc with their titles (as written and normalised), in order of first mention."""
+    people: dict[str, Attendee] = {}
+    titles: dict[str, list[str]] = {}
+    for items in _sentences(doc):
+        _link(items)
+        for p, it in enumerate(items):
+            if it.label != "PERSON":
+                continue
+            own = [x.text for x in items if x.label == "POSITION" and (x.owner == p or p in x.shared_by)]
+            if not own and _byline_line(doc.text, it):
+                continue
+            k = key(it.text)
+            if k not in people:
+                people[k] = Attendee(name=it.text)
+                titles[k] = []
+            people[k].mentions.append((it.start, it.end))
+            titles[k].extend(own)
+    for k, a in people.items():
+        a.positions = [Position(t, normalize_title(t)) for t in _dedupe(titles[k])]
+    return list(people.values())
