@@ -45,9 +45,12 @@ _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
 def _match_date(text: str, pos: int):
     for rx in (_DATE_RANGE, _DATE_ONE):
         m = rx.match(text, pos)
-        if m and 1 <= int(m["m"]) <= 12 and all(1 <= int(d) <= 31 for d in (m["d1"], m["d2"] if "d2" in m.re.groupindex and m["d2"] else m["d1"])):
-            if m["tod"] or m["rel"] or m["ngay"] or "(" in m["glue"]:
-                return m
+        if not m or not 1 <= int(m["m"]) <= 12:
+            continue
+        days = [int(m[g]) for g in ("d1", "d2") if g in m.re.groupindex]
+        # a bare "29/7" needs a time word, "ngày" or a bracket to be a date phrase
+        if all(1 <= d <= 31 for d in days) and (m["tod"] or m["rel"] or m["ngay"] or "(" in m["glue"]):
+            return m
     return None
 
 
@@ -232,7 +235,7 @@ def _names(people) -> list[str]:
 
 _CHAIR = re.compile(r"(?<!\w)(?:đồng\s+)?chủ\s+trì(?!\w)", re.I)
 _CHAIR_AFTER = re.compile(r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì(?:\s+của)?\s*$", re.I)
-_CHAIR_LIST = re.compile(r"^(?:[^,;]{0,25}\s)?(?:đồng\s+)?chủ\s+trì[^,.;:]{0,80}?(?:có|là|gồm)\b|^(?:đồng\s+)?chủ\s+trì\b", re.I)
+_CHAIR_LIST = re.compile(r"^(?:[^,;]{0,25}\s)?(?:đồng\s+)?chủ\s+trì[^,.;:]{0,80}?,?\s*(?:có|là|gồm)\b|^(?:đồng\s+)?chủ\s+trì\b", re.I)
 
 
 def _chairs(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
@@ -243,8 +246,7 @@ def _chairs(text: str, sentences, people: _People, seg: tuple[int, int]) -> list
         for m in _CHAIR.finditer(text, a, b):
             head = text[a:m.start()]
             clause_start = a + max(head.rfind(";") + 1, 0)
-            if _CHAIR_AFTER.search(text[a:m.start() + len("dưới sự ")]) or _CHAIR_AFTER.search(
-                    text[a:m.end() + 5]) or _CHAIR_LIST.match(text[clause_start:b].lstrip(" ,")):
+            if _CHAIR_AFTER.search(text[a:m.end()]) or _CHAIR_LIST.match(text[clause_start:b].lstrip(" ,")):
                 found = people.between(m.end(), b)
             else:
                 do = head.rfind(" do ")
