@@ -22,8 +22,9 @@ MAX_DOC_BYTES = 8 * 1024 * 1024
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
-# Letters only Vietnamese uses (ă â đ ê ô ơ ư and the tone-marked vowels of Latin Extended Additional).
-_VIET_CHARS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+# Letters only Vietnamese uses and Latin-1 lacks (ă đ ơ ư, the tone-marked vowels of Latin Extended
+# Additional): legacy font encodings never produce them.
+_VIET_CHARS = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 # Legacy 8-bit font encodings read as cp1252: TCVN3 (ABC) puts đ/ă/â/ê/ô/ơ/ư on ® ¨ © ª « ¬ and ­,
 # VNI writes đ as "ñ", ư as "ö" and ươ as "öô" and tones as trailing Latin-1 letters.
 _TCVN3_MARKS = re.compile("[®¨©ª«¬§¸µ¶·¹]")
@@ -113,6 +114,9 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            legacy = _legacy_font_encoding(html.unescape(data.decode("cp1252", errors="replace")))
+            if legacy:
+                raise DecodeError(f"legacy Vietnamese font encoding ({legacy}); convert it to Unicode first")
             text = _decode_8bit(data)
     legacy = _legacy_font_encoding(html.unescape(text))
     if legacy:
@@ -136,7 +140,9 @@ def _no_vietnamese(content: str) -> bool:
 def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            # Broken links are kept so that they are reported, not silently skipped.
+            yield from sorted(f for f in p.rglob("*")
+                              if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUFFIXES)
         else:
             yield p
 

@@ -1,0 +1,81 @@
+"""Loading: encodings, line endings, JSONL fields, kinds."""
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.load import DecodeError, InputError, RawDoc, decode, iter_documents, sniff_kind
+
+TEXT = "Chiều 29/7, đồng chí Nguyễn Văn Tùng, Chủ tịch UBND thành phố chủ trì hội nghị với 120 đại biểu."
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+@pytest.mark.parametrize("data", [
+    TEXT.encode("utf-8"),
+    b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+    TEXT.encode("utf-16"),  # with BOM
+    TEXT.encode("utf-16-le"),  # no BOM
+    unicodedata.normalize("NFD", TEXT).encode("utf-8"),
+])
+def test_unicode_encodings_decode_to_nfc(data):
+    assert decode(data) == TEXT
+
+
+def _cp1258(text: str) -> bytes:
+    """cp1258 bytes as Windows writes them: precomposed â/ê/ô/ơ/ư/ă, tones as combining marks."""
+    out = []
+    for ch in text:
+        d = unicodedata.normalize("NFD", ch)
+        tones = [c for c in d if c in "\u0300\u0301\u0303\u0309\u0323"]
+        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
+        out.append(base + "".join(tones))
+    return "".join(out).encode("cp1258")
+
+
+def test_cp1258_is_detected_and_normalised():
+    # cp1258 stores tones as combining marks: decoding + NFC must give the composed text.
+    data = _cp1258(TEXT)
+    assert decode(data) == TEXT
+
+
+def test_declared_html_charset_is_used():
+    page = f'<html><head><meta charset="windows-1258"></head><body><p>{TEXT}</p></body></html>'
+    assert TEXT in decode(_cp1258(page))
+
+
+@pytest.mark.parametrize("legacy, name", [
+    # TCVN3 (ABC) and VNI bytes of "Đồng chí Chủ tịch UBND tỉnh phát biểu tại hội nghị tổng kết năm"
+    ("§ång chÝ Chñ tÞch UBND tØnh ph¸t biÓu t¹i héi nghÞ tæng kÕt n¨m ®· ®­îc", "TCVN3"),
+    ("Ñoàng chí Chuû tòch UBND tænh phaùt bieåu taïi hoäi nghò toång keát naêm ñöôïc ñöôøng", "VNI"),
+])
+def test_legacy_font_encodings_are_reported(legacy, name):
+    with pytest.raises(DecodeError, match=name):
+        decode(legacy.encode("cp1252"))
+
+
+def test_crlf_and_sniffing(tmp_path):
+    (tmp_path / "a.txt").write_bytes(("Tiêu đề bài viết về hội nghị\r\n" + TEXT + "\r\n").encode())
+    (tmp_path / "b.txt").write_text(f"<div><p>{TEXT}</p></div>", encoding="utf-8")
+    docs = list(iter_documents([tmp_path]))
+    assert [d.kind for d in docs] == ["text", "html"]
+    assert "\r" not in docs[0].content.replace("\r\n", "\n")
+    assert sniff_kind("<!DOCTYPE html><html>") == "html" and sniff_kind(TEXT) == "text"
+
+
+def test_jsonl_fields_and_doc_ids(tmp_path):
+    lines = [json.dumps({"id": "x1", "text": TEXT, "url": "https://a.gov.vn/1", "published": "2022-07-29"}),
+             json.dumps({"html": f"<p>{TEXT}</p>"}), "", "{broken", json.dumps({"title": "no body"}),
+             json.dumps([1, 2])]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = list(iter_documents([tmp_path / "batch.jsonl"]))
+    assert [type(o) for o in out] == [RawDoc, RawDoc, InputError, InputError, InputError]
+    assert (out[0].doc_id, out[0].url, out[0].published, out[0].kind) == ("x1", "https://a.gov.vn/1", "2022-07-29", "text")
+    assert (out[1].doc_id, out[1].kind) == ("batch-2", "html")
+    assert [e.line for e in out[2:]] == [4, 5, 6]
+
+
+def test_sample_jsonl_in_data_raw():
+    out = list(iter_documents([RAW / "two_docs.jsonl"]))
+    assert len(out) == 2 and all(isinstance(o, RawDoc) for o in out)
+    assert out[0].doc_id == "thaiphong-2024-05-10" and out[1].doc_id == "two_docs-2" and out[1].kind == "html"
