@@ -189,3 +189,9 @@ def test_no_meeting():
     assert (m["type"], m["date"], m["date_text"], m["chair"]) == (None, None, None, [])
     assert len(m["meetings"]) == 1
     assert extract_meeting("", [])["type"] is None
+
+
+def test_chair_list_after_comma():
+    text = ("Sáng 1/12, Tỉnh ủy tổ chức hội nghị. Tham dự và chủ trì Hội nghị, có đồng chí Kiều Văn Lâm, Bí thư Tỉnh ủy; "
+            "đồng chí Mạc Thị Hà, Phó Bí thư Tỉnh ủy.")
+    assert meet(text, "Kiều Văn Lâm", "Mạc Thị Hà")[0]["chair"] == ["Kiều Văn Lâm", "Mạc Thị Hà"]
