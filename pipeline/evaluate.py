@@ -105,15 +105,18 @@ class Scores:
 
 def score_doc(gold: dict, pred: dict, scores: Scores, doc_id: str) -> None:
     c = scores.counts
-    gnames = {match_key(a["name"]) for a in gold["attendees"]}
-    gpairs = {(match_key(a["name"]), match_key(position_text(p))) for a in gold["attendees"] for p in a["positions"]}
-    pnames, ppairs = set(), set()
+    # keys are compared; the spellings as written are kept for the --errors listing
+    gnames = {match_key(a["name"]): a["name"] for a in gold["attendees"]}
+    gpairs = {(match_key(a["name"]), match_key(position_text(p))): (a["name"], position_text(p))
+              for a in gold["attendees"] for p in a["positions"]}
+    pnames, ppairs = {}, {}
     for a in pred.get("attendees") or []:
         n = match_key(a.get("name", ""))
-        pnames.add(n)
-        ppairs.update((n, match_key(position_text(p))) for p in a.get("positions") or [])
-    c["name_tp"] += len(gnames & pnames); c["name_p"] += len(pnames); c["name_g"] += len(gnames)
-    c["pair_tp"] += len(gpairs & ppairs); c["pair_p"] += len(ppairs); c["pair_g"] += len(gpairs)
+        pnames.setdefault(n, a.get("name", ""))
+        for p in a.get("positions") or []:
+            ppairs.setdefault((n, match_key(position_text(p))), (a.get("name", ""), position_text(p)))
+    c["name_tp"] += len(gnames.keys() & pnames.keys()); c["name_p"] += len(pnames); c["name_g"] += len(gnames)
+    c["pair_tp"] += len(gpairs.keys() & ppairs.keys()); c["pair_p"] += len(ppairs); c["pair_g"] += len(gpairs)
     gm, pm = list(gold["metrics"]), list(pred.get("metrics") or [])
     used, used_value, gold_missed = set(), set(), []
     for m in gm:  # greedy, in gold order, as the reference scorer does
@@ -128,9 +131,14 @@ def score_doc(gold: dict, pred: dict, scores: Scores, doc_id: str) -> None:
                 used_value.add(i)
                 break
     c["met_tp"] += len(used); c["metv_tp"] += len(used_value); c["met_p"] += len(pm); c["met_g"] += len(gm)
-    scores.docs.append(DocResult(doc_id, sorted(gnames - pnames), sorted(pnames - gnames), sorted(gpairs - ppairs),
-                                 sorted(ppairs - gpairs), gold_missed,
+    scores.docs.append(DocResult(doc_id, _missing(gnames, pnames), _missing(pnames, gnames), _missing(gpairs, ppairs),
+                                 _missing(ppairs, gpairs), gold_missed,
                                  [q.get("text") for i, q in enumerate(pm) if i not in used]))
+
+
+def _missing(a: dict, b: dict) -> list:
+    """Items of `a` whose key is not in `b`, as written."""
+    return sorted(a[k] for k in a.keys() - b.keys())
 
 
 def load_gold(gold_dir: Path) -> dict[str, dict]:

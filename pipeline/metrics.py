@@ -26,7 +26,7 @@ _QUALIFIER = re.compile(
 # Change verbs: "tăng 5% so với cùng kỳ", "giảm còn 2%", "tăng hơn 28,4%", "xuống còn 7,5%".
 _CHANGE = re.compile(
     r"(?<!\w)(tăng trưởng|tăng|giảm|xuống|hạ|vượt|sụt giảm)"
-    r"((?:[ \t]+(?:thêm|lên|xuống|còn|từ|có|được|bình quân|ước|khoảng|hơn|trên|gần|dưới|tới|đến|ở mức|mức|"
+    r"((?:[ \t]+(?:thêm|lên|xuống|còn|từ|có|được|bình quân|ước|ước tính|dự kiến|phấn đấu|khoảng|hơn|trên|gần|dưới|tới|đến|ở mức|mức|"
     r"xấp xỉ|chừng|tương ứng|đạt))*)[ \t]+$", re.I)
 _CHANGE_DIRECTION = {"tăng trưởng": "increase", "tăng": "increase", "vượt": "increase",
                      "giảm": "decrease", "xuống": "decrease", "hạ": "decrease", "sụt giảm": "decrease"}
@@ -42,10 +42,10 @@ _PERIOD = re.compile(
     r"|(?:cả[ \t]+)?năm[ \t]+nay)(?!\w)", re.I)
 _COMPARISON_BASE = re.compile(r"(?:so với|cùng kỳ)[ \t]+(?:\S+[ \t]+)?$", re.I)
 
-# Verbs and linking words that end the subject of a figure: "<subject> đạt 40,43%".
-_PREDICATE = re.compile(
-    r"(?<!\w)(?:ước[ \t]+)?(?:đạt|tăng trưởng|tăng|giảm|chiếm|là|có|còn|ở mức|bằng|lên|xuống|vượt|thu hút|"
-    r"cấp|trao|hỗ trợ|giải ngân|dự kiến|ước tính|ước)(?!\w)", re.I)
+# Verbs and linking words that end the subject of a figure: "<subject> đạt 40,43%", "<subject> giảm còn 2%".
+_PRED_WORD = (r"(?:đạt|tăng trưởng|tăng|giảm|chiếm|là|có|còn|ở mức|bằng|lên|xuống|vượt|thu hút|thu|chi|"
+              r"cấp|trao|hỗ trợ|giải ngân|dự kiến|ước tính|ước|phấn đấu|khoảng|hơn|trên|gần|từ|thêm|được)")
+_PREDICATE = re.compile(rf"(?<!\w){_PRED_WORD}(?:[ \t]+{_PRED_WORD})*(?!\w)", re.I)
 _CLAUSE_CUT = re.compile(r"[,;:()\[\]]|(?<!\w)(?:trong đó|với|và|theo đó)(?!\w)", re.I)
 _LEADING_NOISE = re.compile(r"^(?:[-–•*\s]|(?:trong|đến|tính đến|sau|riêng|theo đó|như vậy|đặc biệt)(?!\w))+", re.I)
 
@@ -73,7 +73,7 @@ def _subject(sentence: str, offset: int) -> str | None:
         verbs = list(_PREDICATE.finditer(clause))
         if not verbs:
             continue
-        subj = _clean_subject(clause[:verbs[0].start()] if clause is not clauses[-1] else clause[:verbs[-1].start()])
+        subj = _clean_subject(clause[:verbs[-1].start()])
         if subj:
             return subj
     return None
@@ -86,6 +86,9 @@ def _period(sentence: str, offset: int) -> str | None:
     for m in _PERIOD.finditer(sentence):
         if _COMPARISON_BASE.search(sentence[:m.start()]):
             continue
+        opened = sentence.rfind("(", 0, m.start())
+        if opened > sentence.rfind(")", 0, m.start()) and not opened < offset < sentence.find(")", m.end()) + 1:
+            continue  # "giảm từ 19,6% (năm 2010) xuống còn 7,5%": the bracketed year is the other figure's
         (before if m.end() <= offset else after).append(m.group())
     return before[-1] if before else (after[0] if after else None)
 

@@ -266,7 +266,10 @@ class Recognizer:
         if self.lex.org_heads.match(toks, i) or self.lex.honorifics.match(toks, i):
             return 0
         surname = toks[i].key in self.lex.surnames
-        if self.lex.places.match(toks, i) == n:
+        place = self.lex.places.match(toks, i)
+        if place and place < n:
+            return 0  # "An Giang Lê Văn Nưng": the name starts after the place
+        if place == n:
             # "Hà Nội", "TP Hồ Chí Minh" are places; "Chủ tịch Hồ Chí Minh" is a person
             if (after_title or strict) and surname and n >= 3 and not self._blocked(toks, i) \
                     and toks[i - 1].key not in _ADMIN:

@@ -36,8 +36,8 @@ def parse_digits(s: str) -> int | float | None:
     """A number written with digits, Vietnamese conventions first; None when it is not one number."""
     s = s.strip()
     if _PLAIN.fullmatch(s):
-        if len(s) > 1 and s[0] == "0" and s[1] != ",":
-            return None  # leading zero: a code or phone number, not a quantity
+        if len(s) > 3 and s[0] == "0" and s[1] != ",":
+            return None  # a long number with a leading zero is a phone number or code ("03 hợp đồng" is a count)
         return _num(s.replace(",", "."))
     if _EN_GROUPED.fullmatch(s):
         return _num(s.replace(",", ""))
