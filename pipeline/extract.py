@@ -39,6 +39,7 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
         content_hash=hashlib.sha256(raw.encode()).hexdigest(),
     )
     record.meeting = extract_meeting(text, attendees, published=published, url=url, title=page.title)
+    record.meetings = record.meeting.pop("meetings", [])
     return record
 
 

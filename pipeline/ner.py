@@ -153,7 +153,8 @@ class Recognizer:
     def _breaks_title(self, toks, j) -> bool:
         """A new title starts at j (so the current one ends)."""
         n, _ = self._head(toks, j)
-        return n > 0 and toks[j].key != "đại"  # "Trưởng đoàn Đại biểu Quốc hội": body, not a new title
+        # "Trưởng đoàn Đại biểu Quốc hội": "Đại biểu" is the body here, not a new title
+        return n > 0 and not (n == 2 and toks[j].key == "đại" and toks[j + 1].key == "biểu")
 
     def title_at(self, toks, i) -> tuple[int, bool] | None:
         """End token index of the title starting at i (None if there is none) and whether it is a rank."""

@@ -185,4 +185,23 @@ def find_attendees(doc: Doc) -> list[Attendee]:
             titles[k].extend(own)
     for k, a in people.items():
         a.positions = [Position(t, normalize_title(t)) for t in _dedupe(titles[k])]
+    _short_mentions(doc.text, list(people.values()))
     return list(people.values())
+
+
+def _short_mentions(text: str, attendees: list[Attendee]) -> None:
+    """Add later short mentions ("ông Tùng", "đồng chí Hiến") to the one attendee whose given name they use."""
+    by_given: dict[str, list[Attendee]] = {}
+    for a in attendees:
+        by_given.setdefault(a.name.split()[-1], []).append(a)
+    unique = [g for g, people in by_given.items() if len(people) == 1 and len(g) > 1]
+    if not unique:
+        return
+    rx = re.compile(rf"\b(?i:{_HON_WORDS})\s+({'|'.join(map(re.escape, unique))})\b(?!\s+[A-ZĐ])")
+    for m in rx.finditer(text):
+        a = by_given[m.group(1)][0]
+        span = (m.start(1), m.end(1))
+        if not any(s <= span[0] < e for s, e in a.mentions):
+            a.mentions.append(span)
+    for a in attendees:
+        a.mentions.sort()
