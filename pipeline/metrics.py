@@ -172,6 +172,9 @@ def find_metrics(text: str) -> list[dict]:
         span = spans[i] if spans[i][0] <= q.start < spans[i][1] else (q.start, q.end)
         m = _metric(q, text, span)
         m["_sentence_start"] = span[0]
+        if q.range_role == "to" and out and out[-1]["range"] == "from":
+            for field in ("subject", "period", "change"):  # "tăng từ 5% đến 7%": the ends share their context
+                m[field] = m[field] or out[-1][field]
         if not any(_same_fact(m, seen) for seen in out):
             out.append(m)
     for m in out:

@@ -273,6 +273,8 @@ def find_quantities(text: str) -> list[Quantity]:
         vals = [parse_digits(x) for x in parts]
         if any(v is None for v in vals):
             continue
+        if re.search(r"(?:19|20)\d\d[-–]$", text[max(0, m.start() - 5):m.start()]):
+            continue  # "2025-02", "2025-08-15": parts of an ISO date
         total = vals[1] if len(vals) == 2 else None
         if total is not None and not (vals[0] <= total):
             continue  # "29/7" is a date, not 29 out of 7

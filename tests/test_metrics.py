@@ -1,0 +1,86 @@
+"""find_metrics on sentences written in the style of gov.vn news: fields, context and de-duplication."""
+from pipeline.metrics import find_metrics
+
+REPORT = (
+    "Tỉnh Hà Giang thu ngân sách hơn 60 tỷ đồng\n\n"
+    "(HGO) - Chiều 12/3, UBND tỉnh Hà Giang tổ chức hội nghị sơ kết. Theo báo cáo, 6 tháng đầu năm 2024 "
+    "tỉnh Hà Giang thu ngân sách hơn 60 tỷ đồng, tăng 12,5% so với cùng kỳ; tỷ lệ hộ nghèo giảm còn 2%. "
+    "Năm 2020, tỷ trọng TFP đóng góp vào tăng trưởng GRDP tăng đáng kể, năm 2021 đạt 40,43%. "
+    "Tăng trưởng năm 2025 dự kiến từ 7% đến 7,5%. Nghị quyết được thông qua với 45/48 phiếu tán thành. "
+    "Thành phố cấp phép cho 9 doanh nghiệp FDI và điều chỉnh tăng vốn cho 9 doanh nghiệp FDI. "
+    "Kỳ họp thứ 12 diễn ra trong 2 ngày."
+)
+
+
+def by_text(metrics):
+    return {m["text"]: m for m in metrics}
+
+
+def test_every_metric_once_with_value_and_unit():
+    got = [(m["text"], m["value"], m["unit"]) for m in find_metrics(REPORT)]
+    assert got == [
+        ("60 tỷ đồng", 60, "tỷ đồng"), ("12,5%", 12.5, "%"), ("2%", 2, "%"), ("40,43%", 40.43, "%"),
+        ("7%", 7, "%"), ("7,5%", 7.5, "%"), ("45/48 phiếu", 45, "phiếu"),
+        ("9 doanh nghiệp", 9, "doanh nghiệp"), ("9 doanh nghiệp", 9, "doanh nghiệp"),
+    ]
+
+
+def test_offsets_point_at_the_text():
+    for m in find_metrics(REPORT):
+        assert REPORT[m["start"]:m["end"]] == m["text"]
+        assert m["text"] in m["sentence"]
+
+
+def test_headline_repeated_in_body_is_listed_once_from_the_headline():
+    (money,) = [m for m in find_metrics(REPORT) if m["unit"] == "tỷ đồng"]
+    assert money["start"] == REPORT.index("60 tỷ đồng")
+    assert (money["qualifier"], money["comparator"]) == ("hơn", ">")
+    assert (money["scale"], money["value_normalized"], money["currency"]) == (10**9, 60 * 10**9, "VND")
+
+
+def test_change_and_period():
+    m = by_text(find_metrics(REPORT))
+    assert m["12,5%"]["change"] == "increase"
+    assert m["12,5%"]["period"] == "6 tháng đầu năm 2024"
+    assert m["2%"]["change"] == "decrease"
+    assert m["40,43%"]["period"] == "năm 2021"
+    assert m["45/48 phiếu"]["total"] == 48
+
+
+def test_subject_is_what_the_sentence_says_is_measured():
+    m = by_text(find_metrics(REPORT))
+    assert m["40,43%"]["subject"] == "tỷ trọng TFP đóng góp vào tăng trưởng GRDP"
+    assert m["2%"]["subject"] == "tỷ lệ hộ nghèo"
+
+
+def test_range_gives_two_metrics_sharing_context():
+    lo, hi = [m for m in find_metrics(REPORT) if m["range"]]
+    assert (lo["value"], hi["value"], lo["range"], hi["range"]) == (7, 7.5, "from", "to")
+    assert lo["period"] == hi["period"] == "năm 2025"
+    assert lo["qualifier"] is None  # "từ" opens the range, it is no qualifier
+
+
+def test_same_string_for_different_facts_in_different_sentences_is_kept():
+    text = ("Năm 2022, GDP tăng 6,7% so với năm trước. Năm 2023, tăng trưởng kinh tế dự kiến đạt 6,7%. "
+            "Kim ngạch xuất khẩu gạo tăng 10%. Xuất khẩu cà phê cũng tăng 10%.")
+    assert [m["text"] for m in find_metrics(text)] == ["6,7%", "6,7%", "10%", "10%"]
+
+
+def test_qualifiers():
+    text = ("Dự có gần 700 đại biểu, khoảng 45 tỷ USD vốn, dưới 5% hộ nghèo, "
+            "gần như 100% xã và tối đa 3 lần.")
+    got = [(m["text"], m["qualifier"], m["comparator"]) for m in find_metrics(text)]
+    assert got == [("700 đại biểu", "gần", "≈"), ("45 tỷ USD", "khoảng", "≈"), ("5%", "dưới", "<"),
+                   ("100%", "gần như", "≈"), ("3 lần", "tối đa", "≤")]
+
+
+def test_no_metrics_in_dates_codes_ordinals_and_durations():
+    text = ("Sáng 22-8, tại Kỳ họp thứ 21, HĐND tỉnh khóa XVI thông qua Nghị quyết số 169/2024/QH15 "
+            "về giai đoạn 2022 - 2025. Sau 2 năm thực hiện, tỉnh đứng thứ 7/34 và lọt Top 10; "
+            "dịch vụ công cấp độ 4, bộ phận 1 cửa, ISO 9001:2015. Liên hệ: 0225.3821.055. Đang online: 0")
+    assert find_metrics(text) == []
+
+
+def test_empty_and_numberless_text():
+    assert find_metrics("") == []
+    assert find_metrics("Hội nghị diễn ra trang trọng.") == []

@@ -1,0 +1,204 @@
+"""The Vietnamese quantity grammar: a table of phrases written in the style of gov.vn news, and a
+round-trip property for numbers formatted the Vietnamese way."""
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from pipeline.quantities import find_quantities, parse_digits, parse_number, parse_spelled
+
+NUMBERS = [
+    ("40,43", 40.43), ("41", 41), ("1.234.567", 1234567), ("1.234,5", 1234.5), ("0,42", 0.42),
+    ("2.800", 2800), ("22.654", 22654), ("190.00", 19000), ("1,234,567", 1234567), ("1,234.5", 1234.5),
+    ("1,5", 1.5), ("03", 3), ("100", 100),
+    ("hai", 2), ("ba mươi", 30), ("một trăm", 100), ("mười lăm", 15), ("nửa", 0.5), ("hai mươi mốt", 21),
+    ("bốn mươi tư", 44), ("một trăm linh năm", 105), ("chín trăm chín mươi chín", 999), ("Mười", 10),
+]
+NOT_NUMBERS = ["0225.3821.055", "1.2.3,4,5", "abc", "", "29/7", "một hai", "năm năm"]
+
+
+@pytest.mark.parametrize("text,value", NUMBERS)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_not_a_number(text):
+    assert parse_number(text) is None
+
+
+# phrase → [(value, unit), …] of every quantity found; [] for the things that only look like one.
+CASES = [
+    # percentages and decimal comma
+    ("năm 2020 đạt 40,43%", [(40.43, "%")]),
+    ("năm 2021 đạt 41%.", [(41, "%")]),
+    ("tỷ lệ hộ nghèo giảm còn 4%.", [(4, "%")]),
+    ("tăng 13,5 phần trăm so với cùng kỳ", [(13.5, "%")]),
+    ("đạt 100% TTHC", [(100, "%")]),
+    ("tăng bình quân 7,6%/năm", [(7.6, "%")]),
+    ("chiếm 0,24 % tổng vốn", [(0.24, "%")]),
+    # money and scale words (value as written, scale kept in the unit)
+    ("thu ngân sách 60 tỷ đồng", [(60, "tỷ đồng")]),
+    ("vốn 1,2 triệu USD", [(1.2, "triệu USD")]),
+    ("quy mô 3 nghìn tỷ", [(3, "nghìn tỷ")]),
+    ("khoảng 565 ngàn tỷ đồng", [(565, "ngàn tỷ đồng")]),
+    ("hơn 31.700 tỉ đồng", [(31700, "tỉ đồng")]),
+    ("thu nhập 1.545 USD", [(1545, "USD")]),
+    ("giá trị 250 triệu VNĐ", [(250, "triệu VNĐ")]),
+    ("đạt 10.370USD/người/năm", [(10370, "USD/người/năm")]),
+    ("bình quân 19,5 tỷ USD/tháng", [(19.5, "tỷ USD/tháng")]),
+    ("hỗ trợ 2 triệu đồng/người", [(2, "triệu đồng/người")]),
+    ("hụt thu 5.300 tỷ so với dự toán", [(5300, "tỷ")]),
+    ("lượng khách khoảng 8,3 triệu, tăng mạnh", [(8.3, "triệu")]),
+    ("nửa triệu USD", [(0.5, "triệu USD")]),
+    ("tổng vốn 12 EUR", [(12, "EUR")]),
+    # physical units, attached or spaced
+    ("diện tích 83.900ha", [(83900, "ha")]),
+    ("120 ha đất lúa", [(120, "ha")]),
+    ("tuyến đường dài 3,5 km", [(3.5, "km")]),
+    ("sản lượng 2.000 tấn", [(2000, "tấn")]),
+    ("187,63 triệu tấn hàng hóa", [(187.63, "triệu tấn")]),
+    ("mật độ 500 người/km2", [(500, "người/km2")]),
+    ("công suất 50 MW", [(50, "MW")]),
+    ("gấp 2 lần", [(2, "lần")]),
+    # counted nouns: the head noun
+    ("hơn 30 doanh nghiệp xây dựng lộ trình", [(30, "doanh nghiệp")]),
+    ("cấp phép cho 9 doanh nghiệp FDI", [(9, "doanh nghiệp")]),
+    ("hơn 2.800 dự án đầu tư trực tiếp nước ngoài", [(2800, "dự án")]),
+    ("20 quyết định, chương trình, kế hoạch", [(20, "quyết định")]),
+    ("cấp mới 11 Giấy chứng nhận doanh nghiệp", [(11, "giấy chứng nhận")]),
+    ("bầu 2 Phó chủ tịch", [(2, "phó chủ tịch")]),
+    ("đã có 110.100 DN thành lập mới", [(110100, "DN")]),
+    ("lãnh đạo 186 xã, phường trên địa bàn", [(186, "xã, phường")]),
+    ("khai trương 4 đường bay mới", [(4, "đường bay")]),
+    ("thêm 300 mã số vùng trồng được cấp", [(300, "mã số vùng trồng")]),
+    ("có 726 cơ sở lưu trú với 22.654 phòng.", [(726, "cơ sở"), (22654, "phòng")]),
+    ("ước đạt 846.441 lượt; khách quốc tế", [(846441, "lượt")]),
+    ("hơn 5,14 triệu lượt khách", [(5.14, "triệu lượt khách")]),
+    ("ước đạt hơn 5,14 triệu lượt, tăng", [(5.14, "triệu lượt")]),
+    ("quan hệ giữa 2 tỉnh An Giang - Champasak", [(2, "tỉnh")]),
+    ("cho ý kiến 42 báo cáo, tờ trình", [(42, "báo cáo")]),
+    ("triển khai 8 nhóm nhiệm vụ", [(8, "nhóm nhiệm vụ")]),
+    ("ký 03 hợp đồng", [(3, "hợp đồng")]),
+    ("với tổng số 300 học viên", [(300, "học viên")]),
+    ("tiếp nhận 15 xe cứu thương", [(15, "xe cứu")]),
+    ("người đàn ông 63 tuổi", [(63, "tuổi")]),
+    # spelled-out numbers
+    ("tập trung vào ba nội dung chính", [(3, "nội dung")]),
+    ("hai Phó chủ tịch UBND tỉnh", [(2, "phó chủ tịch")]),
+    ("mười lăm doanh nghiệp tham gia", [(15, "doanh nghiệp")]),
+    ("một trăm hộ dân", [(100, "hộ dân")]),
+    ("hai mươi mốt đại biểu", [(21, "đại biểu")]),
+    # ranges and ratios
+    ("tăng từ 5 đến 7%", [(5, "%"), (7, "%")]),
+    ("dự kiến 5-7%", [(5, "%"), (7, "%")]),
+    ("dự kiến 6,5% - 6,7%", [(6.5, "%"), (6.7, "%")]),
+    ("từ 9%-9,5%", [(9, "%"), (9.5, "%")]),
+    ("khoảng 20–25 tỷ đồng", [(20, "tỷ đồng"), (25, "tỷ đồng")]),
+    ("thông qua với 66/69 phiếu tán thành", [(66, "phiếu")]),
+    ("có 7/10 chỉ tiêu đạt", [(7, "chỉ tiêu")]),
+    ("đạt 22.711/23.144 tỷ đồng", [(22711, "tỷ đồng")]),
+    # NOT quantities: dates and times
+    ("Chiều 29/7, UBND thành phố làm việc", []),
+    ("ngày 22-8 tới", []),
+    ("đến ngày 30.6 là", []),
+    ("Sáng 16.7, Phó Chủ tịch", []),
+    ("Hồng Sơn| 10/07/2018 07:23", []),
+    ("Ngày 10 và 11-2, Đảng bộ", []),
+    # years and periods
+    ("trong năm 2021 tăng mạnh", []),
+    ("giai đoạn 2022 - 2025", []),
+    ("nhiệm kỳ 2020-2025", []),
+    ("trong quý I/2025", []),
+    ("Riêng trong tháng 2/2019, lượng khách", []),
+    ("so với cùng kỳ 2019 (thời điểm", []),
+    ("Xuân Giáp Thìn 2024.", []),
+    # durations and anniversaries
+    ("2 năm qua, thành phố", []),
+    ("6 tháng đầu năm 2025", []),
+    ("trong thời gian 2 ngày, các đại biểu", []),
+    ("kỷ niệm 60 năm ngày kết nghĩa", []),
+    ("Lễ kỷ niệm 65 năm Bác Hồ thăm tỉnh", []),
+    ("nửa đầu năm 2024", []),
+    ("một ngày làm việc", []),
+    # document numbers and codes
+    ("Nghị quyết số 169/2024/QH15", []),
+    ("tiêu chuẩn TCVN ISO 9001:2015", []),
+    ("áp dụng 5S; kiện toàn", []),
+    ("thực hiện NQ 32 của", []),
+    ("công bố Quyết định số 83, ngày 29-4", []),
+    ("Ban chỉ đạo 598 tổ chức hội nghị", []),
+    ("mạng 5G phủ sóng", []),
+    # ordinals, levels, rankings, idioms, names
+    ("Kỳ họp thứ 21 khai mạc", []),
+    ("dịch vụ công cấp độ 4 đối với", []),
+    ("kiện toàn bộ phận 1 cửa hiện đại", []),
+    ("Hội nghị lần thứ 11 (mở rộng)", []),
+    ("mô hình chính quyền địa phương 2 cấp", []),
+    ("đứng thứ 7/34 tỉnh, thành phố", []),
+    ("góp mặt trong Top 10 địa phương", []),
+    ("tăng trưởng đạt 2 con số", []),
+    ("đứng thứ hai toàn quốc", []),
+    ("dịch Covid-19 bùng phát", []),
+    ("Trung tâm huấn luyện quân sự quốc gia 4, sáng nay", []),
+    ("Ban Thường vụ hai tỉnh Hải Dương", []),
+    ("Hai bên đã trao đổi", []),
+    ("một số chỉ tiêu, một cách toàn diện", []),
+    # page furniture: phone numbers, addresses, counters, file sizes
+    ("Điện thoại: 0225.3821.055", []),
+    ("Địa chỉ: 18 Hoàng Diệu, Minh Khai", []),
+    ("Đang online: 0", []),
+    ("TIEPNHAN.jpg (51 KB)", []),
+    ("(0) Bình luận", []),
+    (" date 2025-02 Chủ tịch UBND tỉnh", []),
+    ("date 2025-08-15 Chiều 15/8", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_find_quantities(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_table_is_large_enough():
+    assert len(CASES) + len(NUMBERS) + len(NOT_NUMBERS) >= 80
+
+
+def test_quantity_fields():
+    (q,) = find_quantities("đạt hơn 60 tỷ đồng trong năm")
+    assert (q.text, q.start, q.end) == ("60 tỷ đồng", 8, 18)
+    assert (q.scale, q.value_normalized, q.currency) == (10**9, 60 * 10**9, "VND")
+    (q,) = find_quantities("với 66/69 phiếu")
+    assert (q.text, q.value, q.total) == ("66/69 phiếu", 66, 69)
+    (q,) = find_quantities("tăng 7,6%/năm")
+    assert (q.text, q.unit, q.per) == ("7,6%", "%", "năm")
+    a, b = find_quantities("từ 5 đến 7%")
+    assert (a.text, a.range_role, b.text, b.range_role) == ("5", "from", "7%", "to")
+    (q,) = find_quantities("3 nghìn tỷ đồng")
+    assert q.value_normalized == 3 * 10**12
+
+
+def test_every_spelling_under_a_thousand_reads_back():
+    from pipeline.quantities import spelled_numbers
+    values = set(spelled_numbers().values())
+    assert set(range(1, 1000)) <= values
+    assert parse_spelled("hai mươi lăm") == parse_spelled("hai mươi nhăm") == 25
+
+
+def vietnamese(int_part: int, frac: str) -> str:
+    """Format the Vietnamese way: "." groups thousands, "," is the decimal mark."""
+    grouped = f"{int_part:,}".replace(",", ".")
+    return grouped + ("," + frac if frac else "")
+
+
+@given(st.integers(min_value=0, max_value=10**15), st.text(alphabet="0123456789", max_size=4))
+def test_vietnamese_formatting_round_trips(int_part, frac):
+    written = vietnamese(int_part, frac)
+    expected = float(Decimal(str(int_part)) + (Decimal("0." + frac) if frac else 0))
+    assert parse_digits(written) == expected
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_vietnamese_counts_are_found_with_their_unit(n):
+    (q,) = find_quantities(f"đạt {vietnamese(n, '')} doanh nghiệp")
+    assert (q.value, q.unit) == (n, "doanh nghiệp")
