@@ -118,7 +118,7 @@ def _table_rows(table) -> list[tuple[str, str]]:
         text = _text(table)
         return [(text, "caption")] if text else []
     rows = []
-    for tr in table.xpath(".//tr[not(ancestor::tr[ancestor::table[1] = current()])]") or table.xpath(".//tr"):
+    for tr in (tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table):
         cells = [_text(c) for c in tr.xpath("./td|./th")]
         cells = [c for c in cells if c]
         if cells:
