@@ -262,6 +262,20 @@ def _excluded_by_context(text: str, start: int) -> bool:
     return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
 
 
+_NAME_BEFORE = re.compile(r"(?<=[^\s.!?:;(\"“])[ \t]+([^\W\d_]+)[ \t]+$")
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """A Title-case word right before the number, not opening a sentence, names what the number is part of."""
+    m = _NAME_BEFORE.search(text[max(0, start - 40):start])
+    word = m.group(1) if m else ""
+    # Title case only: an abbreviation ("UBND 5 huyện") is the owner of a count; codes ("NQ 32") are contexts.
+    return word[:1].isupper() and not word.isupper() and word.casefold() not in _COMPARATOR_WORDS
+
+
+_COMPARATOR_WORDS = {"hơn", "trên", "gần", "khoảng", "dưới", "tới", "đến", "có", "với", "đạt"}
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity with a unit, counted noun or scale word, in text order; bare numbers are left out."""
     raw = []  # (start, num_end, value, spelled, total)
@@ -301,6 +315,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if spelled and value == 2 and kind == "count" and _lex()["party_re"].fullmatch(unit):
             continue  # "hai tỉnh", "Hai bên": the two parties, not a count
+        if kind in ("count", "scale") and _after_a_name(text, start):
+            continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
         span_end = num_end if kind == "" else end
         if kind == "percent":
             span_end = re.compile(r"%|phần trăm").search(text, num_end).end()

@@ -150,6 +150,11 @@ CASES = [
     ("Đang online: 0", []),
     ("TIEPNHAN.jpg (51 KB)", []),
     ("(0) Bình luận", []),
+    ("Sư đoàn 312 tổ chức lễ kỷ niệm", []),
+    ("Hội nghị Trung ương 8 khóa XIII", []),
+    ("Quân khu 4 chủ trì", []),
+    ("lãnh đạo UBND 5 huyện", [(5, "huyện")]),
+    ("Lãnh đạo Robocon 2024 cho biết", []),
     (" date 2025-02 Chủ tịch UBND tỉnh", []),
     ("date 2025-08-15 Chiều 15/8", []),
 ]
