@@ -8,7 +8,7 @@ from .clean import clean
 from .load import RawDoc, sniff_kind
 from .meeting import extract_meeting
 from .metrics import find_metrics
-from .ner import make_doc
+from .ner import char_ents, make_doc
 from .normalize import nfc
 from .people import find_attendees
 from .record import Record
@@ -34,7 +34,7 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
         attendees=attendees,
         authors=page.authors,
         metrics=find_metrics(text),
-        entities=[{"label": e.label_, "text": e.text, "start": e.start_char, "end": e.end_char} for e in doc.ents],
+        entities=[{"label": label, "text": text[s:e], "start": s, "end": e} for label, s, e, _ in char_ents(doc)],
         captions=[b.text for b in page.blocks if b.kind == "caption"],
         content_hash=hashlib.sha256(raw.encode()).hexdigest(),
     )

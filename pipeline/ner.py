@@ -53,15 +53,12 @@ def _key(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Tok]:
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        t = m.group(0)
-        word = t[0].isalnum()
-        letters = [c for c in t if c.isalpha()]
-        cap = word and t[0].isupper()
-        abbr = cap and len(letters) >= 2 and all(c.isupper() for c in letters)
-        out.append(Tok(t, m.start(), m.end(), _key(t), word, cap, abbr))
-    return out
+    return [_tok(m.group(0), m.start()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _tok(t: str, start: int) -> Tok:
+    cap = t[0].isupper()
+    return Tok(t, start, start + len(t), _key(t), t[0].isalnum(), cap, cap and len(t) >= 2 and t.isupper())
 
 
 def is_syllable(word: str) -> bool:
@@ -333,38 +330,65 @@ class Recognizer:
 
 # -- spaCy wrapping ------------------------------------------------------------------------------------------------
 class VietTokenizer:
-    """spaCy tokenizer over `tokenize` (syllables, abbreviations, symbols); newlines become tokens."""
+    """spaCy tokenizer over `tokenize` (syllables, abbreviations, symbols). Runs of whitespace other than one space
+    become whitespace tokens, so `doc.text` is exactly the input text and character offsets agree everywhere."""
 
     def __init__(self, vocab):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        toks = tokenize(text)
-        words, spaces = [], []
-        for k, t in enumerate(toks):
-            nxt = toks[k + 1].start if k + 1 < len(toks) else len(text)
+        found = tokenize(text)
+        words, spaces, rtoks = [], [], []
+        if found and found[0].start:
+            words.append(text[:found[0].start]); spaces.append(False)
+        for k, t in enumerate(found):
+            nxt = found[k + 1].start if k + 1 < len(found) else len(text)
             gap = text[t.end:nxt]
-            if "\n" in gap:  # keep line breaks as tokens: captions and lists are line-bound
-                words.append(t.text); spaces.append(False)
-                words.append("\n"); spaces.append(False)
+            words.append(t.text); rtoks.append(t)
+            if gap == " " or not gap:
+                spaces.append(bool(gap))
                 continue
-            words.append(t.text); spaces.append(gap == " ")
+            spaces.append(False)
+            words.append(gap); spaces.append(False)
+            if "\n" in gap:  # a line break ends captions and list items: the recogniser sees it as a token
+                nl = t.end + gap.index("\n")
+                rtoks.append(Tok("\n", nl, nl + 1, "\n", False, False, False))
         doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["vngov_toks"] = rtoks  # the recogniser's view of the same text, built once
         return doc
 
 
 def _doc_toks(doc: Doc) -> list[Tok]:
-    return [Tok(t.text, t.idx, t.idx + len(t.text), _key(t.text), t.text[0].isalnum(), t.text[0].isupper(),
-                t.text[0].isupper() and sum(c.isalpha() for c in t.text) >= 2
-                and all(c.isupper() for c in t.text if c.isalpha())) for t in doc]
+    toks = doc.user_data.get("vngov_toks")
+    if toks is not None:
+        return toks
+    out = []  # a Doc made by another tokenizer
+    for t in doc:
+        if t.is_space:
+            if "\n" in t.text:
+                out.append(Tok("\n", t.idx, t.idx + 1, "\n", False, False, False))
+        else:
+            out.append(_tok(t.text, t.idx))
+    return out
 
 
 @Language.component("vngov_entities")
 def vngov_entities(doc: Doc) -> Doc:
     """PERSON / POSITION / ORG spans into doc.ents; ranks are flagged in span.kb_id_ == "rank"."""
-    ents = get_recognizer()(_doc_toks(doc))
-    doc.ents = [Span(doc, e.start, e.end, label=e.label, kb_id="rank" if e.rank else "") for e in ents]
+    toks = _doc_toks(doc)
+    ents = [(e.label, toks[e.start].start, toks[e.end - 1].end, e.rank) for e in get_recognizer()(toks)]
+    doc.ents = [doc.char_span(s, e, label=label, kb_id="rank" if rank else "") for label, s, e, rank in ents]
+    # the same spans as plain tuples: reading doc.ents back walks every token, too slow for the batch path
+    doc.user_data["vngov_ents"] = ents
     return doc
+
+
+def char_ents(doc: Doc) -> list[tuple[str, int, int, bool]]:
+    """(label, start_char, end_char, is_rank) of the Doc's entities."""
+    ents = doc.user_data.get("vngov_ents")
+    if ents is None:
+        ents = [(e.label_, e.start_char, e.end_char, e.kb_id_ == "rank") for e in doc.ents]
+    return ents
 
 
 @lru_cache(maxsize=1)

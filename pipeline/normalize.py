@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _TONE_RE = re.compile(f"[{_TONES}]")
@@ -22,6 +23,7 @@ def nfc(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
 
 
+@lru_cache(maxsize=100_000)
 def _fold_word(word: str) -> str:
     d = unicodedata.normalize("NFD", word)
     tones = _TONE_RE.findall(d)

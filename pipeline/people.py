@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from . import lexicon
+from .ner import char_ents
 from .normalize import fold_tones, key
 from .record import Attendee, Position
 
@@ -57,17 +58,15 @@ def _sentences(doc: Doc) -> list[list[_Item]]:
     groups: list[list[_Item]] = []
     current: list[_Item] = []
     prev_end = 0
-    for e in doc.ents:
-        if e.label_ not in ("PERSON", "POSITION"):
+    for label, start, end, rank in char_ents(doc):
+        if label not in ("PERSON", "POSITION"):
             continue
-        gap = text[prev_end:e.start_char]
+        gap = text[prev_end:start]
         if current and _SENT_END.search(gap + " "):
             groups.append(current)
             current = []
-        item = _Item(e.label_, e.text, e.start_char, e.end_char, e.kb_id_ == "rank",
-                     gap_kind(gap) if current else OTHER, gap)
-        current.append(item)
-        prev_end = e.end_char
+        current.append(_Item(label, text[start:end], start, end, rank, gap_kind(gap) if current else OTHER, gap))
+        prev_end = end
     if current:
         groups.append(current)
     return groups
