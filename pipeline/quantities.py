@@ -151,6 +151,7 @@ _SCALE = re.compile(r"[ \t]*(tỷ|tỉ|triệu|nghìn|ngàn|vạn|trăm)(?!\w)(?
 _PERCENT = re.compile(r"[ \t]*(?:%|phần trăm(?!\w))")
 _PER = re.compile(r"(?:/[^\W\d_][\w²³]*)+")  # "/người/năm", "/km2", "/tháng"
 _WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"[ \t]([^\W\d_]+)")
 _RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:đến|tới)[ \t]+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -201,7 +202,7 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
     if not m or not m.group().islower() or m.group() in lx["stopwords"]:
         return None
     end = m.end()
-    m2 = re.compile(r"[ \t]([^\W\d_]+)").match(text, end)
+    m2 = _NEXT_WORD.match(text, end)
     if m2 and m2.group(1).islower() and m2.group(1) not in lx["stopwords"] and m.group() not in lx["single"]:
         end = m2.end()
     return text[i:end], end
@@ -319,7 +320,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
         span_end = num_end if kind == "" else end
         if kind == "percent":
-            span_end = re.compile(r"%|phần trăm").search(text, num_end).end()
+            span_end = _PERCENT.match(text, num_end).end()
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
     _link_ranges(text, out)
