@@ -292,16 +292,21 @@ class Recognizer:
     def __call__(self, toks: list[Tok]) -> list[Ent]:
         ents: list[Ent] = []
         i, n = 0, len(toks)
-        after_title = introduced = False
+        after_title = introduced = in_list = False
         while i < n:
             t = toks[i]
-            if t.text == "\n":
-                after_title = introduced = False
+            if t.text == "\n" or t.text in ".!?":
+                after_title = introduced = in_list = False
                 i += 1
                 continue
             if t.word and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and self.person_at(toks, i)):
+                in_list = in_list or toks[i].key == "các"  # "có các đồng chí: A, …; B, …": every item is a person
                 i += m
                 introduced = True
+                continue
+            if in_list and t.text == ";":
+                introduced = True
+                i += 1
                 continue
             title = self.title_at(toks, i) if t.cap or t.key == "nguyên" else None
             if title:
