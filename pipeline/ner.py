@@ -212,7 +212,8 @@ class Recognizer:
                 if prev.cap and f"{prev.key} {t.key}" in lex.pairs and not prev.abbr:
                     pass  # second syllable of a capitalised word: "Doanh nghiệp", "Công an"
                 elif t.key in ("và", "tại", "các") and j + 1 < n and toks[j + 1].cap \
-                        and not self.person_at(toks, j + 1) and not self._breaks_title(toks, j + 1):
+                        and not self.person_at(toks, j + 1) and not self._breaks_title(toks, j + 1) \
+                        and not (t.key == "và" and lex.org_heads.match(toks, j + 1)):  # "UBND … và Bộ …": two bodies
                     pass
                 else:
                     break
