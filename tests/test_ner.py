@@ -1,0 +1,62 @@
+"""NER stage: the spaCy pipeline, its tokenizer and the PERSON/POSITION/ORG spans (texts written for these tests)."""
+import pytest
+import spacy
+from spacy import displacy
+
+from pipeline import get_nlp, make_doc
+
+
+def ents(text):
+    return [(e.label_, e.text) for e in make_doc(text).ents]
+
+
+def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
+    nlp = get_nlp()
+    assert isinstance(nlp, spacy.language.Language)
+    assert nlp.lang == "vi"
+    assert "vngov_entities" in nlp.pipe_names
+    assert get_nlp() is nlp  # built once
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Đồng chí Phạm Thị Lan, Giám đốc Sở Tài chính tham dự.",
+     [("PERSON", "Phạm Thị Lan"), ("POSITION", "Giám đốc Sở Tài chính")]),
+    ("Ủy viên T.Ư Đảng, Chủ tịch UBND TP.HCM Lê Hoài Trung làm việc với Bộ KH&CN.",
+     [("POSITION", "Ủy viên T.Ư Đảng"), ("POSITION", "Chủ tịch UBND TP.HCM"), ("PERSON", "Lê Hoài Trung"),
+      ("ORG", "Bộ KH&CN")]),
+    ("Sở Y tế tỉnh Nghệ An phối hợp tổ chức đợt khám bệnh.", [("ORG", "Sở Y tế tỉnh Nghệ An")]),
+    ("Đại tá Ninh Văn Quyết, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh báo cáo.",
+     [("POSITION", "Đại tá"), ("PERSON", "Ninh Văn Quyết"), ("POSITION", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")]),
+    ("Hội nghị diễn ra tại tỉnh Hà Tĩnh vào dịp Xuân Giáp Thìn.", []),
+])
+def test_entity_labels_and_spans(text, expected):
+    assert ents(text) == expected
+
+
+def test_ranks_are_flagged_in_kb_id():
+    doc = make_doc("Đại tá Ninh Văn Quyết, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh báo cáo.")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "POSITION"] == [
+        ("Đại tá", "rank"), ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "")]
+
+
+@pytest.mark.parametrize("abbr", ["T.Ư", "TP.HCM", "KH&CN", "TN&MT", "UBND"])
+def test_tokenizer_keeps_abbreviations_whole(abbr):
+    assert [t.text for t in make_doc(f"Lãnh đạo {abbr} dự họp.")] == ["Lãnh", "đạo", abbr, "dự", "họp", "."]
+
+
+@pytest.mark.parametrize("text", [
+    "Sáng 5/3, đồng chí Nguyễn Văn An phát biểu.\n\nẢnh: Thanh Tâm",
+    "Dòng  có  hai  dấu cách \nvà\tmột tab, Bí thư Tỉnh ủy Lê Văn Bình dự.",
+    "  Mở đầu bằng dấu cách.\r\nPhó Chủ tịch UBND tỉnh Hồ Thị Thu kết luận.\n",
+])
+def test_doc_text_and_offsets_match_the_input(text):
+    doc = make_doc(text)
+    assert doc.text == text
+    assert doc.ents
+    for e in doc.ents:
+        assert text[e.start_char:e.end_char] == e.text
+
+
+def test_displacy_renders_entities():
+    html = displacy.render(make_doc("Đồng chí Phạm Thị Lan, Giám đốc Sở Tài chính tham dự."), style="ent")
+    assert "Phạm Thị Lan" in html and "PERSON" in html and "POSITION" in html
