@@ -172,14 +172,17 @@ def _type_patterns() -> list[tuple[str, re.Pattern]]:
 
 def _strip_tones(text: str) -> str:
     """Remove the five tone marks, one char for one char, so offsets still point into `text`."""
-    return "".join(_strip_char(c) for c in text)
+    return text.translate(_STRIP_TABLE)
 
 
-@lru_cache(maxsize=4096)
 def _strip_char(c: str) -> str:
     bare = unicodedata.normalize("NFC", "".join(
         ch for ch in unicodedata.normalize("NFD", c) if ch not in "\u0300\u0301\u0303\u0309\u0323"))
     return bare if len(bare) == 1 else c
+
+
+# every precomposed Latin letter with a Vietnamese tone mark → the same letter without it
+_STRIP_TABLE = {cp: _strip_char(chr(cp)) for cp in range(0xC0, 0x1EFA) if _strip_char(chr(cp)) != chr(cp)}
 
 
 @lru_cache(maxsize=1)

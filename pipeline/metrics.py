@@ -142,9 +142,8 @@ def _same_fact(m: dict, seen: dict) -> bool:
     """A fact repeated verbatim in another sentence: same figure, qualifier and period, and the two
     sentences are the same words or one is a headline sharing the other's words (headline, lead,
     "read also" teaser). The same figure twice in one sentence is two facts."""
-    if (key(m["text"]), m["qualifier"]) != (key(seen["text"]), seen["qualifier"]) or m["range"] or seen["range"]:
-        return False
-    if m["_sentence_start"] == seen["_sentence_start"]:
+    if m["_sentence_start"] == seen["_sentence_start"] or m["qualifier"] != seen["qualifier"] \
+            or m["range"] or seen["range"] or key(m["text"]) != key(seen["text"]):
         return False
     periods = sorted((key(m["period"] or ""), key(seen["period"] or "")), key=len)
     if periods[0] and not periods[1].startswith(periods[0]):

@@ -39,9 +39,13 @@ def _fold_word(word: str) -> str:
     return unicodedata.normalize("NFC", out)
 
 
+# Only words with an o/u followed by a/e/y (any tone, any case) can need folding: look at those alone.
+_CANDIDATE_RE = re.compile(r"\w*[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ]\w*", re.I)
+
+
 def fold_tones(text: str) -> str:
     """Rewrite "hoà", "Uỷ", "khoẻ" as "hòa", "Ủy", "khỏe" (tone on the first vowel of oa/oe/uy)."""
-    return re.sub(r"\w+", lambda m: _fold_word(m.group(0)), unicodedata.normalize("NFC", text))
+    return _CANDIDATE_RE.sub(lambda m: _fold_word(m.group(0)), unicodedata.normalize("NFC", text))
 
 
 def key(text: str) -> str:
