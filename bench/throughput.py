@@ -38,12 +38,24 @@ def perturb(text: str, rng: random.Random) -> str:
     return "\n\n".join(paragraphs)
 
 
+SEED_SYLLABLES = 2000  # the issue's unit: a seed-sized article
+
+
 def build_corpus(n: int, seed: int = 0) -> list[str]:
+    """n seed-sized articles (>= 2,000 syllables each): perturbed dev texts joined until the size is reached."""
     texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(DEV.glob("*.json"))]
     if not texts:
         sys.exit(f"no dev texts in {DEV}")
     rng = random.Random(seed)
-    return [perturb(texts[i % len(texts)], rng) for i in range(n)]
+    docs, k = [], 0
+    for _ in range(n):
+        parts, size = [], 0
+        while size < SEED_SYLLABLES:
+            parts.append(perturb(texts[k % len(texts)], rng))
+            size += len(parts[-1].split())
+            k += 1
+        docs.append("\n\n".join(parts))
+    return docs
 
 
 def peak_rss_mb() -> float:

@@ -97,8 +97,8 @@ def local_results(paths: Iterable[str | Path], resume: Resume, workers: int) -> 
 
 
 def list_files(paths: Iterable[str | Path]) -> list[str]:
-    from .load import _files  # the same expansion of folders iter_documents uses
-    return [str(f) for f in _files(paths)]
+    from .load import iter_files  # the same expansion of folders iter_documents uses
+    return [str(f) for f in iter_files(paths)]
 
 
 def extract_partition(files: list[str], skip_hashes: list[str]) -> list[Result]:

@@ -137,7 +137,7 @@ def _no_vietnamese(content: str) -> bool:
     return not _VIET_CHARS.search(sample)
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             # Broken links are kept so that they are reported, not silently skipped.
@@ -185,7 +185,7 @@ def _jsonl(f: Path) -> Iterator[RawDoc | InputError]:
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]:
     """Every document under `paths` as a RawDoc, or an InputError saying why it cannot be read."""
-    for f in _files(paths):
+    for f in iter_files(paths):
         try:
             if f.suffix.lower() == ".jsonl":
                 yield from _jsonl(f)

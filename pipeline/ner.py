@@ -278,8 +278,13 @@ class Recognizer:
             return 0
         if n == 2 and toks[i].key in _CAN and toks[i + 1].key in _CHI:
             return 0
-        if n >= 4 and toks[i + 1].key in _TOP_SURNAMES:
-            return 0  # the name starts one word later
+        if (n >= 4 and toks[i + 1].key in _TOP_SURNAMES) or (
+                n >= 5 and any(toks[k].key in _TOP_SURNAMES for k in range(i + 2, end - 1))):
+            return 0  # "… huyện Đinh Lập Hoàng Văn Nam": the name starts at the later family name
+        in_place = i and (toks[i - 1].key in _ADMIN or (  # right after "huyện", or inside "tỉnh Bắc …"
+            i >= 2 and toks[i - 1].cap and not toks[i - 1].abbr and toks[i - 2].key in _ADMIN))
+        if in_place and not (toks[i].key in _TOP_SURNAMES or surname and n >= 3):
+            return 0  # "huyện Lâm Bình" is a place (names mostly have a middle name); "tỉnh Võ Hồng" a person
         if surname and n >= 2:
             return end
         if strict:

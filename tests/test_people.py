@@ -130,7 +130,6 @@ def test_places_organisations_years_and_credits_are_not_persons(text, expected):
     assert names(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a place not in models/places.txt after 'huyện'/'tỉnh' is read as a person")
 @pytest.mark.parametrize("text", [
     "Đoàn đến thăm huyện Lâm Bình và kiểm tra tiến độ.",
     "Đoàn đến thăm xã Tân Lập, huyện Lý Nhân.",
@@ -201,8 +200,6 @@ def test_name_after_place_inside_title(text, name, title):
     assert people(text) == {name: [title]}
 
 
-@pytest.mark.xfail(strict=True, reason="a district not in models/places.txt whose first word is a family name "
-                                       "('Đinh Lập') is glued to the following person name")
 def test_name_after_unknown_district_inside_title():
     assert people("Chủ tịch UBND huyện Đinh Lập Hoàng Văn Nam dự lễ.") == {"Hoàng Văn Nam": ["Chủ tịch UBND huyện Đinh Lập"]}
 
