@@ -6,6 +6,7 @@ An article may report several events; each sentence-initial date phrase with a n
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from datetime import date as Date, timedelta
@@ -313,11 +314,18 @@ def _types(text: str, lead: list[tuple[int, int]], seg: tuple[int, int], title: 
     low = _folded_lower(text)
     title_low = _folded_lower(title or "")
     counts, first_in_lead = {}, {}
+    lead = sorted(lead)
+    starts = [a for a, _ in lead]
+
+    def in_lead(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < lead[k][1]
+
     for label, rx in _type_patterns():
         for m in rx.finditer(low, *seg):
             counts[label] = counts.get(label, 0) + 1
-            if any(a <= m.start() < b for a, b in lead):
-                first_in_lead[label] = min(first_in_lead.get(label, m.start()), m.start())
+            if label not in first_in_lead and in_lead(m.start()):
+                first_in_lead[label] = m.start()  # finditer runs left to right: the first is the earliest
         m = rx.search(title_low)
         if m:
             first_in_lead.setdefault(label, seg[1] + m.start())  # after any lead mention
