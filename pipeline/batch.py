@@ -81,19 +81,27 @@ def local_results(paths: Iterable[str | Path], resume: Resume, workers: int) -> 
     if workers <= 1 or len(head) < MIN_PARALLEL:
         yield from _results(chain(head, docs), resume)
         return
-    window = threading.Semaphore(workers * CHUNK * 4)
+    size = workers * CHUNK * 4
+    window, stop = threading.Semaphore(size), threading.Event()
 
     def feed() -> Iterator[RawDoc | InputError | None]:
         for d in chain(head, docs):  # runs in the pool's feeder thread; Pool.imap would otherwise read it all
             window.acquire()
+            if stop.is_set():
+                return
             yield None if resume.skip(d) else d
 
     # fork: workers inherit the imported modules (and a built pipeline), so starting them is cheap
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        for result in pool.imap(_extract_or_skip, feed(), chunksize=CHUNK):
-            window.release()
-            yield result
+        try:
+            for result in pool.imap(_extract_or_skip, feed(), chunksize=CHUNK):
+                window.release()
+                yield result
+        finally:  # a consumer that stops early must not leave the feeder blocked: Pool.terminate joins it
+            stop.set()
+            for _ in range(size + 1):
+                window.release()
 
 
 def list_files(paths: Iterable[str | Path]) -> list[str]:
