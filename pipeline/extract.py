@@ -8,9 +8,9 @@ from .clean import clean
 from .load import RawDoc, sniff_kind
 from .meeting import extract_meeting
 from .metrics import find_metrics
-from .ner import char_ents, make_doc
+from .ner import recognize
 from .normalize import nfc
-from .people import find_attendees
+from .people import attendees_of
 from .record import Record
 
 
@@ -22,8 +22,8 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
     page = clean(raw, kind, url=url)
     published = published or page.published
     text = page.text
-    doc = make_doc(text)
-    attendees = find_attendees(doc)
+    ents = recognize(text)  # the spaCy Doc (make_doc) has the same entities; building it is not needed here
+    attendees = attendees_of(text, ents)
     record = Record(
         doc_id=doc_id or hashlib.sha1(raw.encode()).hexdigest()[:12],
         source=source or url or "",
@@ -34,7 +34,7 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
         attendees=attendees,
         authors=page.authors,
         metrics=find_metrics(text),
-        entities=[{"label": label, "text": text[s:e], "start": s, "end": e} for label, s, e, _ in char_ents(doc)],
+        entities=[{"label": label, "text": text[s:e], "start": s, "end": e} for label, s, e, _ in ents],
         captions=[b.text for b in page.blocks if b.kind == "caption"],
         content_hash=hashlib.sha256(raw.encode()).hexdigest(),
     )

@@ -167,10 +167,13 @@ def _type_patterns() -> list[tuple[str, re.Pattern]]:
     out = []
     for line in entries("meeting_types"):
         label, _, rx = (p.strip() for p in line.partition("|"))
-        out.append((label, re.compile(rf"(?<!\w)(?:{fold_tones(rx)})(?!\w)")))
+        # no leading look-behind: a pattern that starts with literals lets `re` skip ahead fast; the word
+        # boundary before the match is checked by the caller (_word_start)
+        out.append((label, re.compile(rf"(?:{fold_tones(rx)})(?!\w)")))
     return out
 
 
+@lru_cache(maxsize=4)
 def _strip_tones(text: str) -> str:
     """Remove the five tone marks, one char for one char, so offsets still point into `text`."""
     return text.translate(_STRIP_TABLE)
@@ -198,6 +201,7 @@ def _org_head() -> re.Pattern:
     return re.compile(r"(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)")
 
 
+@lru_cache(maxsize=4)
 def _folded_lower(text: str) -> str:
     folded = fold_tones(text).lower()
     return folded if len(folded) == len(text) else text.lower()
@@ -323,10 +327,12 @@ def _types(text: str, lead: list[tuple[int, int]], seg: tuple[int, int], title: 
 
     for label, rx in _type_patterns():
         for m in rx.finditer(low, *seg):
+            if m.start() and low[m.start() - 1].isalnum():
+                continue  # inside a word
             counts[label] = counts.get(label, 0) + 1
             if label not in first_in_lead and in_lead(m.start()):
                 first_in_lead[label] = m.start()  # finditer runs left to right: the first is the earliest
-        m = rx.search(title_low)
+        m = next((m for m in rx.finditer(title_low) if not (m.start() and title_low[m.start() - 1].isalnum())), None)
         if m:
             first_in_lead.setdefault(label, seg[1] + m.start())  # after any lead mention
     types = sorted(first_in_lead, key=first_in_lead.get)

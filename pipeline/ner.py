@@ -339,34 +339,62 @@ class Recognizer:
         return ents
 
 
+def scan(text: str) -> list[Tok]:
+    """`tokenize`, plus a "\n" token wherever a line breaks (captions and list items are line-bound)."""
+    out, prev_end = [], 0
+    for m in _TOKEN_RE.finditer(text):
+        start = m.start()
+        if start > prev_end and (nl := text.find("\n", prev_end, start)) >= 0:
+            out.append(Tok("\n", nl, nl + 1, "\n", False, False, False))
+        out.append(_tok(m.group(0), start))
+        prev_end = m.end()
+    return out
+
+
+Ents = list[tuple[str, int, int, bool]]  # (label, start_char, end_char, is_rank)
+
+
+def _char_ents(toks: list[Tok]) -> Ents:
+    return [(e.label, toks[e.start].start, toks[e.end - 1].end, e.rank) for e in get_recognizer()(toks)]
+
+
+def recognize(text: str) -> Ents:
+    """PERSON / POSITION / ORG spans of `text` as character offsets: the fast path, no spaCy Doc."""
+    return _char_ents(scan(text))
+
+
 # -- spaCy wrapping ------------------------------------------------------------------------------------------------
 class VietTokenizer:
-    """spaCy tokenizer over `tokenize` (syllables, abbreviations, symbols). Runs of whitespace other than one space
+    """spaCy tokenizer over `scan` (syllables, abbreviations, symbols). Runs of whitespace other than one space
     become whitespace tokens, so `doc.text` is exactly the input text and character offsets agree everywhere."""
 
     def __init__(self, vocab):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        found = tokenize(text)
-        words, spaces, rtoks = [], [], []
+        rtoks = scan(text)
+        found = [t for t in rtoks if t.text != "\n"]
+        words, spaces = [], []
         if found and found[0].start:
             words.append(text[:found[0].start]); spaces.append(False)
         for k, t in enumerate(found):
             nxt = found[k + 1].start if k + 1 < len(found) else len(text)
             gap = text[t.end:nxt]
-            words.append(t.text); rtoks.append(t)
+            words.append(t.text)
             if gap == " " or not gap:
                 spaces.append(bool(gap))
-                continue
-            spaces.append(False)
-            words.append(gap); spaces.append(False)
-            if "\n" in gap:  # a line break ends captions and list items: the recogniser sees it as a token
-                nl = t.end + gap.index("\n")
-                rtoks.append(Tok("\n", nl, nl + 1, "\n", False, False, False))
+            else:
+                spaces.append(False)
+                words.append(gap); spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["vngov_toks"] = rtoks  # the recogniser's view of the same text, built once
+        doc.user_data["vngov_text"] = text
         return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, without rebuilding it token by token when our tokenizer made the Doc."""
+    return doc.user_data.get("vngov_text") or doc.text
 
 
 def _doc_toks(doc: Doc) -> list[Tok]:
@@ -386,15 +414,14 @@ def _doc_toks(doc: Doc) -> list[Tok]:
 @Language.component("vngov_entities")
 def vngov_entities(doc: Doc) -> Doc:
     """PERSON / POSITION / ORG spans into doc.ents; ranks are flagged in span.kb_id_ == "rank"."""
-    toks = _doc_toks(doc)
-    ents = [(e.label, toks[e.start].start, toks[e.end - 1].end, e.rank) for e in get_recognizer()(toks)]
+    ents = _char_ents(_doc_toks(doc))
     doc.ents = [doc.char_span(s, e, label=label, kb_id="rank" if rank else "") for label, s, e, rank in ents]
-    # the same spans as plain tuples: reading doc.ents back walks every token, too slow for the batch path
+    # the same spans as plain tuples: reading doc.ents back walks every token
     doc.user_data["vngov_ents"] = ents
     return doc
 
 
-def char_ents(doc: Doc) -> list[tuple[str, int, int, bool]]:
+def char_ents(doc: Doc) -> Ents:
     """(label, start_char, end_char, is_rank) of the Doc's entities."""
     ents = doc.user_data.get("vngov_ents")
     if ents is None:

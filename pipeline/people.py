@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from . import lexicon
-from .ner import char_ents
+from .ner import Ents, char_ents, doc_text
 from .normalize import fold_tones, key
 from .record import Attendee, Position
 
@@ -33,6 +33,8 @@ _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
 def gap_kind(gap: str) -> str:
+    if len(gap) > 24:  # longer than any separator pattern: words stand between the two entities
+        return OTHER
     for kind, rx in _GAP_RES:
         if rx.match(gap):
             return kind
@@ -52,13 +54,12 @@ class _Item:
     shared_by: list[int] = field(default_factory=list)  # plural title: persons who share it
 
 
-def _sentences(doc: Doc) -> list[list[_Item]]:
+def _sentences(text: str, ents: Ents) -> list[list[_Item]]:
     """PERSON/POSITION items grouped by sentence, each with the kind of gap before it."""
-    text = doc.text
     groups: list[list[_Item]] = []
     current: list[_Item] = []
     prev_end = 0
-    for label, start, end, rank in char_ents(doc):
+    for label, start, end, rank in ents:
         if label not in ("PERSON", "POSITION"):
             continue
         gap = text[prev_end:start]
@@ -100,7 +101,7 @@ def _link(items: list[_Item]) -> None:
             k -= 1
     # C: "các [đồng chí] TITLE[:] A, B; C và D" — every listed person shares the plural title.
     for t, it in enumerate(items):
-        if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text):
+        if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):
             continue
         members, k = [], t + 1
         sep_ok = (ADJ, COLON)
@@ -166,15 +167,20 @@ def _byline_line(text: str, item: _Item) -> bool:
 
 def find_attendees(doc: Doc) -> list[Attendee]:
     """Every named person in the Doc with their titles (as written and normalised), in order of first mention."""
+    return attendees_of(doc_text(doc), char_ents(doc))  # Doc.text rebuilds the string token by token: not that
+
+
+def attendees_of(text: str, ents: Ents) -> list[Attendee]:
+    """The same from a text and its entities (pipeline.ner.recognize): the batch path, no spaCy Doc."""
     people: dict[str, Attendee] = {}
     titles: dict[str, list[str]] = {}
-    for items in _sentences(doc):
+    for items in _sentences(text, ents):
         _link(items)
         for p, it in enumerate(items):
             if it.label != "PERSON":
                 continue
             own = [x.text for x in items if x.label == "POSITION" and (x.owner == p or p in x.shared_by)]
-            if not own and _byline_line(doc.text, it):
+            if not own and _byline_line(text, it):
                 continue
             k = key(it.text)
             if k not in people:
@@ -184,7 +190,7 @@ def find_attendees(doc: Doc) -> list[Attendee]:
             titles[k].extend(own)
     for k, a in people.items():
         a.positions = [Position(t, normalize_title(t)) for t in _dedupe(titles[k])]
-    _short_mentions(doc.text, list(people.values()))
+    _short_mentions(text, list(people.values()))
     return list(people.values())
 
 

@@ -13,6 +13,7 @@ Spans are trimmed of surrounding whitespace; empty lines give no span.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import entries
 
@@ -72,6 +73,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of `text`, in order."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4)  # metrics and meeting split the same document: do it once
+def _split(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     offset = 0
     for line in text.split("\n"):
@@ -81,4 +87,4 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if span:
                 spans.append(span)
         offset += len(line) + 1
-    return spans
+    return tuple(spans)
