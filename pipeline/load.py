@@ -1,7 +1,8 @@
 """Stage 1, load/normalise: files, folders and JSONL into RawDoc objects (NFC text).
 
 Never raises for a bad input: yields an InputError naming the source and the reason,
-so one broken file (or JSONL line) never stops a batch.
+so one broken file (or JSONL line) never stops a batch. Pages in the legacy TCVN3/VNI font
+encodings are converted to Unicode (pipeline/legacy_encodings.py); RawDoc.notes says so.
 """
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import codecs
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import legacy_encodings
+from .legacy_encodings import VIET_CHARS
 from .normalize import nfc
 
 SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text", ".jsonl": "jsonl"}
@@ -22,15 +25,6 @@ MAX_DOC_BYTES = 8 * 1024 * 1024
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
-# Letters only Vietnamese uses and Latin-1 lacks (ă đ ơ ư, the tone-marked vowels of Latin Extended
-# Additional): legacy font encodings never produce them.
-_VIET_CHARS = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
-# Legacy 8-bit font encodings read as cp1252: TCVN3 (ABC) puts đ/ă/â/ê/ô/ơ/ư on ® ¨ © ª « ¬ and ­,
-# VNI writes đ as "ñ", ư as "ö" and ươ as "öô" and tones as trailing Latin-1 letters.
-_TCVN3_MARKS = re.compile("[®¨©ª«¬§¸µ¶·¹]")
-_VNI_MARKS = re.compile("öô|ñ[aeoöuieâ]|[aeoâêô][äáàåõûø]")
-
-
 @dataclass
 class RawDoc:
     doc_id: str
@@ -39,6 +33,7 @@ class RawDoc:
     kind: str  # "html" | "text"
     url: str | None = None
     published: str | None = None
+    notes: list[str] = field(default_factory=list)  # e.g. "converted from TCVN3 (ABC)"
 
 
 @dataclass
@@ -49,7 +44,7 @@ class InputError:
 
 
 class DecodeError(ValueError):
-    """Bytes that are not readable text (binary, legacy font encoding, empty)."""
+    """Bytes that are not readable text (binary, unknown encoding, empty)."""
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -69,16 +64,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _legacy_font_encoding(text: str) -> str | None:
-    """Name of the legacy Vietnamese font encoding `text` was written in, if it looks like one."""
-    letters = sum(c.isalpha() for c in text[:20000]) or 1
-    if len(_VIET_CHARS.findall(text[:20000])) > letters * 0.01:
-        return None  # real Unicode Vietnamese
-    if len(_TCVN3_MARKS.findall(text[:20000])) > letters * 0.02:
-        return "TCVN3 (ABC)"
-    if len(_VNI_MARKS.findall(text[:20000])) > letters * 0.01:
-        return "VNI"
-    return None
+def _from_legacy_font(text: str, notes: list[str]) -> str:
+    """`text` converted to Unicode if it is written in a legacy Vietnamese font encoding (notes say so)."""
+    legacy = legacy_encodings.detect(html.unescape(text))
+    if legacy is None:
+        return text
+    converted = legacy_encodings.to_unicode(text, legacy)
+    notes.extend(converted.notes)
+    return converted.text
 
 
 def _decode_8bit(data: bytes) -> str:
@@ -101,12 +94,18 @@ def _decode_8bit(data: bytes) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Bytes of a page → NFC text. Raises DecodeError for binary or legacy-font input."""
+    """Bytes of a page → NFC text. Raises DecodeError for binary or unreadable input."""
+    return decode_with_notes(data)[0]
+
+
+def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
+    """Bytes of a page → (NFC text, notes on conversions made, e.g. from a legacy font encoding)."""
     if not data.strip():
         raise DecodeError("empty file")
+    notes: list[str] = []
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return nfc(data.decode(enc, errors="replace"))
+            return nfc(data.decode(enc, errors="replace")), notes
     text = _utf16_without_bom(data) if b"\x00" in data[:4096] else None
     if text is None:
         if _looks_binary(data):
@@ -114,17 +113,16 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            legacy = _legacy_font_encoding(html.unescape(data.decode("cp1252", errors="replace")))
-            if legacy:
-                raise DecodeError(f"legacy Vietnamese font encoding ({legacy}); convert it to Unicode first")
-            text = _decode_8bit(data)
-    legacy = _legacy_font_encoding(html.unescape(text))
-    if legacy:
-        raise DecodeError(f"legacy Vietnamese font encoding ({legacy}); convert it to Unicode first")
+            latin = data.decode("cp1252", errors="replace")
+            text = _from_legacy_font(latin, notes)
+            if not notes:
+                text = _decode_8bit(data)
+    if not notes:  # a UTF-8 page can carry legacy-font text as Latin-1 characters too
+        text = _from_legacy_font(text, notes)
     text = nfc(text)
     if not text.strip():
         raise DecodeError("empty file")
-    return text
+    return text, notes
 
 
 def sniff_kind(content: str) -> str:
@@ -134,7 +132,7 @@ def sniff_kind(content: str) -> str:
 
 def _no_vietnamese(content: str) -> bool:
     sample = html.unescape(re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]*>", " ", content[:400000], flags=re.S | re.I))
-    return not _VIET_CHARS.search(sample)
+    return not VIET_CHARS.search(sample)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -173,14 +171,15 @@ def _jsonl(f: Path) -> Iterator[RawDoc | InputError]:
             except (ValueError, UnicodeDecodeError) as e:
                 yield InputError(str(f), f"bad JSONL line: {e}", i)
                 continue
-            body = nfc(body)
+            notes: list[str] = []
+            body = nfc(_from_legacy_font(body, notes))
             err = _check_doc(f"{f}:{i}", body, i)
             if err:
                 yield err
                 continue
             kind = "html" if obj.get("html") else sniff_kind(body)
             doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{f.stem}-{i}"
-            yield RawDoc(doc_id, f"{f}:{i}", body, kind, obj.get("url"), obj.get("published"))
+            yield RawDoc(doc_id, f"{f}:{i}", body, kind, obj.get("url"), obj.get("published"), notes)
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]:
@@ -194,7 +193,7 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]
             if size > MAX_DOC_BYTES:
                 yield InputError(str(f), f"file too large ({size / 2**20:.1f} MB > {MAX_DOC_BYTES // 2**20} MB limit)")
                 continue
-            content = decode(f.read_bytes())
+            content, notes = decode_with_notes(f.read_bytes())
         except OSError as e:
             yield InputError(str(f), f"cannot read: {e.strerror or e}")
             continue
@@ -208,4 +207,4 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]
         kind = SUFFIXES.get(f.suffix.lower()) or sniff_kind(content)
         if kind == "text" and sniff_kind(content) == "html":
             kind = "html"  # a saved page with a .txt name
-        yield RawDoc(f.stem, str(f), content, kind)
+        yield RawDoc(f.stem, str(f), content, kind, notes=notes)

@@ -44,14 +44,37 @@ def test_declared_html_charset_is_used():
     assert TEXT in decode(_cp1258(page))
 
 
+LEGACY_SENTENCE = "Đồng chí Chủ tịch UBND tỉnh phát biểu tại hội nghị tổng kết năm đã được đường"
+
+
 @pytest.mark.parametrize("legacy, name", [
-    # TCVN3 (ABC) and VNI bytes of "Đồng chí Chủ tịch UBND tỉnh phát biểu tại hội nghị tổng kết năm"
-    ("§ång chÝ Chñ tÞch UBND tØnh ph¸t biÓu t¹i héi nghÞ tæng kÕt n¨m ®· ®­îc", "TCVN3"),
-    ("Ñoàng chí Chuû tòch UBND tænh phaùt bieåu taïi hoäi nghò toång keát naêm ñöôïc ñöôøng", "VNI"),
+    # Bytes as a .VnTime (TCVN3) and a VNI-Times author typed them, read as Windows-1252.
+    ("§ång chÝ Chñ tÞch UBND tØnh ph¸t biÓu t¹i héi nghÞ tæng kÕt n¨m ®· ®­îc ®­êng", "TCVN3"),
+    ("Ñoàng chí Chuû tòch UBND tænh phaùt bieåu taïi hoäi nghò toång keát naêm ñaõ ñöôïc ñöôøng", "VNI"),
 ])
-def test_legacy_font_encodings_are_reported(legacy, name):
-    with pytest.raises(DecodeError, match=name):
-        decode(legacy.encode("cp1252"))
+def test_legacy_font_encodings_are_converted(tmp_path, legacy, name):
+    assert decode(legacy.encode("cp1252")) == LEGACY_SENTENCE
+    assert decode(legacy.encode("utf-8")) == LEGACY_SENTENCE  # the same characters in a UTF-8 page
+    (tmp_path / "old.html").write_bytes(f"<html><body><p>{legacy}</p></body></html>".encode("cp1252"))
+    [doc] = iter_documents([tmp_path])
+    assert isinstance(doc, RawDoc) and LEGACY_SENTENCE in doc.content
+    assert any(name in note for note in doc.notes)
+
+
+def test_legacy_text_in_jsonl_and_html_entities(tmp_path):
+    tcvn3 = "§ång chÝ Chñ tÞch UBND tØnh ph¸t biÓu t¹i héi nghÞ tæng kÕt n¨m ®· ®­îc ®­êng"
+    entities = "".join(f"&#{ord(c)};" if ord(c) > 127 else c for c in tcvn3)  # what old HTML editors wrote
+    lines = [json.dumps({"id": "a", "text": tcvn3}), json.dumps({"id": "b", "html": f"<p>{entities}</p>"})]
+    (tmp_path / "old.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    docs = list(iter_documents([tmp_path]))
+    assert [d.content for d in docs] == [LEGACY_SENTENCE, f"<p>{LEGACY_SENTENCE}</p>"]
+    assert all(d.notes == ["converted from TCVN3 (ABC)"] for d in docs)
+
+
+def test_unicode_pages_carry_no_notes(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    [doc] = iter_documents([tmp_path])
+    assert doc.content == TEXT and doc.notes == []
 
 
 def test_crlf_and_sniffing(tmp_path):

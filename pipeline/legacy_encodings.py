@@ -1,0 +1,212 @@
+"""Legacy Vietnamese font encodings (TCVN3/ABC, VNI) → Unicode.
+
+Pages typed with the .VnTime or VNI-Times fonts store Vietnamese as Latin-1 look-alikes ("§ång chÝ",
+"Ñoàng chí"). The byte tables are data: models/legacy_tcvn3.tsv and models/legacy_vni.tsv. Text here is
+always a str whose legacy bytes are the code points U+00A0-U+00FF (bytes read as Windows-1252/Latin-1,
+or a UTF-8 page that carries the same characters).
+
+TCVN3 has no codes for most toned capitals: .VnTimeH draws the lowercase bytes as capitals. `to_unicode`
+decodes them as lowercase, then restores capitals where the text shows them (a word whose other letters are
+capitals; a word between such words; the first word of a sentence) and returns a note for the words it
+could not decide.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import table
+
+TCVN3, VNI = "TCVN3", "VNI"
+NAMES = {TCVN3: "TCVN3 (ABC)", VNI: "VNI"}
+
+# Letters only Vietnamese uses and Latin-1 lacks: legacy font encodings never produce them.
+VIET_CHARS = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+# TCVN3 puts đ/Đ, ă, â, ê, ô, ơ and the a-tones on § ® ¨ © ª « ¬ ¸ µ ¶ · ¹ (rare in any Latin-1 text);
+# VNI writes đ as "ñ", ươ as "öô" and tones as Latin-1 letters after a vowel.
+_TCVN3_MARKS = re.compile("[®¨©ª«¬§¸µ¶·¹]")
+_VNI_MARKS = re.compile("öô|ñ[aeoöuieâ]|[aeoâêô][äáàåõûø]", re.I)
+# Latin-1 characters written as HTML entities (&aacute; &#225;) by old editors: safe to unescape, never markup.
+_LATIN1_ENTITY = re.compile(r"&(?:#(?:1[6-9]\d|2[0-5]\d)|#x[a-fA-F][0-9a-fA-F]|[a-zA-Z]{2,8});")
+
+
+@dataclass
+class Converted:
+    text: str
+    encoding: str
+    notes: list[str] = field(default_factory=list)
+
+
+def detect(text: str) -> str | None:
+    """TCVN3 or VNI if `text` (entities unescaped) looks written in that legacy encoding, else None."""
+    sample = text[:20000]
+    letters = sum(c.isalpha() for c in sample) or 1
+    if len(VIET_CHARS.findall(sample)) > letters * 0.01:
+        return None  # real Unicode Vietnamese
+    if len(_TCVN3_MARKS.findall(sample)) > letters * 0.02:
+        return TCVN3
+    if len(_VNI_MARKS.findall(sample)) > letters * 0.01:
+        return VNI
+    return None
+
+
+def _unescape_latin1(text: str) -> str:
+    def one(m: re.Match) -> str:
+        ch = html.unescape(m.group(0))
+        return ch if len(ch) == 1 and 0xA0 <= ord(ch) <= 0xFF else m.group(0)
+    return _LATIN1_ENTITY.sub(one, text)
+
+
+@lru_cache(maxsize=None)
+def _table(encoding: str) -> dict[str, str]:
+    """Legacy character sequence → Unicode, from the hex byte column of the model file."""
+    name = {TCVN3: "legacy_tcvn3", VNI: "legacy_vni"}[encoding]
+    return {"".join(chr(int(b, 16)) for b in k.split()): v for k, v in table(name).items()}
+
+
+@lru_cache(maxsize=None)
+def _vni_table() -> dict[str, str]:
+    """VNI table plus mixed-case pairs ("Aù", "aÙ"): the base letter decides the case."""
+    out = dict(_table(VNI))
+    for seq, uni in _table(VNI).items():
+        if len(seq) == 2:
+            base, mark = seq
+            out.setdefault(base + mark.swapcase(), uni)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _pattern(encoding: str) -> re.Pattern:
+    keys = _vni_table() if encoding == VNI else _table(encoding)
+    return re.compile("|".join(map(re.escape, sorted(keys, key=len, reverse=True))))
+
+
+# ---- TCVN3 capitals -------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z\u00a1-\u00ff]+")
+_TAG = re.compile(r"<(?:p|div|br|td|th|li|h\d|title|body)\b[^>]*>\s*$", re.I)
+# Punctuation that ends a sentence, then spaces, opening quotes/brackets, list dashes.
+_SENTENCE_END = re.compile(r"[.!?…:][\s\"“'(\[–-]*$")
+_PARAGRAPH_START = re.compile(r"(?:^|\n)[\s\"“'(\[•*–-]*$")
+
+
+def _case_of(word: str, lower_codes: set[str], upper_codes: set[str]) -> str:
+    """'lower' / 'upper' when the word shows its case, 'unknown' when it has toned lowercase codes that
+    may be .VnTimeH capitals (one capital at most), 'plain' for an all-capital word of ASCII only."""
+    if any("a" <= c <= "z" for c in word):
+        return "lower"  # an ASCII lowercase letter: typed in .VnTime, not .VnTimeH
+    capitals = sum("A" <= c <= "Z" or c in upper_codes for c in word)
+    if not any(c in lower_codes for c in word):
+        # all-ASCII capitals are often acronyms (UBND, HĐND): no evidence about the line
+        return "upper" if capitals >= 2 and any(c in upper_codes for c in word) else "plain"
+    return "upper" if capitals >= 2 else "unknown"
+
+
+def _starts_sentence(before: str, markup: bool) -> bool:
+    if markup:
+        return bool(_TAG.search(before) or _SENTENCE_END.search(before) or not before.strip())
+    return bool(_PARAGRAPH_START.search(before) or _SENTENCE_END.search(before))
+
+
+def _restore_tcvn3_capitals(legacy: str, markup: bool) -> tuple[dict[int, str], int]:
+    """Word start offset → 'upper' (whole word) or 'title' (first letter) for toned capitals TCVN3 wrote
+    as lowercase codes; also the count of words whose capital nothing shows (left lowercase)."""
+    codes = _table(TCVN3)
+    lower_codes = {k for k, v in codes.items() if v.islower()}
+    upper_codes = {k for k, v in codes.items() if v.isupper()}
+    decisions: dict[int, str] = {}
+    undecided = 0
+    for line_start, line in _lines(legacy):
+        words = [(line_start + m.start(), m.group(0), _case_of(m.group(0), lower_codes, upper_codes))
+                 for m in _WORD.finditer(line)]
+        shown = [(i, case) for i, (_, _, case) in enumerate(words) if case in ("upper", "lower")]
+        for i, (start, word, case) in enumerate(words):
+            around = [c for j, c in shown if j < i][-1:] + [c for j, c in shown if j > i][:1]
+            if case == "upper" or (case == "unknown" and around and all(c == "upper" for c in around)):
+                decisions[start] = "upper"
+            elif word[0] in lower_codes and _starts_sentence(legacy[max(0, start - 300):start], markup):
+                decisions[start] = "title"
+            elif case == "unknown" and not around:
+                undecided += 1
+            elif word[0] in lower_codes and i and words[i - 1][1][0].isupper():
+                undecided += 1  # "Lª V¨n ¸nh": likely a name's capital Á, but nothing proves it
+    return decisions, undecided
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _decode_tcvn3(legacy: str, markup: bool) -> Converted:
+    decisions, undecided = _restore_tcvn3_capitals(legacy, markup)
+    table_, pattern = _table(TCVN3), _pattern(TCVN3)
+    if not decisions:
+        text = pattern.sub(lambda m: table_[m.group(0)], legacy)
+    else:
+        parts, pos = [], 0
+        for m in _WORD.finditer(legacy):
+            how = decisions.get(m.start())
+            if how is None:
+                continue
+            word = pattern.sub(lambda c: table_[c.group(0)], m.group(0))
+            word = word.upper() if how == "upper" else word[0].upper() + word[1:]
+            parts += [pattern.sub(lambda c: table_[c.group(0)], legacy[pos:m.start()]), word]
+            pos = m.end()
+        parts.append(pattern.sub(lambda c: table_[c.group(0)], legacy[pos:]))
+        text = "".join(parts)
+    notes = [f"converted from {NAMES[TCVN3]}"]
+    if undecided:
+        notes.append(f"{NAMES[TCVN3]}: {undecided} word(s) may have lost a toned capital (the encoding has no "
+                     "code for it, the .VnTimeH font draws lowercase codes as capitals); kept lowercase")
+    return Converted(unicodedata.normalize("NFC", text), TCVN3, notes)
+
+
+def _decode_vni(legacy: str) -> Converted:
+    table_, stray = _vni_table(), 0
+
+    def one(m: re.Match) -> str:
+        nonlocal stray
+        if m.group(0) in table_:
+            return table_[m.group(0)]
+        stray += 1  # a diacritic byte after no vowel: unreadable, left as it was
+        return m.group(0)
+
+    text = re.sub(f"{_pattern(VNI).pattern}|[\u00c0-\u00ff]", one, legacy)
+    notes = [f"converted from {NAMES[VNI]}"]
+    if stray:
+        notes.append(f"{NAMES[VNI]}: {stray} diacritic byte(s) after no vowel left as they were")
+    return Converted(unicodedata.normalize("NFC", text), VNI, notes)
+
+
+_MARKUP = re.compile(r"<(?:!doctype|html|body|p|div|br|table|span|font)\b", re.I)
+
+
+def to_unicode(text: str, encoding: str) -> Converted:
+    """`text` in a legacy encoding (TCVN3 or VNI, as detected by `detect`) → NFC Unicode with notes."""
+    legacy = _unescape_latin1(text)
+    if encoding == VNI:
+        return _decode_vni(legacy)
+    return _decode_tcvn3(legacy, markup=bool(_MARKUP.search(legacy[:5000])))
+
+
+def from_unicode(text: str, encoding: str) -> str:
+    """Unicode → legacy characters (the inverse table), as a .VnTime/.VnTimeH or VNI-Times author typed it:
+    toned capitals TCVN3 has no code for are written with the lowercase code (.VnTimeH convention)."""
+    inverse = {}
+    for seq, uni in _table(encoding).items():
+        if len(uni) == 1 and not unicodedata.combining(uni):
+            inverse.setdefault(uni, seq)
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        lower = ch.lower()
+        if encoding == TCVN3 and ch.isupper() and lower in inverse and ch not in "ĂÂÊÔƠƯĐ":
+            out.append(inverse[lower])
+        else:
+            out.append(inverse.get(ch, ch))
+    return "".join(out)
