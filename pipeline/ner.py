@@ -22,6 +22,7 @@ from .normalize import key
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải"), words (with "&" and apostrophes: "KH&CN", "H'Hen"), or one symbol.
 _TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|\w+(?:[&'’]\w+)*|\S")
+_SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
 _VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
 # One Vietnamese syllable: onset, vowel nucleus, coda. Words that fail it are foreign ("Vilayvong", "Mathilde").
 _SYLLABLE_RE = re.compile(
@@ -47,18 +48,19 @@ class Tok:
     abbr: bool  # all upper case, 2+ letters ("UBND", "T.Ư")
 
 
-@lru_cache(maxsize=200_000)
-def _key(text: str) -> str:
-    return key(text)
-
-
 def tokenize(text: str) -> list[Tok]:
     return [_tok(m.group(0), m.start()) for m in _TOKEN_RE.finditer(text)]
 
 
 def _tok(t: str, start: int) -> Tok:
+    return Tok(t, start, start + len(t), *_props(t))
+
+
+@lru_cache(maxsize=200_000)
+def _props(t: str) -> tuple[str, bool, bool, bool]:
+    """key, word, cap, abbr of a token string (the same few thousand strings recur in every document)."""
     cap = t[0].isupper()
-    return Tok(t, start, start + len(t), _key(t), t[0].isalnum(), cap, cap and len(t) >= 2 and t.isupper())
+    return key(t), t[0].isalnum(), cap, cap and len(t) >= 2 and t.isupper()
 
 
 def is_syllable(word: str) -> bool:
@@ -94,14 +96,14 @@ def _dictionary_pairs() -> frozenset[str]:
         words = path.read_text(encoding="utf-8").splitlines()
     except (ImportError, OSError):
         return frozenset()
-    return frozenset(_key(w) for w in words if w.count(" ") == 1)
+    return frozenset(key(w) for w in words if w.count(" ") == 1)
 
 
 class Lexicon:
     """Everything the recogniser looks up, loaded once."""
 
     def __init__(self):
-        self.surnames = {_key(s) for s in lexicon.entries("surnames")}
+        self.surnames = {key(s) for s in lexicon.entries("surnames")}
         self.heads = _Phrases(lexicon.entries("position_heads"))
         self.ranks = _Phrases(lexicon.entries("ranks"))
         self.honorifics = _Phrases(lexicon.entries("honorifics"))
@@ -341,13 +343,14 @@ class Recognizer:
 
 def scan(text: str) -> list[Tok]:
     """`tokenize`, plus a "\n" token wherever a line breaks (captions and list items are line-bound)."""
-    out, prev_end = [], 0
-    for m in _TOKEN_RE.finditer(text):
-        start = m.start()
-        if start > prev_end and (nl := text.find("\n", prev_end, start)) >= 0:
-            out.append(Tok("\n", nl, nl + 1, "\n", False, False, False))
-        out.append(_tok(m.group(0), start))
-        prev_end = m.end()
+    out = []
+    for m in _SCAN_RE.finditer(text):
+        t = m.group(0)
+        if t == "\n":
+            if not out or out[-1].text != "\n":  # one break token per run of newlines
+                out.append(Tok("\n", m.start(), m.end(), "\n", False, False, False))
+        else:
+            out.append(_tok(t, m.start()))
     return out
 
 
