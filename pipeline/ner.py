@@ -82,7 +82,12 @@ class _Phrases:
     def match(self, toks: list[Tok], i: int) -> int:
         for cand in self.index.get(toks[i].key, ()):
             n = len(cand)
-            if i + n <= len(toks) and all(toks[i + k].key == cand[k] for k in range(1, n)):
+            if i + n > len(toks):
+                continue
+            for k in range(1, n):  # a plain loop: this is the recogniser's innermost step
+                if toks[i + k].key != cand[k]:
+                    break
+            else:
                 return n
         return 0
 

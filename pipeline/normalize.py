@@ -48,6 +48,7 @@ def fold_tones(text: str) -> str:
     return _CANDIDATE_RE.sub(lambda m: _fold_word(m.group(0)), unicodedata.normalize("NFC", text))
 
 
+@lru_cache(maxsize=100_000)
 def key(text: str) -> str:
     """Comparison key: NFC, tone placement folded, case-folded, spaces collapsed, edge punctuation cut."""
     text = fold_tones(text or "").casefold()
