@@ -92,7 +92,11 @@ def _date_text(text: str, m) -> str:
     return text[m.start():end].strip()
 
 
-def _page_dates(text: str, url: str | None) -> list[tuple[int, Date, str]]:
+_PAGE_DATE = re.compile(rf"(?:{_WEEKDAY})\s*,?\s*(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})", re.I)
+
+
+@lru_cache(maxsize=4)  # asked once per candidate date of the same page
+def _page_dates(text: str, url: str | None) -> tuple[tuple[int, Date, str], ...]:
     """(offset, date, source) of dates the page gives about itself; offset -1 for the URL."""
     out = []
     tag = _CRAWLER_TAG.match(text)
@@ -100,13 +104,13 @@ def _page_dates(text: str, url: str | None) -> list[tuple[int, Date, str]]:
         out.append((0, _safe_date(tag["y"], tag["m"], tag["d"] or 28), "page"))
     for t in _TIMESTAMP.finditer(text):
         out.append((t.start(), _safe_date(t["y"], t["m"], t["d"]), "page"))
-    for m in re.finditer(rf"(?:{_WEEKDAY})\s*,?\s*(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})", text, re.I):
+    for m in _PAGE_DATE.finditer(text):
         out.append((m.start(), _safe_date(m[3], m[2], m[1]), "page"))
     if url:
         u = _URL_DATE.search(url)
         if u:
             out.append((-1, _safe_date(u["y"], u["m"], u["d"] or 28), "url"))
-    return [o for o in out if o[1]]
+    return tuple(o for o in out if o[1])
 
 
 def _safe_date(y, m, d) -> Date | None:
