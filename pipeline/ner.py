@@ -20,14 +20,36 @@ from . import lexicon
 from .normalize import key
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải"), words (with "&" and apostrophes: "KH&CN", "H'Hen"), or one symbol.
-_TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|\w+(?:[&'’]\w+)*|\S")
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải"), words (with "&", apostrophes and lower-case hyphenated parts:
+# "KH&CN", "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two titles), or one symbol.
+_TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
 _SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
 _VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
 # One Vietnamese syllable: onset, vowel nucleus, coda. Words that fail it are foreign ("Vilayvong", "Mathilde").
 _SYLLABLE_RE = re.compile(
     rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(ch|nh|ng|[cmnpt])?$")
+# Words after which foreign words belong to a company's name ("Công ty TNHH Daeshin Electronics Vina").
+_COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãng", "jsc", "tổng công ty", "quỹ", "tổ chức"}
+# Military units are numbered: "Quân khu 5", "Sư đoàn 312".
+_NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
+                   "hải đoàn", "hải đội", "đồn", "khu vực"}
 _ADMIN = {"tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng"}
+_UNNAMED_ADMIN = {"tỉnh", "thành phố", "tp"}  # levels a local article often leaves unnamed ("UBND tỉnh")
+
+
+def _pair_or_word(toks, j) -> str:
+    """The word(s) right before token j: a two-syllable word when there is one, else the previous syllable."""
+    return f"{toks[j - 2].key} {toks[j - 1].key}" if j >= 2 else (toks[j - 1].key if j else "")
+
+
+def _admin_before(toks, i) -> str | None:
+    """The administrative level word ("huyện", "thành phố") right before token i, if any."""
+    if i >= 2 and (pair := f"{toks[i - 2].key} {toks[i - 1].key}") in _ADMIN:
+        return pair
+    if i >= 1 and toks[i - 1].key in _ADMIN:
+        return toks[i - 1].key
+    return None
 # Heavenly stems + earthly branches: "Giáp Thìn", "Đinh Dậu" are years, though Giáp and Đinh are family names.
 _CAN = {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"}
 _CHI = {"tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"}
@@ -119,7 +141,7 @@ class Lexicon:
         self.cont_words = _Phrases(lexicon.entries("position_words"))
         self.body_words = _Phrases(lexicon.entries("position_words_after_body"))
         self.modifiers = _Phrases(["thường trực", "dự khuyết", "chuyên trách", "danh dự", "thứ nhất", "phụ trách",
-                                   "điều hành", "kiêm nhiệm"])
+                                   "điều hành", "kiêm nhiệm", "đặc mệnh toàn quyền"])
         self.pairs = _dictionary_pairs()
         self.body_nouns = {"ban", "phòng", "ủy ban", "hội đồng", "vụ", "cục", "sở", "tổ", "đoàn", "văn phòng"}
 
@@ -157,8 +179,9 @@ class Recognizer:
     def _breaks_title(self, toks, j) -> bool:
         """A new title starts at j (so the current one ends)."""
         n, _ = self._head(toks, j)
-        # "Trưởng đoàn Đại biểu Quốc hội": "Đại biểu" is the body here, not a new title
-        return n > 0 and not (n == 2 and toks[j].key == "đại" and toks[j + 1].key == "biểu")
+        # "Trưởng đoàn Đại biểu Quốc hội": "Đại biểu" is the body here, not a new title; so is "Đại sứ quán"
+        return n > 0 and not (n == 2 and toks[j].key == "đại" and toks[j + 1].key == "biểu") \
+            and self.lex.org_heads.match(toks, j) <= n
 
     def title_at(self, toks, i) -> tuple[int, bool] | None:
         """End token index of the title starting at i (None if there is none) and whether it is a rank."""
@@ -182,7 +205,7 @@ class Recognizer:
     def _body(self, toks, j, prev) -> int:
         """Extend a title over the organisation it belongs to; returns the end index."""
         lex, n = self.lex, len(toks)
-        end = j
+        end, company = j, False
         while j < n:
             t = toks[j]
             m = lex.domains.match(toks, j)
@@ -192,6 +215,12 @@ class Recognizer:
                 j = end = j + m
                 prev = toks[j - 1]
                 continue
+            if t.text[0].isdigit():
+                if _pair_or_word(toks, j) in _NUMBERED_UNITS:
+                    j += 1
+                    end, prev = j, t
+                    continue
+                break
             if not t.word:
                 if t.text == "(" and j + 1 < n and lex.org_heads.match(toks, j + 1):
                     close = next((k for k in range(j + 1, min(n, j + 16)) if toks[k].text in ")\n"), None)
@@ -204,7 +233,9 @@ class Recognizer:
                 pass
             elif t.cap:
                 if not is_syllable(t.text):
-                    if not self._after_place_intro(toks, j):
+                    if company or _pair_or_word(toks, j) in _COMPANY_INTRO:
+                        company = True  # "Công ty TNHH Daeshin Electronics Vina"
+                    elif not self._after_place_intro(toks, j):
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
                 elif self._breaks_title(toks, j) or self.person_at(toks, j, strict=True):
                     break
@@ -218,7 +249,7 @@ class Recognizer:
                     continue
                 if prev.cap and f"{prev.key} {t.key}" in lex.pairs and not prev.abbr:
                     pass  # second syllable of a capitalised word: "Doanh nghiệp", "Công an"
-                elif t.key in ("và", "tại", "các") and j + 1 < n and toks[j + 1].cap \
+                elif t.key in ("và", "tại", "các", "của") and j + 1 < n and toks[j + 1].cap \
                         and not self.person_at(toks, j + 1) and not self._breaks_title(toks, j + 1) \
                         and not (t.key == "và" and lex.org_heads.match(toks, j + 1)):  # "UBND … và Bộ …": two bodies
                     pass
@@ -254,7 +285,8 @@ class Recognizer:
         for width in (2, 1):
             s = k - width + 1
             if s >= 0 and self.lex.blockers.match(toks, s) == width:
-                return True
+                # "Bộ … Môi trường Lê Văn Nam": "trường" ends a word here, it is not a school
+                return not (s >= 1 and f"{toks[s - 1].key} {toks[s].key}" in self.lex.pairs)
         return False
 
     def person_at(self, toks, i, after_title=False, introduced=False, strict=False) -> int:
@@ -269,8 +301,10 @@ class Recognizer:
         n = end - i
         if n > 5 or (n == 5 and toks[i].key not in self.lex.surnames):
             return 0
-        if self.lex.org_heads.match(toks, i) or self.lex.honorifics.match(toks, i):
+        if self.lex.honorifics.match(toks, i):
             return 0
+        if self.lex.org_heads.match(toks, i) and not (toks[i].key in self.lex.surnames and n >= 3):
+            return 0  # "Đoàn Thanh niên" is a body, "Đoàn Minh Tuệ" a person
         surname = toks[i].key in self.lex.surnames
         place = self.lex.places.match(toks, i)
         if place and place < n:
@@ -288,9 +322,12 @@ class Recognizer:
         if (n >= 4 and toks[i + 1].key in _TOP_SURNAMES) or (
                 n >= 5 and any(toks[k].key in _TOP_SURNAMES for k in range(i + 2, end - 1))):
             return 0  # "… huyện Đinh Lập Hoàng Văn Nam": the name starts at the later family name
-        in_place = i and (toks[i - 1].key in _ADMIN or (  # right after "huyện", or inside "tỉnh Bắc …"
-            i >= 2 and toks[i - 1].cap and not toks[i - 1].abbr and toks[i - 2].key in _ADMIN))
-        if in_place and not (toks[i].key in _TOP_SURNAMES or surname and n >= 3):
+        admin = _admin_before(toks, i)
+        in_place = admin or (  # right after "huyện", or inside "tỉnh Bắc …"
+            i >= 2 and toks[i - 1].cap and not toks[i - 1].abbr and _admin_before(toks, i - 1))
+        # a district/commune is almost always named ("huyện Trần Đề"); a province often is not ("HĐND tỉnh Võ Hồng")
+        two_ok = toks[i].key in _TOP_SURNAMES and admin in _UNNAMED_ADMIN
+        if in_place and not (surname and n >= 3 or two_ok):
             return 0  # "huyện Lâm Bình" is a place (names mostly have a middle name); "tỉnh Võ Hồng" a person
         if surname and n >= 2:
             return end
