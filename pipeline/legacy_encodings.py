@@ -155,9 +155,31 @@ def _lines(text: str):
         start += len(line) + 1
 
 
+# An element set in a capitals font of the ABC family (.VnTimeH, .VnArialH, ".VnCentury SchoolbookH"):
+# the page itself says its lowercase codes are drawn as capitals.
+_CAPITALS_FONT_ELEMENT = re.compile(
+    r"""<(font|span|p|div|b|strong|h\d|td|th|a)\b[^>]*(?:face|font-family)\s*[=:]\s*["']?[^>]*?\.Vn[\w ]*?H\b[^>]*>"""
+    r"(.*?)</\1\s*>", re.S | re.I)
+
+
+def _capitals_font_words(legacy: str) -> set[int]:
+    """Start offsets of the words inside elements set in a .Vn…H capitals font."""
+    starts = set()
+    for element in _CAPITALS_FONT_ELEMENT.finditer(legacy):
+        inner_start = element.start(2)
+        for text in re.finditer(r"[^<>]+(?=<|$)", element.group(2)):
+            starts.update(inner_start + text.start() + w.start() for w in _WORD.finditer(text.group(0)))
+    return starts
+
+
 def _decode_tcvn3(legacy: str, markup: bool) -> Converted:
     decisions, undecided = _restore_tcvn3_capitals(legacy, markup)
+    font_capitals = _capitals_font_words(legacy) if markup else set()
+    for start in font_capitals:
+        decisions.pop(start, None)
     table_, pattern = _table(TCVN3), _pattern(TCVN3)
+    guessed = dict(decisions)
+    decisions.update(dict.fromkeys(font_capitals, "upper"))
     if not decisions:
         text = pattern.sub(lambda m: table_[m.group(0)], legacy)
     else:
@@ -173,10 +195,10 @@ def _decode_tcvn3(legacy: str, markup: bool) -> Converted:
         parts.append(pattern.sub(lambda c: table_[c.group(0)], legacy[pos:]))
         text = "".join(parts)
     notes = [f"converted from {NAMES[TCVN3]}"]
-    if decisions:
-        guessed = sum(1 for how in decisions.values() if how == "title")
-        notes.append(f"{NAMES[TCVN3]}: toned capitals restored from context in {len(decisions)} word(s) "
-                     f"({guessed} at sentence starts)")
+    if guessed:
+        starts = sum(1 for how in guessed.values() if how == "title")
+        notes.append(f"{NAMES[TCVN3]}: toned capitals restored from context in {len(guessed)} word(s) "
+                     f"({starts} at sentence starts)")
     if undecided:
         notes.append(f"{NAMES[TCVN3]}: {undecided} word(s) may have lost a toned capital (the encoding has no "
                      "code for it, the .VnTimeH font draws lowercase codes as capitals); kept lowercase")

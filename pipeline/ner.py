@@ -208,7 +208,7 @@ class Recognizer:
         end, company = j, False
         while j < n:
             t = toks[j]
-            m = lex.domains.match(toks, j)
+            m = lex.domains.match(toks, j) or (t.cap and lex.org_heads.match(toks, j))  # "Đại sứ quán"
             if not m and t.cap and (m := lex.places.match(toks, j)) and self.person_at(toks, j, strict=True):
                 m = 0  # "Chủ tịch Hồ Chí Minh": the person, not the city
             if m:
@@ -233,7 +233,7 @@ class Recognizer:
                 pass
             elif t.cap:
                 if not is_syllable(t.text):
-                    if company or _pair_or_word(toks, j) in _COMPANY_INTRO:
+                    if company or toks[j - 1].key in _COMPANY_INTRO or _pair_or_word(toks, j) in _COMPANY_INTRO:
                         company = True  # "Công ty TNHH Daeshin Electronics Vina"
                     elif not self._after_place_intro(toks, j):
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")

@@ -75,6 +75,18 @@ def test_toned_capitals_in_tcvn3_at_sentence_and_paragraph_starts():
     assert _roundtrip(html, TCVN3) == html
 
 
+def test_tcvn3_text_in_a_capitals_font_is_upper_case():
+    # A page that sets a heading in .VnTimeH may type it in lowercase: the font draws capitals.
+    heading = from_unicode("ủy ban nhân dân tỉnh quảng ngãi", TCVN3)
+    body = from_unicode("Đồng chí Lê Văn Ánh chủ trì hội nghị tổng kết năm.", TCVN3)
+    page = (f'<html><body><p><font face=".VnTimeH">{heading}</font></p>'
+            f'<p style="font-family: .VnTime">{body}</p></body></html>')
+    out = to_unicode(page, TCVN3)
+    assert "<font face=\".VnTimeH\">ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI</font>" in out.text
+    assert "Đồng chí Lê Văn ánh chủ trì hội nghị tổng kết năm." in out.text
+    assert not any("restored from context" in n for n in out.notes)  # the font is no guess
+
+
 def test_tcvn3_capitals_nothing_shows_are_kept_lowercase_and_noted():
     # "Ánh" in a name: bytes say "¸nh" either way, and sentence case gives no clue.
     data = from_unicode("Đồng chí Lê Văn Ánh, Giám đốc Sở Nội vụ phát biểu tại hội nghị.", TCVN3).encode("cp1252")
