@@ -28,7 +28,7 @@ _SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
 _VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
 # One Vietnamese syllable: onset, vowel nucleus, coda. Words that fail it are foreign ("Vilayvong", "Mathilde").
 _SYLLABLE_RE = re.compile(
-    rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(ch|nh|ng|[cmnpt])?$")
+    rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(ch|nh|ng|[cmnptk])?$")  # "k": Tây Nguyên names ("Đắk Lắk")
 # Words after which foreign words belong to a company's name ("Công ty TNHH Daeshin Electronics Vina").
 _COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãng", "jsc", "tổng công ty", "quỹ", "tổ chức"}
 # Military units are numbered: "Quân khu 5", "Sư đoàn 312".
@@ -208,9 +208,14 @@ class Recognizer:
         end, company = j, False
         while j < n:
             t = toks[j]
-            m = lex.domains.match(toks, j) or (t.cap and lex.org_heads.match(toks, j))  # "Đại sứ quán"
-            if not m and t.cap and (m := lex.places.match(toks, j)) and self.person_at(toks, j, strict=True):
-                m = 0  # "Chủ tịch Hồ Chí Minh": the person, not the city
+            m = lex.domains.match(toks, j)
+            if not m and t.cap:
+                m = lex.places.match(toks, j)  # "tỉnh Đắk Lắk", but "Chủ tịch Hồ Chí Minh" is the person
+                if not m:
+                    m = lex.org_heads.match(toks, j)  # a multi-word body ("Đại sứ quán"), not "Đoàn Minh Tuệ"
+                    m = m if m > 1 else 0
+                if m and self.person_at(toks, j, strict=True):
+                    m = 0
             if m:
                 j = end = j + m
                 prev = toks[j - 1]

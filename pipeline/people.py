@@ -29,6 +29,14 @@ _GAP_RULES = [
 ]
 _GAP_RES = [(kind, re.compile(rf"^\s*{rx}\s*$", re.I)) for kind, rx in _GAP_RULES]
 _PLURAL_RE = re.compile(r"\bcác\s*(?:đồng chí\s*)?$", re.I)
+# A title right after these verbs is the post the person before them holds, takes or held:
+# "X tái đắc cử Chủ tịch …", "A, B được bầu giữ chức Phó Chủ tịch …", "ông X trước đó là Giám đốc …".
+_POST_VERB_RE = re.compile(
+    r"^\s*,?\s*(?:(?:trước đó|hiện nay|hiện|nay|vốn|đã|sẽ)\s+)?(?:là|tái đắc cử|đắc cử|trúng cử|được bầu(?:\s+(?:làm|giữ chức))?|"
+    r"(?:được\s+)?(?:bổ nhiệm|điều động|phân công|giao)?\s*(?:làm|giữ chức(?:\s+vụ)?))\s*$", re.I)
+# A title after these words is someone else's ("Thừa ủy quyền của Chủ tịch nước, Thứ trưởng X").
+# (Not a bare "của": "dưới sự chủ trì của Ủy viên TW Đảng, Bí thư Tỉnh ủy X" introduces X himself.)
+_OBJECT_RE = re.compile(r"\b(?:ủy quyền của|uỷ quyền của|thay mặt|theo|với|gửi|gặp|tiếp|chúc mừng)\s*$", re.I)
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -95,10 +103,23 @@ def _link(items: list[_Item]) -> None:
             continue
         k = p - 1
         while k >= 0 and items[k].label == "POSITION" and items[k].owner is None:
+            if k < p - 1 and _OBJECT_RE.search(items[k].gap_text[-25:]):
+                break
             items[k].owner = p
             if items[k].gap not in (ADJ, COMMA, DASH, KIEM):
                 break
             k -= 1
+    # D: a title after "đắc cử", "được bầu giữ chức", "là" … goes to the person (or list of persons) before it.
+    for t, it in enumerate(items):
+        if it.label != "POSITION" or it.owner is not None or t == 0 or items[t - 1].label != "PERSON" \
+                or not _POST_VERB_RE.match(it.gap_text):
+            continue
+        k = t - 1
+        members = [k]
+        while k > 0 and items[k].gap in (COMMA, AND) and items[k - 1].label == "PERSON":
+            k -= 1
+            members.append(k)
+        it.owner, it.shared_by = (members[0], []) if len(members) == 1 else (None, members)
     # C: "các [đồng chí] TITLE[:] A, B; C và D" — every listed person shares the plural title.
     for t, it in enumerate(items):
         if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):

@@ -70,7 +70,7 @@ def test_every_bad_input_is_one_record_or_one_error(tmp_path):
     assert "binary" in reason["binary.html"]
     assert "too large" in reason["huge.html"]
     assert "Vietnamese" in reason["english.html"]
-    assert "TCVN3" in reason["tcvn3.txt"]
+    assert reason["tcvn3.txt"] == "record"  # legacy TCVN3 is converted, not refused
     assert "cannot read" in reason["dangling.txt"]
     for ok in ("truncated.html", "utf16.txt", "bom.txt", "nfd.txt", "entities.html", "br.txt", "crlf.txt",
                "batch.jsonl:1", "batch.jsonl:4"):
@@ -78,6 +78,7 @@ def test_every_bad_input_is_one_record_or_one_error(tmp_path):
     assert {reason[f"batch.jsonl:{i}"][:13] for i in (2, 3, 5)} == {"bad JSONL lin"}
 
     texts = {os.path.basename(s): r.text for s, r in records}
+    assert "Chủ tịch UBND tỉnh phát biểu" in texts["tcvn3.txt"]
     for name in ("utf16.txt", "bom.txt", "nfd.txt", "entities.html", "br.txt", "crlf.txt"):
         assert "Đồng chí Lê Văn Sơn, Phó Chủ tịch UBND tỉnh chủ trì" in texts[name], name
     assert "Tỉnh đặt mục tiêu" in texts["truncated.html"]
