@@ -44,8 +44,10 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
 
 
 def extract_doc(raw: RawDoc) -> Record:
-    return extract(raw.content, url=raw.url, published=raw.published, doc_id=raw.doc_id,
-                   kind=raw.kind, source=raw.source)
+    record = extract(raw.content, url=raw.url, published=raw.published, doc_id=raw.doc_id,
+                     kind=raw.kind, source=raw.source)
+    record.notes = list(raw.notes)  # what loading did to the input (legacy encoding converted, …)
+    return record
 
 
 def extract_many(docs: Iterable[RawDoc | str]) -> Iterator[Record]:

@@ -35,6 +35,7 @@ class Record:
     metrics: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # remarks from loading, e.g. "converted from TCVN3 (ABC)"
     content_hash: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
