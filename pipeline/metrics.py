@@ -142,8 +142,8 @@ def _same_fact(m: dict, seen: dict) -> bool:
     """A fact repeated verbatim in another sentence: same figure, qualifier and period, and the two
     sentences are the same words or one is a headline sharing the other's words (headline, lead,
     "read also" teaser). The same figure twice in one sentence is two facts."""
-    if m["_sentence_start"] == seen["_sentence_start"] or m["qualifier"] != seen["qualifier"] \
-            or m["range"] or seen["range"] or key(m["text"]) != key(seen["text"]):
+    if m["_sentence_start"] == seen["_sentence_start"] or key(m["qualifier"] or "") != key(seen["qualifier"] or "") \
+            or m["range"] or seen["range"] or key(m["text"]) != key(seen["text"]):  # "Hơn 3.000" opening a headline
         return False
     periods = sorted((key(m["period"] or ""), key(seen["period"] or "")), key=len)
     if periods[0] and not periods[1].startswith(periods[0]):

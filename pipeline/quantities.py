@@ -12,11 +12,14 @@ thousands mark (also in malformed "190.00"), English grouping is read only when 
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import entries, table
+from .normalize import fold_tones
 
 SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "trăm": 100}
 
@@ -132,12 +135,48 @@ def _lex():
         "noun_re": _alternation([n for n in nouns if not n.isupper()], re.I),
         "abbr_re": _alternation([n for n in nouns if n.isupper()]),
         "single": {n for n in nouns if " " not in n},
+        "classifiers": set(entries("metric_classifiers")),
         "time_re": _alternation(entries("metric_time_units"), re.I),
         "stop_head_re": _alternation(entries("metric_stop_heads"), re.I),
         "stopwords": set(entries("metric_stopwords")),
         "contexts": {tuple(c.split()) for c in entries("metric_stop_contexts")},
         "party_re": _alternation(entries("metric_party_nouns"), re.I),
     }
+
+
+_OLD_TONE_PLACEMENT = re.compile(r"[oO][àáảãạèéẻẽẹ]|[uU][ỳýỷỹỵ]")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str] | None:
+    """Multi-syllable lower-case words of underthesea's Viet74K word list ("đồng chí", "hợp tác xã", "ma túy"),
+    also in the gov.vn tone placement ("hòa" for the list's "hoà"); None when the list is not installed."""
+    spec = importlib.util.find_spec("underthesea")  # located, not imported: the package import is slow
+    path = Path(spec.origin).parent / "corpus/data/Viet74K.txt" if spec and spec.origin else None
+    if path is None or not path.is_file():
+        return None
+    words = {w for w in path.read_text(encoding="utf-8").splitlines() if " " in w and w.islower()}
+    return frozenset(words | {fold_tones(w) for w in words if _OLD_TONE_PLACEMENT.search(w)})
+
+
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:[ \t][^\W\d_]+){0,3}")
+
+
+def _dictionary_word_end(text: str, i: int) -> int | None:
+    """End of the longest multi-syllable dictionary word starting at i (its first letter may be capitalised,
+    the other syllables are lower-case), else None. A word whose last syllable also starts the next word
+    gives it back ("bài báo quốc tế": "báo", not "báo quốc"; "tỉnh thành phố": "tỉnh")."""
+    words_ = _dictionary()
+    m = _WORD_RUN.match(text, i)
+    if not words_ or not m:
+        return None
+    written = m.group().split()
+    syllables = [_lower_first(written[0])] + written[1:]
+    for n in range(len(syllables), 1, -1):
+        if all(w.islower() for w in syllables[1:n]) and " ".join(syllables[:n]) in words_ \
+                and not (n < len(syllables) and f"{syllables[n - 1]} {syllables[n]}" in words_):
+            return i + len(" ".join(written[:n]))
+    return None
 
 
 # ---------------------------------------------------------------- finding quantities in text
@@ -185,7 +224,11 @@ def _lower_first(w: str) -> str:
 
 def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
     """The counted noun starting at i: (noun, end); None when there is none; False when the number
-    is a duration, a level or an idiom (so it is no quantity at all)."""
+    is a duration, a level or an idiom (so it is no quantity at all).
+
+    The noun is the longest of the lexicon's nouns and the dictionary's words there ("đoàn viên" over the
+    lexicon's "đoàn", "phó giáo sư"), else the first word alone ("37 nhà phải …"); a classifier takes the
+    noun it classifies ("viên ma túy", "cặp địa phương", "bộ sách giáo khoa")."""
     lx = _lex()
     cands = []  # (end, priority, kind): longest wins, a stop beats a noun of the same length
     for kind, rx, prio in (("noun", lx["noun_re"], 0), ("abbr", lx["abbr_re"], 0),
@@ -193,19 +236,29 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         m = rx.match(text, i)
         if m:
             cands.append((m.end(), prio, kind))
-    if cands:
-        end, _, kind = max(cands)
-        if kind in ("time", "stop"):
-            return False
+    kind = max(cands)[2] if cands else None
+    if kind in ("time", "stop"):
+        return False
+    if kind == "abbr":
+        return text[i:max(cands)[0]], max(cands)[0]
+    if kind is None:
+        m = _WORD.match(text, i)
+        if not m or not m.group().islower() or m.group() in lx["stopwords"]:
+            return None
+        end = m.end()
+    else:
+        end = max(cands)[0]
+    if _dictionary() is None:
+        if kind is None:  # no word list: a noun of two syllables unless the first stands alone
+            m2 = _NEXT_WORD.match(text, end)
+            if m2 and m2.group(1).islower() and m2.group(1) not in lx["stopwords"] and text[i:end] not in lx["single"]:
+                end = m2.end()
         return _lower_first(text[i:end]), end
-    m = _WORD.match(text, i)
-    if not m or not m.group().islower() or m.group() in lx["stopwords"]:
-        return None
-    end = m.end()
-    m2 = _NEXT_WORD.match(text, end)
-    if m2 and m2.group(1).islower() and m2.group(1) not in lx["stopwords"] and m.group() not in lx["single"]:
-        end = m2.end()
-    return text[i:end], end
+    end = max(end, _dictionary_word_end(text, i) or 0)
+    if _lower_first(text[i:end]) in lx["classifiers"] and (m2 := _NEXT_WORD.match(text, end)) \
+            and m2.group(1).islower() and m2.group(1) not in lx["stopwords"]:
+        end = _dictionary_word_end(text, m2.start(1)) or m2.end()
+    return _lower_first(text[i:end]), end
 
 
 def _unit_after(text: str, p: int, attached_ok: bool):
@@ -222,7 +275,9 @@ def _unit_after(text: str, p: int, attached_ok: bool):
     currency, kind = None, ""
     if m := _PERCENT.match(text, q):
         u, u_end, kind = "%", m.end(), "percent"
-    elif (m := lx["unit_re"].match(text, q + len(gap))) and (gap or attached_ok or scale_words):
+    elif (m := lx["unit_re"].match(text, q + len(gap))) and (gap or attached_ok or scale_words) \
+            and not (gap and (n := lx["noun_re"].match(text, q + len(gap))) and n.end() > m.end()):
+        # a longer counted noun is no unit: "45 đồng chí" is no money
         u, u_end, kind = m.group(), m.end(), "measure"
         currency = None if lx["units"][u] == "-" else lx["units"][u]
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
@@ -277,6 +332,17 @@ def _after_a_name(text: str, start: int) -> bool:
 _COMPARATOR_WORDS = {"hơn", "trên", "gần", "khoảng", "dưới", "tới", "đến", "có", "với", "đạt"}
 
 
+def _names_two_parties(text: str, start: int, end: int) -> bool:
+    """A spelled "hai" + party noun that names the two sides of a relation, not a count: "giữa hai tỉnh",
+    followed by the parties' names ("hai tỉnh Hải Dương - Phú Yên") or closing its phrase ("Ban Thường vụ
+    hai tỉnh."). Followed by a lower-case word it opens a clause and counts ("Hai tỉnh đã phối hợp")."""
+    following = _NEXT_WORD.match(text, end)
+    if not following or not following.group(1).islower():
+        return True
+    before = text[max(0, start - 8):start].split()
+    return bool(before) and before[-1].casefold() == "giữa"
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity with a unit, counted noun or scale word, in text order; bare numbers are left out."""
     raw = []  # (start, num_end, value, spelled, total)
@@ -314,8 +380,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # a year, even when a word follows it ("năm 2019 tăng …")
         if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
             continue
-        if spelled and value == 2 and kind == "count" and _lex()["party_re"].fullmatch(unit):
-            continue  # "hai tỉnh", "Hai bên": the two parties, not a count
+        if spelled and value == 2 and kind == "count" and _lex()["party_re"].fullmatch(unit) \
+                and _names_two_parties(text, start, end):
+            continue
         if kind in ("count", "scale") and _after_a_name(text, start):
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
         span_end = num_end if kind == "" else end

@@ -84,3 +84,32 @@ def test_no_metrics_in_dates_codes_ordinals_and_durations():
 def test_empty_and_numberless_text():
     assert find_metrics("") == []
     assert find_metrics("Hội nghị diễn ra trang trọng.") == []
+
+
+def test_court_nouns_with_bi_are_counted_and_the_passive_bi_is_not_a_noun():
+    text = ("Ngày 12-3, TAND tỉnh Bình Phước xét xử sơ thẩm 11 bị cáo; Cơ quan CSĐT đã khởi tố 4 bị can. "
+            "Cơn bão làm 230 căn nhà bị tốc mái.")
+    assert [(m["value"], m["unit"]) for m in find_metrics(text)] == [(11, "bị cáo"), (4, "bị can"), (230, "căn nhà")]
+
+
+def test_spelled_two_is_a_count_as_a_subject_but_not_when_naming_the_parties():
+    text = ("Hai tỉnh đã ký kết biên bản ghi nhớ hợp tác. Lãnh đạo mong muốn hai bên tiếp tục trao đổi đoàn. "
+            "Quan hệ giữa hai tỉnh ngày càng bền chặt; nhân dân hai tỉnh Cao Bằng và Hà Giang luôn gắn bó. "
+            "Tỉnh đã hoàn thành một số chỉ tiêu, là một trong những địa phương dẫn đầu, tăng trưởng hai con số.")
+    assert [(m["text"], m["value"], m["unit"]) for m in find_metrics(text)] == [
+        ("Hai tỉnh", 2, "tỉnh"), ("hai bên", 2, "bên")]
+
+
+def test_headline_opening_with_a_capitalised_qualifier_is_the_same_fact_as_the_body():
+    text = ("Gia Lai: Hơn 2.500 đoàn viên tham gia ngày hội hiến máu\n\n"
+            "Sáng 9/6, Tỉnh đoàn Gia Lai tổ chức ngày hội hiến máu tình nguyện với hơn 2.500 đoàn viên tham gia.")
+    (m,) = find_metrics(text)
+    assert (m["text"], m["unit"], m["qualifier"], m["start"]) == ("2.500 đoàn viên", "đoàn viên", "Hơn", text.index("2.500"))
+
+
+def test_units_outside_the_lexicon_are_whole_dictionary_words():
+    text = ("Hội nghị biểu dương 38 đồng chí tiêu biểu; toàn tỉnh có 61 hợp tác xã, 12 phó giáo sư và 9 tổ hợp tác. "
+            "Lực lượng chức năng thu giữ 1.500 viên ma túy; 26 nhà phải di dời; tỷ lệ thất nghiệp giảm 0,8 điểm phần trăm.")
+    assert [(m["value"], m["unit"]) for m in find_metrics(text)] == [
+        (38, "đồng chí"), (61, "hợp tác xã"), (12, "phó giáo sư"), (9, "tổ hợp tác"), (1500, "viên ma túy"),
+        (26, "nhà"), (0.8, "điểm phần trăm")]
