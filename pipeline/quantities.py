@@ -9,6 +9,7 @@ period, change, de-duplication) is pipeline.metrics' business.
 Vietnamese conventions: "," is the decimal mark and "." groups thousands; a dot is always read as a
 thousands mark (also in malformed "190.00"), English grouping is read only when unambiguous
 ("1,234,567", "1,234.5"). Scale words (tỷ, triệu, nghìn…) are kept in the unit, never multiplied into `value`.
+A counted noun is a whole word: from the lexicons in models/ and underthesea's Viet74K word list when installed.
 """
 from __future__ import annotations
 

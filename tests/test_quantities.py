@@ -225,3 +225,11 @@ def test_vietnamese_formatting_round_trips(int_part, frac):
 def test_vietnamese_counts_are_found_with_their_unit(n):
     (q,) = find_quantities(f"đạt {vietnamese(n, '')} doanh nghiệp")
     assert (q.value, q.unit) == (n, "doanh nghiệp")
+
+
+def test_without_the_word_list_counts_are_still_found(monkeypatch):
+    import pipeline.quantities as quantities
+    monkeypatch.setattr(quantities, "_dictionary", lambda: None)
+    got = [(q.value, q.unit) for q in find_quantities("thành lập 74 hợp tác xã, khen thưởng 45 đồng chí, 9 bị cáo")]
+    assert [v for v, _ in got] == [74, 45, 9]
+    assert got[0][1].startswith("hợp tác") and got[1:] == [(45, "đồng chí"), (9, "bị cáo")]
