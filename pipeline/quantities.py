@@ -382,8 +382,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
             continue
         if spelled and value == 2 and kind == "count" and _lex()["party_re"].fullmatch(unit) \
-                and _names_two_parties(text, start, end):
-            continue
+                and (unit.casefold() == "bên" or _names_two_parties(text, start, end)):
+            continue  # "hai bên" is "both sides", an idiom like "cả hai", never a count
         if kind in ("count", "scale") and _after_a_name(text, start):
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
         span_end = num_end if kind == "" else end

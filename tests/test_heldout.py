@@ -18,9 +18,10 @@ SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "scor
 
 # measured on the first run: name P .922 R .952 F1 .937 | pair P .890 R .783 F1 .833 | metric P .993 R .980 F1 .986
 FLOORS = {
-    "name": {"P": 0.90, "R": 0.93, "F1": 0.91},
-    "pair": {"P": 0.87, "R": 0.76, "F1": 0.81},
-    "met": {"P": 0.97, "R": 0.96, "F1": 0.96},
+    # raised after the fixes the set prompted (1.00 everywhere now); the set has been seen, so it is a guard only
+    "name": {"P": 0.98, "R": 0.98, "F1": 0.98},
+    "pair": {"P": 0.98, "R": 0.98, "F1": 0.98},
+    "met": {"P": 0.98, "R": 0.98, "F1": 0.98},
 }
 # meeting_date phrase (not scored by score.py): 20/20 exact when measured
 MEETING_DATE_FLOOR = 0.98

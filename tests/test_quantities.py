@@ -156,7 +156,8 @@ CASES = [
     ("dịch Covid-19 bùng phát", []),
     ("Trung tâm huấn luyện quân sự quốc gia 4, sáng nay", []),
     ("Ban Thường vụ hai tỉnh Hải Dương", []),
-    ("Hai bên đã trao đổi", [(2, "bên")]),
+    ("Hai bên đã trao đổi", []),  # "both sides": an idiom, not a count
+    ("2 bên đã ký kết", [(2, "bên")]),
     ("Hai tỉnh đã phối hợp tìm kiếm", [(2, "tỉnh")]),
     ("hai nước hợp tác chặt chẽ", [(2, "nước")]),
     ("hợp tác giữa hai tỉnh, góp phần", []),
