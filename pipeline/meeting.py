@@ -329,19 +329,31 @@ def _types(text: str, lead: list[tuple[int, int]], seg: tuple[int, int], title: 
         k = bisect.bisect_right(starts, pos) - 1
         return k >= 0 and pos < lead[k][1]
 
-    for label, rx in _type_patterns():
-        for m in rx.finditer(low, *seg):
-            if m.start() and low[m.start() - 1].isalnum():
-                continue  # inside a word
-            counts[label] = counts.get(label, 0) + 1
-            if label not in first_in_lead and in_lead(m.start()):
-                first_in_lead[label] = m.start()  # finditer runs left to right: the first is the earliest
-        m = next((m for m in rx.finditer(title_low) if not (m.start() and title_low[m.start() - 1].isalnum())), None)
-        if m:
-            first_in_lead.setdefault(label, seg[1] + m.start())  # after any lead mention
+    hits = _type_hits(low)
+    title_hits = _type_hits(title_low)
+    for label, positions in hits.items():
+        lo, hi = bisect.bisect_left(positions, seg[0]), bisect.bisect_left(positions, seg[1])
+        if hi > lo:
+            counts[label] = hi - lo
+            first = next((p for p in positions[lo:hi] if in_lead(p)), None)
+            if first is not None:
+                first_in_lead[label] = first
+    for label, positions in title_hits.items():
+        first_in_lead.setdefault(label, seg[1] + positions[0])  # after any lead mention
     types = sorted(first_in_lead, key=first_in_lead.get)
     types += sorted((t for t, n in counts.items() if n >= 2 and t not in types), key=lambda t: -counts[t])
     return (types[0] if types else None), types
+
+
+@lru_cache(maxsize=4)  # one scan per page; each meeting of the page reads its own stretch
+def _type_hits(low: str) -> dict[str, list[int]]:
+    """Start offsets of each meeting type's words in the folded, lower-cased text."""
+    hits = {}
+    for label, rx in _type_patterns():
+        found = [m.start() for m in rx.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
+        if found:
+            hits[label] = found
+    return hits
 
 
 _EVENT_NOUN = (r"Hội nghị|Hội thảo|Lễ|Tọa đàm|Toạ đàm|Diễn đàn|Kỳ họp|Đại hội|Ký kết|Phiên họp|Cuộc thi|Hội thi|"
