@@ -164,6 +164,7 @@ def find_metrics(text: str) -> list[dict]:
         return []
     spans = split_sentences(text) or [(0, len(text))]
     out: list[dict] = []
+    by_text: dict[str, list[dict]] = {}  # a repeated fact has the same text: compare only with those
     i = 0
     for q in quantities:
         while i + 1 < len(spans) and spans[i][1] <= q.start:
@@ -174,8 +175,10 @@ def find_metrics(text: str) -> list[dict]:
         if q.range_role == "to" and out and out[-1]["range"] == "from":
             for field in ("subject", "period", "change"):  # "tăng từ 5% đến 7%": the ends share their context
                 m[field] = m[field] or out[-1][field]
-        if not any(_same_fact(m, seen) for seen in out):
+        same_text = by_text.setdefault(key(m["text"]), [])
+        if not any(_same_fact(m, seen) for seen in same_text):
             out.append(m)
+            same_text.append(m)
     for m in out:
         del m["_sentence_start"]
     return out
