@@ -134,8 +134,8 @@ def _name_like(text: str) -> bool:
 def _all_caps_tag(text: str) -> bool:
     """A short ALL-CAPS signature ("HƯƠNG LAN", "Q.VIỆT |", "BTNO") standing alone in the body."""
     t = text.strip(" |")
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and len(t.split()) <= 3 and all(c.isupper() for c in letters) and _name_like(t)
+    # cheap tests first: most lines are long body paragraphs; str.isupper() is "all cased letters upper"
+    return len(t) <= 60 and len(t.split()) <= 3 and t.isupper() and _name_like(t)
 
 
 def _split_authors(who: str) -> list[str]:
