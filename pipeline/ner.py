@@ -31,11 +31,16 @@ _SYLLABLE_RE = re.compile(
     rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(ch|nh|ng|[cmnptk])?$")  # "k": Tây Nguyên names ("Đắk Lắk")
 # Words after which foreign words belong to a company's name ("Công ty TNHH Daeshin Electronics Vina").
 _COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãng", "jsc", "tổng công ty", "quỹ", "tổ chức"}
+# Heads of bodies named after a person or with a foreign name: "Trường THPT Chu Văn An", "Bệnh viện Bạch Mai",
+# "Viện Pasteur", "Quỹ Nguyễn Văn A"; the capitalised run after them is part of the body.
+_NAMING_HEADS = {"thpt", "thcs", "trường", "học", "viện", "quỹ", "giải", "thưởng", "chương", "đường", "phố", "cầu"}
 # Military units are numbered: "Quân khu 5", "Sư đoàn 312".
 _NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
                    "hải đoàn", "hải đội", "đồn", "khu vực"}
-_ADMIN = {"tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng"}
-_UNNAMED_ADMIN = {"tỉnh", "thành phố", "tp"}  # levels a local article often leaves unnamed ("UBND tỉnh")
+_ADMIN = {"tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng",
+          "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"}
+# levels a local article often leaves unnamed ("UBND tỉnh", "Bí thư Tỉnh ủy Đỗ Trọng Hưng")
+_UNNAMED_ADMIN = {"tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy"}
 
 
 def _pair_or_word(toks, j) -> str:
@@ -180,7 +185,7 @@ class Recognizer:
         """A new title starts at j (so the current one ends)."""
         n, _ = self._head(toks, j)
         # "Trưởng đoàn Đại biểu Quốc hội": "Đại biểu" is the body here, not a new title; so is "Đại sứ quán"
-        return n > 0 and not (n == 2 and toks[j].key == "đại" and toks[j + 1].key == "biểu") \
+        return n > 0 and not (toks[j].key == "đại" and toks[j + 1].key == "biểu") \
             and self.lex.org_heads.match(toks, j) <= n
 
     def title_at(self, toks, i) -> tuple[int, bool] | None:
@@ -191,6 +196,7 @@ class Recognizer:
         n, rank = self._head(toks, j)
         if not n:
             return None
+        bare_delegate = n == 2 and toks[j].key == "đại" and toks[j + 1].key == "biểu"
         j += n
         if rank:
             return j, True
@@ -198,7 +204,7 @@ class Recognizer:
         while j < len(toks) and (m := self.lex.modifiers.match(toks, j)):
             j += m
         j = self._body(toks, j, toks[j - 1])
-        if toks[i + (toks[i].key == "nguyên")].key == "đại" and j == head_end:
+        if bare_delegate and j == head_end:
             return None  # bare "Đại biểu" is a role label, "Đại biểu Quốc hội" a title
         return j, False
 
@@ -206,6 +212,14 @@ class Recognizer:
         """Extend a title over the organisation it belongs to; returns the end index."""
         lex, n = self.lex, len(toks)
         end, company = j, False
+
+        def named_after(k: int) -> bool:
+            """Token k continues a name that a naming head ("Trường THPT", "Viện", "đường") introduced."""
+            b = k - 1
+            while b >= j and toks[b].cap and not toks[b].abbr and toks[b].key not in _NAMING_HEADS:
+                b -= 1  # back over the capitalised run this token belongs to
+            return b >= 0 and toks[b].key in _NAMING_HEADS and (b + 1 == k or toks[b + 1].cap) \
+                and not self._second_syllable(toks, b)
         while j < n:
             t = toks[j]
             m = lex.domains.match(toks, j)
@@ -227,6 +241,15 @@ class Recognizer:
                     continue
                 break
             if not t.word:
+                if t.text in "-–" and end == j and j + 1 < n and toks[j + 1].cap and not toks[j + 1].abbr \
+                        and j > 0 and toks[j - 1].word and not self._breaks_title(toks, j + 1) \
+                        and not self.person_at(toks, j + 1, strict=True) and not lex.honorifics.match(toks, j + 1):
+                    j += 1  # "Cục Kinh tế - Quản lý …", "Hội Hữu nghị Việt Nam - Cuba": one body
+                    continue
+                if t.text == "(" and j + 2 < n and toks[j + 1].abbr and toks[j + 2].text == ")":
+                    j = end = j + 3  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)"
+                    prev = toks[j - 1]
+                    continue
                 if t.text == "(" and j + 1 < n and lex.org_heads.match(toks, j + 1):
                     close = next((k for k in range(j + 1, min(n, j + 16)) if toks[k].text in ")\n"), None)
                     if close is not None and toks[close].text == ")":
@@ -236,6 +259,8 @@ class Recognizer:
                 break
             if t.abbr or "." in t.text:  # "UBND", "T.Ư", "TP.Hải"
                 pass
+            elif t.cap and named_after(j):
+                pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif t.cap:
                 if not is_syllable(t.text):
                     if company or toks[j - 1].key in _COMPANY_INTRO or _pair_or_word(toks, j) in _COMPANY_INTRO:
@@ -282,6 +307,10 @@ class Recognizer:
             j += 1
         return j
 
+    def _second_syllable(self, toks, k) -> bool:
+        """Token k ends a capitalised two-syllable word ("Môi trường"): it is not the noun "trường"."""
+        return k >= 1 and toks[k - 1].cap and not toks[k].cap and f"{toks[k - 1].key} {toks[k].key}" in self.lex.pairs
+
     def _blocked(self, toks, i) -> bool:
         """The capitalised run at i is part of a place/organisation name or a credit."""
         k = i - 1
@@ -291,7 +320,7 @@ class Recognizer:
             s = k - width + 1
             if s >= 0 and self.lex.blockers.match(toks, s) == width:
                 # "Bộ … Môi trường Lê Văn Nam": "trường" ends a word here, it is not a school
-                return not (s >= 1 and f"{toks[s - 1].key} {toks[s].key}" in self.lex.pairs)
+                return not self._second_syllable(toks, s)
         return False
 
     def person_at(self, toks, i, after_title=False, introduced=False, strict=False) -> int:
@@ -304,10 +333,11 @@ class Recognizer:
             return 0
         end = self._run(toks, i)
         n = end - i
+        surname_first = toks[i].key in self.lex.surnames and n >= 3
         if n > 5 or (n == 5 and toks[i].key not in self.lex.surnames):
             return 0
-        if self.lex.honorifics.match(toks, i):
-            return 0
+        if self.lex.honorifics.match(toks, i) and not ((after_title or introduced or strict) and surname_first):
+            return 0  # "ông" is a word of address, except right after one ("Ông Ông Văn Thạch")
         if self.lex.org_heads.match(toks, i) and not (toks[i].key in self.lex.surnames and n >= 3):
             return 0  # "Đoàn Thanh niên" is a body, "Đoàn Minh Tuệ" a person
         surname = toks[i].key in self.lex.surnames
@@ -332,7 +362,8 @@ class Recognizer:
             i >= 2 and toks[i - 1].cap and not toks[i - 1].abbr and _admin_before(toks, i - 1))
         # a district/commune is almost always named ("huyện Trần Đề"); a province often is not ("HĐND tỉnh Võ Hồng")
         two_ok = toks[i].key in _TOP_SURNAMES and admin in _UNNAMED_ADMIN
-        if in_place and not (surname and n >= 3 or two_ok):
+        # outside a title "xã Hồ Tùng Mậu" is a place; inside one ("Chủ tịch UBND xã Nguyễn Văn A") a full name a person
+        if in_place and not (surname and n >= 3 and (strict or admin in _UNNAMED_ADMIN) or two_ok):
             return 0  # "huyện Lâm Bình" is a place (names mostly have a middle name); "tỉnh Võ Hồng" a person
         if surname and n >= 2:
             return end
@@ -350,11 +381,15 @@ class Recognizer:
         after_title = introduced = in_list = False
         while i < n:
             t = toks[i]
+            if t.text == "." and ents and ents[-1].rank and ents[-1].end == i:
+                i += 1  # "TS. Cao Minh Đức": the abbreviation's dot, not a sentence end
+                continue
             if t.text == "\n" or t.text in ".!?":
                 after_title = introduced = in_list = False
                 i += 1
                 continue
-            if t.word and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and self.person_at(toks, i)):
+            if t.word and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and self.person_at(
+                    toks, i, after_title, introduced)):
                 in_list = in_list or toks[i].key == "các"  # "có các đồng chí: A, …; B, …": every item is a person
                 i += m
                 introduced = True

@@ -71,6 +71,8 @@ def _sentences(text: str, ents: Ents) -> list[list[_Item]]:
         if label not in ("PERSON", "POSITION"):
             continue
         gap = text[prev_end:start]
+        if current and current[-1].rank and gap.strip() == ".":
+            gap = ""  # "TS. Cao Minh Đức": an abbreviated title's dot
         if current and _SENT_END.search(gap + " "):
             groups.append(current)
             current = []
@@ -140,7 +142,7 @@ def _link(items: list[_Item]) -> None:
             if items[start].gap == AND and own and members:
                 break  # "… và Thượng tướng Đỗ Căn – Phó Chủ nhiệm …": has his own title
             members.append(person)
-            sep_ok = (COMMA, SEMI, AND)
+            sep_ok = (COMMA, SEMI, AND, HON, CHON, SHON)  # "…; bà B, …; ông C, …"
             if k < n and items[k].gap not in sep_ok:
                 break
         if members:
@@ -209,10 +211,20 @@ def attendees_of(text: str, ents: Ents) -> list[Attendee]:
                 titles[k] = []
             people[k].mentions.append((it.start, it.end))
             titles[k].extend(own)
+    _merge_short_names(people, titles)
     for k, a in people.items():
         a.positions = [Position(t, normalize_title(t)) for t in _dedupe(titles[k])]
     _short_mentions(text, list(people.values()))
     return list(people.values())
+
+
+def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[str]]) -> None:
+    """A one-word name ("Keovilay", "Tanaka") that is a word of exactly one longer name is that person."""
+    for k in [k for k in people if " " not in k]:
+        owners = [o for o in people if o != k and k in o.split(" ")]
+        if len(owners) == 1:
+            people[owners[0]].mentions.extend(people.pop(k).mentions)
+            titles[owners[0]].extend(titles.pop(k))
 
 
 def _short_mentions(text: str, attendees: list[Attendee]) -> None:
