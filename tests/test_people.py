@@ -89,7 +89,6 @@ def test_plural_title_not_given_to_member_with_own_title_after_va():
     }
 
 
-@pytest.mark.xfail(strict=True, reason="'Ông' (a family name) after a rank is read as the honorific 'ông'")
 def test_family_name_ong_after_rank():
     assert people("Thượng tướng Ông Thế Dũng, Thứ trưởng Bộ Quốc phòng dự lễ.") == {
         "Ông Thế Dũng": ["Thượng tướng", "Thứ trưởng Bộ Quốc phòng"]}
