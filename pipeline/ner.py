@@ -34,6 +34,7 @@ _COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãn
 # Heads of bodies named after a person or with a foreign name: "Trường THPT Chu Văn An", "Bệnh viện Bạch Mai",
 # "Viện Pasteur", "Quỹ Nguyễn Văn A"; the capitalised run after them is part of the body.
 _NAMING_HEADS = {"thpt", "thcs", "trường", "học", "viện", "quỹ", "giải", "thưởng", "chương", "đường", "phố", "cầu"}
+_NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
 # Military units are numbered: "Quân khu 5", "Sư đoàn 312".
 _NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
                    "hải đoàn", "hải đội", "đồn", "khu vực"}
@@ -216,7 +217,7 @@ class Recognizer:
         def named_after(k: int) -> bool:
             """Token k continues a name that a naming head ("Trường THPT", "Viện", "đường") introduced."""
             b = k - 1
-            while b >= j and toks[b].cap and not toks[b].abbr and toks[b].key not in _NAMING_HEADS:
+            while b >= j - 1 and toks[b].cap and not toks[b].abbr and toks[b].key not in _NAMING_HEADS:
                 b -= 1  # back over the capitalised run this token belongs to
             return b >= 0 and toks[b].key in _NAMING_HEADS and (b + 1 == k or toks[b + 1].cap) \
                 and not self._second_syllable(toks, b)
@@ -246,7 +247,8 @@ class Recognizer:
                         and not self.person_at(toks, j + 1, strict=True) and not lex.honorifics.match(toks, j + 1):
                     j += 1  # "Cục Kinh tế - Quản lý …", "Hội Hữu nghị Việt Nam - Cuba": one body
                     continue
-                if t.text == "(" and j + 2 < n and toks[j + 1].abbr and toks[j + 2].text == ")":
+                if t.text == "(" and j + 2 < n and toks[j + 2].text == ")" and toks[j + 1].cap \
+                        and (toks[j + 1].abbr or not is_syllable(toks[j + 1].text)):
                     j = end = j + 3  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)"
                     prev = toks[j - 1]
                     continue
@@ -303,8 +305,14 @@ class Recognizer:
 
     def _run(self, toks, i) -> int:
         j = i
-        while j < len(toks) and self._name_token(toks[j]) and (j == i or not self._breaks_title(toks, j)):
-            j += 1
+        while j < len(toks):
+            if self._name_token(toks[j]) and (j == i or not self._breaks_title(toks, j)):
+                j += 1
+            elif j > i and toks[j].key in _NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap \
+                    and not all(is_syllable(t.text) for t in toks[i:j]):
+                j += 1  # "Ingrid Van der Berg", "Ahmad bin Ismail"
+            else:
+                break
         return j
 
     def _second_syllable(self, toks, k) -> bool:

@@ -139,8 +139,12 @@ def _link(items: list[_Item]) -> None:
             while k < n and items[k].label == "POSITION" and items[k].owner == person:
                 own = True
                 k += 1
-            if items[start].gap == AND and own and members:
-                break  # "… và Thượng tướng Đỗ Căn – Phó Chủ nhiệm …": has his own title
+            if members and own and (items[start].gap == AND or not first_own):
+                # "… và Thượng tướng Đỗ Căn – Phó Chủ nhiệm …", or "các Phó Chủ tịch: A, B; đồng chí C, Chủ tịch UBND":
+                # a titled member after untitled ones (or after "và") starts another list
+                break
+            if not members:
+                first_own = own
             members.append(person)
             sep_ok = (COMMA, SEMI, AND, HON, CHON, SHON)  # "…; bà B, …; ông C, …"
             if k < n and items[k].gap not in sep_ok:
