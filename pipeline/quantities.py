@@ -242,6 +242,8 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         return False
     if kind == "abbr":
         return text[i:max(cands)[0]], max(cands)[0]
+    if kind == "noun" and _opens_a_name(text, i, max(cands)[0]):
+        return None
     if kind is None:
         m = _WORD.match(text, i)
         if not m or not m.group().islower() or m.group() in lx["stopwords"]:
@@ -260,6 +262,18 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
             and m2.group(1).islower() and m2.group(1) not in lx["stopwords"]:
         end = _dictionary_word_end(text, m2.start(1)) or m2.end()
     return _lower_first(text[i:end]), end
+
+
+_NAME_NEXT = re.compile(r"[ \t]+(\w)")
+
+
+def _opens_a_name(text: str, i: int, end: int) -> bool:
+    """A capitalised one-syllable noun followed by a capitalised word opens a proper name, so the number
+    before it is a label ("lớp 12 Trường THPT Chu Văn An", "Đội 3 Phòng Cảnh sát"), not a count of it;
+    a capitalised title of several syllables still counts ("2 Phó Chủ tịch UBND")."""
+    word = text[i:end]
+    nxt = _NAME_NEXT.match(text, end)
+    return word[:1].isupper() and " " not in word and bool(nxt) and nxt.group(1).isupper()
 
 
 def _unit_after(text: str, p: int, attached_ok: bool):
@@ -283,9 +297,9 @@ def _unit_after(text: str, p: int, attached_ok: bool):
         currency = None if lx["units"][u] == "-" else lx["units"][u]
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
         head = _head_noun(text, q + len(gap))
-        if head is False:
+        if head is False and not scale_words:
             return False
-        if head:
+        if head:  # after a scale word a duration or verb just follows the amount ("60 tỷ giải ngân", "2 triệu năm nay")
             u, u_end = head
             kind = "count"
     if u is None:
@@ -315,9 +329,13 @@ def _excluded_by_context(text: str, start: int) -> bool:
     words = m.group(1).casefold().split()
     if words[-2:] == ["tổng", "số"]:
         return False  # "tổng số 300 doanh nghiệp" is a count
+    if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
+        return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
     contexts = _lex()["contexts"]
     return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
 
+
+_RANKED_AMONG = re.compile(r"(?<!\w)(?:thứ|hạng)[ \t]+\S+[ \t]+trong[ \t]+số[ \t]+$", re.I)
 
 _NAME_BEFORE = re.compile(r"(?<=[^\s.!?:;(\"“])[ \t]+([^\W\d_]+)[ \t]+$")
 
@@ -392,7 +410,25 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
     _link_ranges(text, out)
+    _drop_age_limits(text, out)
     return [q for q in out if q.kind]
+
+
+# An age after a bound word defines who is counted ("trẻ dưới 1 tuổi", "người từ 60 tuổi trở lên",
+# "độ tuổi 18 - 35"): a limit like a duration, not a measured age ("người đàn ông 63 tuổi").
+_AGE_BOUND_BEFORE = re.compile(r"(?<!\w)(?:dưới|trên|từ|đủ|ngoài|đến|tới|độ tuổi|lứa tuổi)[ \t]+$", re.I)
+_AGE_BOUND_AFTER = re.compile(r"[ \t]+trở[ \t]+(?:lên|xuống)(?!\w)")
+
+
+def _drop_age_limits(text: str, qs: list[Quantity]) -> None:
+    """Unset the kind of age limits (both ends of an age range), so they are left out like bare numbers."""
+    for n, q in enumerate(qs):
+        if q.unit != "tuổi" or q.range_role == "from":
+            continue
+        first = qs[n - 1] if q.range_role == "to" else q
+        if _AGE_BOUND_BEFORE.search(text[max(0, first.start - 12):first.start]) \
+                or _AGE_BOUND_AFTER.match(text, q.end):
+            first.kind = q.kind = ""
 
 
 def _link_ranges(text: str, qs: list[Quantity]) -> None:

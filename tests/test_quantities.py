@@ -97,6 +97,31 @@ CASES = [
     ("xét xử 9 bị cáo và 3 bị can", [(9, "bị cáo"), (3, "bị can")]),
     ("làm 146 ngôi nhà bị hư hỏng", [(146, "ngôi nhà")]),
     ("người đàn ông 63 tuổi", [(63, "tuổi")]),
+    # counted nouns headed by a time word are measures, not durations
+    ("huy động hơn 3.500 ngày công đào đắp kênh", [(3500, "ngày công")]),
+    ("tiết kiệm 800 giờ công mỗi tháng", [(800, "giờ công")]),
+    ("thưởng thêm 2 tháng lương cho cán bộ", [(2, "tháng lương")]),
+    # "trong số" counts unless it follows a rank
+    ("trong số 4.210 hồ sơ tiếp nhận, có 98% đúng hạn", [(4210, "hồ sơ"), (98, "%")]),
+    ("xếp thứ 9 trong số 63 tỉnh, thành phố", []),
+    ("đứng thứ hai trong số 30 đơn vị dự thi", []),
+    # a capitalised rank after the noun does not end it; "giải" verbs are no prizes
+    ("đoạt 6 giải Nhì, 11 giải Ba và 20 giải Khuyến khích", [(6, "giải"), (11, "giải"), (20, "giải")]),
+    ("trao 25 giải thưởng báo chí", [(25, "giải thưởng")]),
+    ("đã giải ngân 410 tỷ giải ngân vốn", [(410, "tỷ")]),
+    # labels of classes, grades, floors, lots, routes; a capitalised noun opening a name is no count
+    ("em Lò Thị Mai, học sinh lớp 9 Trường THCS Nậm Cắn", []),
+    ("các em khối 6 tham gia", []),
+    ("cháy tại tầng 5 chung cư", []),
+    ("Đội 3 Phòng Cảnh sát giao thông", []),
+    ("hơn 40 Trường đạt chuẩn quốc gia", [(40, "trường")]),
+    ("có 12 trường THPT tham gia", [(12, "trường")]),
+    # age limits define who is counted; an age stated of a person is a metric
+    ("tiêm chủng cho trẻ dưới 5 tuổi", []),
+    ("người cao tuổi từ 80 tuổi trở lên", []),
+    ("lao động từ 18 đến 45 tuổi", []),
+    ("có 2.300 người 60 tuổi trở lên", [(2300, "người")]),
+    ("cụ ông 101 tuổi", [(101, "tuổi")]),
     # spelled-out numbers
     ("tập trung vào ba nội dung chính", [(3, "nội dung")]),
     ("hai Phó chủ tịch UBND tỉnh", [(2, "phó chủ tịch")]),
