@@ -114,3 +114,11 @@ def test_units_outside_the_lexicon_are_whole_dictionary_words():
     assert [(m["value"], m["unit"]) for m in find_metrics(text)] == [
         (38, "đồng chí"), (61, "hợp tác xã"), (12, "phó giáo sư"), (9, "tổ hợp tác"), (1500, "viên ma túy"),
         (26, "nhà"), (0.8, "điểm phần trăm")]
+
+
+def test_labour_counts_and_pools_keep_their_qualifier_and_age_limits_are_left_out():
+    text = ("Bộ đội biên phòng đã giúp dân hơn 4.600 ngày công; trong số 1.250 hồ sơ có 30 hồ sơ quá hạn. "
+            "Tỷ lệ tiêm chủng cho trẻ dưới 2 tuổi đạt 97,5%. Học sinh lớp 12 Trường THPT Lê Lợi đoạt 3 giải Nhì.")
+    got = [(m["text"], m["qualifier"]) for m in find_metrics(text)]
+    assert got == [("4.600 ngày công", "hơn"), ("1.250 hồ sơ", None), ("30 hồ sơ", None), ("97,5%", None),
+                   ("3 giải", None)]
