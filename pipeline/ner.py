@@ -33,7 +33,8 @@ _SYLLABLE_RE = re.compile(
 _COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãng", "jsc", "tổng công ty", "quỹ", "tổ chức"}
 # Heads of bodies named after a person or with a foreign name: "Trường THPT Chu Văn An", "Bệnh viện Bạch Mai",
 # "Viện Pasteur", "Quỹ Nguyễn Văn A"; the capitalised run after them is part of the body.
-_NAMING_HEADS = {"thpt", "thcs", "trường", "học", "viện", "quỹ", "giải", "thưởng", "chương", "đường", "phố", "cầu"}
+_NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "viện", "bệnh viện", "quỹ", "giải", "giải thưởng",
+                 "huân chương", "huy chương", "đường", "phố", "cầu"}
 _NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
 # Military units are numbered: "Quân khu 5", "Sư đoàn 312".
 _NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
@@ -209,18 +210,28 @@ class Recognizer:
             return None  # bare "Đại biểu" is a role label, "Đại biểu Quốc hội" a title
         return j, False
 
-    def _body(self, toks, j, prev) -> int:
-        """Extend a title over the organisation it belongs to; returns the end index."""
+    def _body(self, toks, j, prev, in_title=True) -> int:
+        """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
-        end, company = j, False
+        end, company, body_start = j, False, j
+
+        def naming_head_ends(b: int) -> bool:
+            if b >= 1 and f"{toks[b - 1].key} {toks[b].key}" in _NAMING_HEADS:
+                return True  # "Đại học", "Bệnh viện", "Huân chương"
+            return toks[b].key in _NAMING_HEADS and not self._second_syllable(toks, b)  # not "Môi trường"
 
         def named_after(k: int) -> bool:
             """Token k continues a name that a naming head ("Trường THPT", "Viện", "đường") introduced."""
             b = k - 1
-            while b >= j - 1 and toks[b].cap and not toks[b].abbr and toks[b].key not in _NAMING_HEADS:
-                b -= 1  # back over the capitalised run this token belongs to
-            return b >= 0 and toks[b].key in _NAMING_HEADS and (b + 1 == k or toks[b + 1].cap) \
-                and not self._second_syllable(toks, b)
+            while b >= body_start - 1 and not naming_head_ends(b) and toks[b].word and (
+                    toks[b].cap and not toks[b].abbr or b >= 1 and toks[b - 1].cap):
+                b -= 1  # back over the capitalised words ("Y khoa") this token follows
+            if b < 0 or not naming_head_ends(b):
+                return False
+            # the name after the head is one name; two words into it, a full name starts a new person
+            # (a bare organisation is not followed by a name: there the whole capitalised run is its name)
+            return b + 1 == k or toks[b + 1].cap and (
+                not in_title or k - b - 1 < 2 or not self.person_at(toks, k, strict=True))
         while j < n:
             t = toks[j]
             m = lex.domains.match(toks, j)
@@ -419,7 +430,7 @@ class Recognizer:
                 after_title = introduced = False
                 continue
             if t.cap and (m := self.lex.org_heads.match(toks, i)) and (toks[i].abbr or m > 1 or i + 1 < n and toks[i + 1].cap):
-                end = max(self._body(toks, i + m, toks[i + m - 1]), i + m)
+                end = max(self._body(toks, i + m, toks[i + m - 1], in_title=False), i + m)
                 ents.append(Ent("ORG", i, end))
                 i = end
                 after_title = introduced = False
