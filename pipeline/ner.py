@@ -108,6 +108,10 @@ class _Phrases:
         for v in self.index.values():
             v.sort(key=len, reverse=True)
 
+    def __contains__(self, word_key: str) -> bool:
+        """Some entry starts with this word: a cheap test before `match` in hot loops."""
+        return word_key in self.index
+
     def match(self, toks: list[Tok], i: int) -> int:
         for cand in self.index.get(toks[i].key, ()):
             n = len(cand)
@@ -178,10 +182,9 @@ class Recognizer:
         t = toks[i]
         if not t.cap:
             return 0, False
-        n = self.lex.ranks.match(toks, i)
-        if n:
+        if t.key in self.lex.ranks and (n := self.lex.ranks.match(toks, i)):
             return n, True
-        return self.lex.heads.match(toks, i), False
+        return (self.lex.heads.match(toks, i) if t.key in self.lex.heads else 0), False
 
     def _breaks_title(self, toks, j) -> bool:
         """A new title starts at j (so the current one ends)."""
@@ -234,7 +237,7 @@ class Recognizer:
                 not in_title or k - b - 1 < 2 or not self.person_at(toks, k, strict=True))
         while j < n:
             t = toks[j]
-            m = lex.domains.match(toks, j)
+            m = lex.domains.match(toks, j) if t.key in lex.domains else 0
             if not m and t.cap:
                 m = lex.places.match(toks, j)  # "tỉnh Đắk Lắk", but "Chủ tịch Hồ Chí Minh" is the person
                 if not m:
@@ -407,7 +410,7 @@ class Recognizer:
                 after_title = introduced = in_list = False
                 i += 1
                 continue
-            if t.word and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and self.person_at(
+            if t.key in self.lex.honorifics and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and self.person_at(
                     toks, i, after_title, introduced)):
                 in_list = in_list or toks[i].key == "các"  # "có các đồng chí: A, …; B, …": every item is a person
                 i += m
@@ -417,7 +420,8 @@ class Recognizer:
                 introduced = True
                 i += 1
                 continue
-            title = self.title_at(toks, i) if t.cap or t.key == "nguyên" else None
+            title = self.title_at(toks, i) if t.key == "nguyên" or t.cap and (
+                t.key in self.lex.heads or t.key in self.lex.ranks) else None
             if title:
                 end, rank = title
                 ents.append(Ent("POSITION", i, end, rank))
@@ -429,7 +433,7 @@ class Recognizer:
                 i = end
                 after_title = introduced = False
                 continue
-            if t.cap and (m := self.lex.org_heads.match(toks, i)) and (toks[i].abbr or m > 1 or i + 1 < n and toks[i + 1].cap):
+            if t.cap and t.key in self.lex.org_heads and (m := self.lex.org_heads.match(toks, i)) and (toks[i].abbr or m > 1 or i + 1 < n and toks[i + 1].cap):
                 end = max(self._body(toks, i + m, toks[i + m - 1], in_title=False), i + m)
                 ents.append(Ent("ORG", i, end))
                 i = end
