@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from datetime import date as Date, timedelta
+from datetime import date as Date
 from functools import lru_cache
 
 from .lexicon import entries

@@ -126,7 +126,7 @@ def _link(items: list[_Item]) -> None:
     for t, it in enumerate(items):
         if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):
             continue
-        members, k = [], t + 1
+        members, k, first_own = [], t + 1, False
         sep_ok = (ADJ, COLON)
         while k < n:
             start = k
