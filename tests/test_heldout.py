@@ -1,10 +1,11 @@
-"""Held-out gold set: 20 hand-written gov-news excerpts (tests/fixtures/heldout) that the pipeline was NOT tuned on,
-annotated by ../shared/corpus/GUIDELINES.md before the pipeline was ever run on them. Scored by the reference scorer
+"""Held-out gold sets: hand-written gov-news excerpts in tests/fixtures/heldout*/, written and annotated by
+../shared/corpus/GUIDELINES.md and committed BEFORE the pipeline was run on them. Scored by the reference scorer
 (loaded by path at run time; skipped when ../shared is absent).
 
-The thresholds below are REGRESSION FLOORS, not targets: each is the figure measured when the set was written,
-rounded DOWN to 2 decimals, minus 0.02. Raise them when the pipeline improves; never lower them to go green, and never
-edit the gold to match the pipeline (only fix genuine annotation mistakes, and say so in the file's `notes`)."""
+The thresholds are REGRESSION FLOORS, not targets. Each set was scored once before any fix it prompted (its "first
+look", the honest estimate for unseen pages, kept in the comments); a set used for tuning afterwards only guards
+against regressions. Raise floors when the pipeline improves; never lower them to go green; never edit the gold to
+match the pipeline (only fix genuine annotation mistakes, and say so in the file's `notes`)."""
 import importlib.util
 import json
 from pathlib import Path
@@ -13,22 +14,26 @@ import pytest
 
 from pipeline import extract
 
-HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "score.py"
 
-# measured on the first run: name P .922 R .952 F1 .937 | pair P .890 R .783 F1 .833 | metric P .993 R .980 F1 .986
-FLOORS = {
-    # raised after the fixes the set prompted (1.00 everywhere now); the set has been seen, so it is a guard only
-    "name": {"P": 0.98, "R": 0.98, "F1": 0.98},
-    "pair": {"P": 0.98, "R": 0.98, "F1": 0.98},
-    "met": {"P": 0.98, "R": 0.98, "F1": 0.98},
+SETS = {
+    # first look: name P .922 R .952 F1 .937 | pair P .890 R .783 F1 .833 | metric P .993 R .980 F1 .986
+    # (used for tuning since; 1.00 everywhere then)
+    "heldout": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
+                "pair": {"P": 0.98, "R": 0.98, "F1": 0.98},
+                "met": {"P": 0.98, "R": 0.98, "F1": 0.98}},
+    # first look: name .842/.955/.895 | pair .872/.785/.826 | metric .988/.971/.980
+    # (used for tuning since; then name .989/1.0/.994, pair .984/.969/.977, metric 1.0/.994/.997)
+    "heldout2": {"name": {"P": 0.96, "R": 0.98, "F1": 0.97},
+                 "pair": {"P": 0.96, "R": 0.94, "F1": 0.95},
+                 "met": {"P": 0.97, "R": 0.97, "F1": 0.97}},
 }
-# meeting_date phrase (not scored by score.py): 20/20 exact when measured
-MEETING_DATE_FLOOR = 0.98
+MEETING_DATE_FLOOR = 0.98  # the date phrase (not scored by score.py): 20/20 exact on each set when measured
 
 
-def _gold():
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(HELDOUT.glob("*.json"))}
+def gold(name: str) -> dict:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / name).glob("*.json"))}
 
 
 @pytest.fixture(scope="module")
@@ -41,41 +46,43 @@ def scorer():
     return module
 
 
-@pytest.fixture(scope="module")
-def records():
-    return {doc_id: extract(g["text"], doc_id=doc_id).to_dict() for doc_id, g in _gold().items()}
+@pytest.fixture(scope="module", params=sorted(SETS))
+def heldout(request):
+    """(set name, gold by doc id, records by doc id)."""
+    g = gold(request.param)
+    return request.param, g, {doc_id: extract(d["text"], doc_id=doc_id).to_dict() for doc_id, d in g.items()}
 
 
-def test_heldout_set_is_well_formed():
-    gold = _gold()
-    assert len(gold) == 20
-    for doc_id, g in gold.items():
-        assert g["id"] == doc_id
-        assert 80 <= len(g["text"].split()) <= 300, doc_id
-        for a in g["attendees"]:  # names and positions are annotated as written
-            assert a["name"] in g["text"], (doc_id, a["name"])
-            assert all(p in g["text"] for p in a["positions"]), (doc_id, a)
-        for m in g["metrics"]:
+def test_set_is_well_formed(heldout):
+    name, g, _ = heldout
+    assert len(g) == 20, name
+    for doc_id, d in g.items():
+        assert d["id"] == doc_id
+        assert 80 <= len(d["text"].split()) <= 350, doc_id
+        for a in d["attendees"]:  # names and positions are annotated as written
+            assert a["name"] in d["text"], (doc_id, a["name"])
+            assert all(p in d["text"] for p in a["positions"]), (doc_id, a)
+        for m in d["metrics"]:
             assert set(m) == {"text", "value", "unit", "qualifier"}, (doc_id, m)
-            assert isinstance(m["value"], (int, float)), (doc_id, m)
+            assert isinstance(m["value"], (int, float)) and not isinstance(m["value"], bool), (doc_id, m)
+        assert d["meeting_date"] is None or d["meeting_date"] in d["text"], doc_id
 
 
-@pytest.mark.parametrize("task", sorted(FLOORS))
-def test_heldout_scores_above_floor(scorer, records, tmp_path, task):
+def test_scores_above_floor(scorer, heldout, tmp_path):
+    name, _, records = heldout
     pred = tmp_path / "records.jsonl"
     pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records.values()), encoding="utf-8")
-    res, errors = scorer.score(str(HELDOUT), str(pred), verbose=True)
+    res, errors = scorer.score(str(FIXTURES / name), str(pred), verbose=True)
     assert res["missing"] == 0
-    p, r, f = res[task]
-    got = {"P": p, "R": r, "F1": f}
     detail = "\n".join(errors)[:4000]
-    for name, floor in FLOORS[task].items():
-        assert got[name] >= floor, f"held-out {task} {name} {got[name]:.3f} < floor {floor}\n{detail}"
+    for task, floors in SETS[name].items():
+        got = dict(zip(("P", "R", "F1"), res[task]))
+        for measure, floor in floors.items():
+            assert got[measure] >= floor, f"{name} {task} {measure} {got[measure]:.3f} < floor {floor}\n{detail}"
 
 
-def test_heldout_meeting_date_above_floor(records):
-    gold = _gold()
-    misses = [(d, g["meeting_date"], records[d]["meeting"].get("date_text")) for d, g in gold.items()
-              if g["meeting_date"] != records[d]["meeting"].get("date_text")]
-    accuracy = 1 - len(misses) / len(gold)
-    assert accuracy >= MEETING_DATE_FLOOR, misses
+def test_meeting_date_above_floor(heldout):
+    name, g, records = heldout
+    misses = [(d, x["meeting_date"], records[d]["meeting"].get("date_text")) for d, x in g.items()
+              if x["meeting_date"] != records[d]["meeting"].get("date_text")]
+    assert 1 - len(misses) / len(g) >= MEETING_DATE_FLOOR, (name, misses)
