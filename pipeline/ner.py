@@ -35,6 +35,7 @@ _COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãn
 # "Viện Pasteur", "Quỹ Nguyễn Văn A"; the capitalised run after them is part of the body.
 _NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "viện", "bệnh viện", "quỹ", "giải", "giải thưởng",
                  "huân chương", "huy chương", "đường", "phố", "cầu"}
+_WEAK_ADDRESS = {"anh", "chị", "em", "cô", "bác", "cháu", "cụ", "thầy"}
 _NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
 # Military units are numbered: "Quân khu 5", "Sư đoàn 312".
 _NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
@@ -343,6 +344,11 @@ class Recognizer:
             if s >= 0 and self.lex.blockers.match(toks, s) == width:
                 # "Bộ … Môi trường Lê Văn Nam": "trường" ends a word here, it is not a school
                 return not self._second_syllable(toks, s)
+        if k >= 1 and toks[k].key in ("và", ""):  # "phố Hồ Tùng Mậu và Tôn Đức Thắng": the list goes on
+            b = k - 1
+            while b >= 0 and toks[b].cap and not toks[b].abbr:
+                b -= 1
+            return b < k - 1 and self._blocked(toks, b + 1)
         return False
 
     def person_at(self, toks, i, after_title=False, introduced=False, strict=False) -> int:
@@ -410,11 +416,13 @@ class Recognizer:
                 after_title = introduced = in_list = False
                 i += 1
                 continue
+            addressed = i > 0 and toks[i - 1].key in self.lex.honorifics  # "Em Ông Gia Bảo": the 2nd is a name
             if t.key in self.lex.honorifics and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and self.person_at(
-                    toks, i, after_title, introduced)):
+                    toks, i, after_title, introduced or addressed)):
                 in_list = in_list or toks[i].key == "các"  # "có các đồng chí: A, …; B, …": every item is a person
+                # kinship words ("anh", "chị", "cô" …) also mean "English", "aunt"…: they do not vouch for a name
+                introduced = toks[i + m - 1].key not in _WEAK_ADDRESS
                 i += m
-                introduced = True
                 continue
             if in_list and t.text == ";":
                 introduced = True
@@ -428,7 +436,7 @@ class Recognizer:
                 i = end
                 after_title, introduced = True, False
                 continue
-            if t.cap and (end := self.person_at(toks, i, after_title, introduced)):
+            if t.cap and (end := self.person_at(toks, i, after_title, introduced or addressed)):
                 ents.append(Ent("PERSON", i, end))
                 i = end
                 after_title = introduced = False
