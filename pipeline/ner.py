@@ -407,8 +407,15 @@ class Recognizer:
         ents: list[Ent] = []
         i, n = 0, len(toks)
         after_title = introduced = in_list = False
+        honorifics = self.lex.honorifics
         while i < n:
             t = toks[i]
+            if not t.cap and t.key not in honorifics and t.key != "nguyên" and t.text not in ".!?\n;":
+                # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
+                if t.word or t.text not in ",-–(:":
+                    after_title = introduced = False
+                i += 1
+                continue
             if t.text == "." and ents and ents[-1].rank and ents[-1].end == i:
                 i += 1  # "TS. Cao Minh Đức": the abbreviation's dot, not a sentence end
                 continue
