@@ -30,7 +30,9 @@ _BODY_WEAK = ["[itemprop='articleBody']", ".article-content", ".entry-content", 
               "article", ".chitiet", ".noidung", "#content", ".content"]
 _TITLE = ["h1.detail-title", ".detail-title", "h1.title-detail", "h1.article__title", ".article__title",
           ".asset-full-content-title", ".header-title", ".text-tletin-page", ".title-news", ".news-title",
-          "[itemprop='headline']"]
+          "[itemprop='headline']",
+          # older table-layout portals name the cell after "tiêu đề" (title)
+          ".tieude", ".tieu-de", ".TieuDe", ".tieude_tin", ".titleNews", ".title_news"]
 _LEAD = [".detail-sapo", ".article__sapo", ".sapo", "p.description", ".description", ".summary",
          ".lead", ".chapeau", "[itemprop='description']"]
 _DATE = [".detail-time", ".article__meta time", "time[datetime]", ".publish-date", ".publishdate", ".post-time",
