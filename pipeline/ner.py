@@ -178,10 +178,11 @@ class Recognizer:
         self.lex = lex or get_lexicon()
 
     # -- titles ---------------------------------------------------------------------------------------------------
-    def _head(self, toks, i) -> tuple[int, bool]:
-        """Length of a title head (or rank) starting at token i, and whether it is a rank."""
+    def _head(self, toks, i, lower_ok=False) -> tuple[int, bool]:
+        """Length of a title head (or rank) starting at token i, and whether it is a rank. Heads are capitalised,
+        except in apposition after a name, where the press often writes them in lower case (`lower_ok`)."""
         t = toks[i]
-        if not t.cap:
+        if not (t.cap or lower_ok and t.word):
             return 0, False
         if t.key in self.lex.ranks and (n := self.lex.ranks.match(toks, i)):
             return n, True
@@ -194,12 +195,12 @@ class Recognizer:
         return n > 0 and not (toks[j].key == "đại" and toks[j + 1].key == "biểu") \
             and self.lex.org_heads.match(toks, j) <= n
 
-    def title_at(self, toks, i) -> tuple[int, bool] | None:
+    def title_at(self, toks, i, lower_ok=False) -> tuple[int, bool] | None:
         """End token index of the title starting at i (None if there is none) and whether it is a rank."""
         j = i
         if toks[j].key == "nguyên" and j + 1 < len(toks):  # former post, kept as written
             j += 1
-        n, rank = self._head(toks, j)
+        n, rank = self._head(toks, j, lower_ok)
         if not n:
             return None
         bare_delegate = n == 2 and toks[j].key == "đại" and toks[j + 1].key == "biểu"
@@ -407,20 +408,23 @@ class Recognizer:
         ents: list[Ent] = []
         i, n = 0, len(toks)
         after_title = introduced = in_list = False
+        apposition = False  # right after "NAME," / "NAME –" / a title in such a chain: lower-case titles count
         honorifics = self.lex.honorifics
         while i < n:
             t = toks[i]
-            if not t.cap and t.key not in honorifics and t.key != "nguyên" and t.text not in ".!?\n;":
+            if not t.cap and t.key not in honorifics and t.key != "nguyên" and t.text not in ".!?\n;" \
+                    and not (apposition and t.key in self.lex.heads):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
                 if t.word or t.text not in ",-–(:":
                     after_title = introduced = False
+                    apposition = apposition and t.key == "kiêm"
                 i += 1
                 continue
             if t.text == "." and ents and ents[-1].rank and ents[-1].end == i:
                 i += 1  # "TS. Cao Minh Đức": the abbreviation's dot, not a sentence end
                 continue
             if t.text == "\n" or t.text in ".!?":
-                after_title = introduced = in_list = False
+                after_title = introduced = in_list = apposition = False
                 i += 1
                 continue
             addressed = i > 0 and toks[i - 1].key in self.lex.honorifics  # "Em Ông Gia Bảo": the 2nd is a name
@@ -435,18 +439,20 @@ class Recognizer:
                 introduced = True
                 i += 1
                 continue
-            title = self.title_at(toks, i) if t.key == "nguyên" or t.cap and (
+            title = self.title_at(toks, i, apposition) if t.key == "nguyên" or (t.cap or apposition) and (
                 t.key in self.lex.heads or t.key in self.lex.ranks) else None
             if title:
                 end, rank = title
                 ents.append(Ent("POSITION", i, end, rank))
                 i = end
                 after_title, introduced = True, False
+                apposition = apposition and not rank
                 continue
             if t.cap and (end := self.person_at(toks, i, after_title, introduced or addressed)):
                 ents.append(Ent("PERSON", i, end))
                 i = end
                 after_title = introduced = False
+                apposition = True
                 continue
             if t.cap and t.key in self.lex.org_heads and (m := self.lex.org_heads.match(toks, i)) and (toks[i].abbr or m > 1 or i + 1 < n and toks[i + 1].cap):
                 end = max(self._body(toks, i + m, toks[i + m - 1], in_title=False), i + m)
@@ -457,6 +463,7 @@ class Recognizer:
             # only whitespace-free punctuation keeps the "a name may follow" context (", ", " - ")
             if t.word or t.text not in ",-–(:":
                 after_title = introduced = False
+                apposition = apposition and t.key == "kiêm"
             i += 1
         return ents
 

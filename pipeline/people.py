@@ -166,8 +166,8 @@ def normalize_title(text: str) -> str:
         words = sorted(table, key=len, reverse=True)
         _ABBR = (re.compile(r"(?<![\w.&])(" + "|".join(map(re.escape, words)) + r")(?![\w&])"), table)
     rx, table = _ABBR
-    text = rx.sub(lambda m: table[m.group(1)], text)
-    return re.sub(r"\s+", " ", fold_tones(text)).strip()
+    text = re.sub(r"\s+", " ", fold_tones(rx.sub(lambda m: table[m.group(1)], text))).strip()
+    return text[:1].upper() + text[1:]  # "phó giám đốc Sở …" (press style) → "Phó giám đốc Sở …"
 
 
 def _dedupe(titles: list[str]) -> list[str]:

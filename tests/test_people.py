@@ -223,3 +223,18 @@ def test_normalized_position_expands_abbreviations():
 ])
 def test_normalize_title(raw, expected):
     assert normalize_title(raw) == expected
+
+
+def test_lower_case_titles_in_apposition_after_a_name():
+    # press style (Tuổi Trẻ, VnExpress …) writes titles after a name in lower case
+    text = ("Tham dự có ông Lê Quốc Phong, ủy viên Trung ương Đảng, bí thư Tỉnh ủy Đồng Tháp, và ông Phạm Thiện "
+            "Nghĩa, phó bí thư Tỉnh ủy kiêm chủ tịch UBND tỉnh. Theo bà Trần Thị Hoa, phó giám đốc Sở Y tế, "
+            "tỉnh đã tiêm 1,2 triệu liều vắc xin; chủ tịch tỉnh cũng có mặt.")
+    found = {a.name: [p.text for p in a.positions] for a in extract(text).attendees}
+    assert found == {
+        "Lê Quốc Phong": ["ủy viên Trung ương Đảng", "bí thư Tỉnh ủy Đồng Tháp"],
+        "Phạm Thiện Nghĩa": ["phó bí thư Tỉnh ủy", "chủ tịch UBND tỉnh"],
+        "Trần Thị Hoa": ["phó giám đốc Sở Y tế"],
+    }
+    hoa = next(a for a in extract(text).attendees if a.name == "Trần Thị Hoa")
+    assert hoa.positions[0].normalized == "Phó giám đốc Sở Y tế"
