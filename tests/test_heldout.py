@@ -28,8 +28,13 @@ SETS = {
     "heldout2": {"name": {"P": 0.96, "R": 0.98, "F1": 0.97},
                  "pair": {"P": 0.96, "R": 0.94, "F1": 0.95},
                  "met": {"P": 0.97, "R": 0.97, "F1": 0.97}},
+    # first look: name .942/.970/.956 | pair .863/.821/.841 | metric .988/.988/.988 (15 documents)
+    "heldout3": {"name": {"P": 0.92, "R": 0.95, "F1": 0.93},
+                 "pair": {"P": 0.84, "R": 0.80, "F1": 0.82},
+                 "met": {"P": 0.96, "R": 0.96, "F1": 0.96}},
 }
-MEETING_DATE_FLOOR = 0.98  # the date phrase (not scored by score.py): 20/20 exact on each set when measured
+SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15}
+MEETING_DATE_FLOOR = 0.98  # the date phrase (not scored by score.py): exact on every document of each set when measured
 
 
 def gold(name: str) -> dict:
@@ -55,7 +60,7 @@ def heldout(request):
 
 def test_set_is_well_formed(heldout):
     name, g, _ = heldout
-    assert len(g) == 20, name
+    assert len(g) == SIZES[name], name
     for doc_id, d in g.items():
         assert d["id"] == doc_id
         assert 80 <= len(d["text"].split()) <= 350, doc_id
