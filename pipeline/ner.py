@@ -37,6 +37,11 @@ _NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "v
                  "huân chương", "huy chương", "đường", "phố", "cầu"}
 _WEAK_ADDRESS = {"anh", "chị", "em", "cô", "bác", "cháu", "cụ", "thầy"}
 _NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
+# Words that make a run of foreign words a company's name.
+_COMPANY_WORDS = {"technology", "technologies", "group", "corporation", "corp", "company", "holdings", "electronics",
+                  "vina", "việt nam", "vietnam", "jsc", "ltd", "bank", "industries", "industrial", "international",
+                  "global", "solutions", "systems", "energy", "pharma", "logistics", "capital", "partners", "motor",
+                  "motors", "steel", "textile", "garment", "foods", "food", "airlines", "airways"}
 # Military units are numbered: "Quân khu 5", "Sư đoàn 312".
 _NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
                    "hải đoàn", "hải đội", "đồn", "khu vực"}
@@ -152,6 +157,7 @@ class Lexicon:
         self.blockers = _Phrases(lexicon.entries("name_blockers"))
         self.cont_words = _Phrases(lexicon.entries("position_words"))
         self.body_words = _Phrases(lexicon.entries("position_words_after_body"))
+        self.body_lower = _Phrases(lexicon.entries("position_body_words"))
         self.modifiers = _Phrases(["thường trực", "dự khuyết", "chuyên trách", "danh dự", "thứ nhất", "phụ trách",
                                    "điều hành", "kiêm nhiệm", "đặc mệnh toàn quyền"])
         self.pairs = _dictionary_pairs()
@@ -219,6 +225,7 @@ class Recognizer:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
         end, company, body_start = j, False, j
+        named_body = False  # a capitalised word (not a place) has started the body's own name
 
         def naming_head_ends(b: int) -> bool:
             if b >= 1 and f"{toks[b - 1].key} {toks[b].key}" in _NAMING_HEADS:
@@ -239,6 +246,8 @@ class Recognizer:
                 not in_title or k - b - 1 < 2 or not self.person_at(toks, k, strict=True))
         while j < n:
             t = toks[j]
+            company = company or j > body_start and (
+                toks[j - 1].key in _COMPANY_INTRO or _pair_or_word(toks, j) in _COMPANY_INTRO)
             m = lex.domains.match(toks, j) if t.key in lex.domains else 0
             if not m and t.cap:
                 m = lex.places.match(toks, j)  # "tỉnh Đắk Lắk", but "Chủ tịch Hồ Chí Minh" is the person
@@ -281,8 +290,8 @@ class Recognizer:
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif t.cap:
                 if not is_syllable(t.text):
-                    if company or toks[j - 1].key in _COMPANY_INTRO or _pair_or_word(toks, j) in _COMPANY_INTRO:
-                        company = True  # "Công ty TNHH Daeshin Electronics Vina"
+                    if company or self._company_name_at(toks, j):
+                        company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
                     elif not self._after_place_intro(toks, j):
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
                 elif self._breaks_title(toks, j) or self.person_at(toks, j, strict=True):
@@ -291,6 +300,8 @@ class Recognizer:
                 m = lex.cont_words.match(toks, j)
                 if not m and prev.key in lex.body_nouns:
                     m = lex.body_words.match(toks, j)
+                if not m and named_body:  # "Vụ Ngân sách nhà nước": after the body's capitalised name
+                    m = lex.body_lower.match(toks, j)
                 if m:
                     j = end = j + m
                     prev = toks[j - 1]
@@ -306,14 +317,31 @@ class Recognizer:
             j += 1
             end = j
             prev = t
+            named_body = named_body or (t.cap and t.key not in _ADMIN)
         while end > 0 and toks[end - 1].key in ("và", "tại", "các", "của"):
             end -= 1
         return end
 
     def _after_place_intro(self, toks, j) -> bool:
-        prev1 = toks[j - 1].key if j >= 1 else ""
-        prev2 = f"{toks[j - 2].key} {prev1}" if j >= 2 else ""
-        return prev1 in _PLACE_INTRO or prev2 in _PLACE_INTRO
+        """Token j is in a place name that "tỉnh", "huyện", "Vương quốc" … opened ("huyện Cư M'gar")."""
+        for k in range(j, max(0, j - 3), -1):  # back over the place name's capitalised words
+            prev1 = toks[k - 1].key if k >= 1 else ""
+            prev2 = f"{toks[k - 2].key} {prev1}" if k >= 2 else ""
+            if prev1 in _ADMIN or prev2 in _ADMIN or k == j and (prev1 in _PLACE_INTRO or prev2 in _PLACE_INTRO):
+                return True  # (a country is one name: "Vương quốc Bỉ Mathilde" — the next word is a person)
+            if k - 1 < 0 or not toks[k - 1].cap:
+                return False
+        return False
+
+    @staticmethod
+    def _company_name_at(toks, j) -> bool:
+        """A run of foreign words at j that names a company ("Everbright Technology Việt Nam")."""
+        for k in range(j, min(len(toks), j + 5)):
+            if not toks[k].cap:
+                return False
+            if toks[k].key in _COMPANY_WORDS or _pair_or_word(toks, k + 1) in _COMPANY_WORDS:
+                return True
+        return False
 
     # -- names ----------------------------------------------------------------------------------------------------
     def _name_token(self, t: Tok) -> bool:
@@ -371,8 +399,8 @@ class Recognizer:
             return 0  # "Đoàn Thanh niên" is a body, "Đoàn Minh Tuệ" a person
         surname = toks[i].key in self.lex.surnames
         place = self.lex.places.match(toks, i)
-        if place and place < n:
-            return 0  # "An Giang Lê Văn Nưng": the name starts after the place
+        if place and place < n and n - place >= 2 and toks[i + place].key in self.lex.surnames:
+            return 0  # "An Giang Lê Văn Nưng": the name starts after the place ("Trần Phú Hưng" is a name)
         if place == n:
             # "Hà Nội", "TP Hồ Chí Minh" are places; "Chủ tịch Hồ Chí Minh" is a person
             if (after_title or strict) and surname and n >= 3 and not self._blocked(toks, i) \
@@ -453,6 +481,10 @@ class Recognizer:
                 i = end
                 after_title = introduced = False
                 apposition = True
+                continue
+            if t.cap and (m := self.lex.places.match(toks, i)):
+                i += m  # "Cà phê Buôn Ma Thuột": a place; none of its words starts a name
+                after_title = introduced = apposition = False
                 continue
             if t.cap and t.key in self.lex.org_heads and (m := self.lex.org_heads.match(toks, i)) and (toks[i].abbr or m > 1 or i + 1 < n and toks[i + 1].cap):
                 end = max(self._body(toks, i + m, toks[i + m - 1], in_title=False), i + m)

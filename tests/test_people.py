@@ -184,7 +184,6 @@ def test_ethnic_minority_and_foreign_names(text, name, titles):
     assert people(text) == {name: titles}
 
 
-@pytest.mark.xfail(strict=True, reason="a hyphenated transliterated place ends the title at the first hyphen")
 def test_hyphenated_foreign_place_stays_in_title():
     text = "Đồng chí Khamphăn Phommathat, Bí thư Tỉnh ủy Chăm-pa-xắc phát biểu."
     assert people(text) == {"Khamphăn Phommathat": ["Bí thư Tỉnh ủy Chăm-pa-xắc"]}
@@ -238,3 +237,15 @@ def test_lower_case_titles_in_apposition_after_a_name():
     }
     hoa = next(a for a in extract(text).attendees if a.name == "Trần Thị Hoa")
     assert hoa.positions[0].normalized == "Phó giám đốc Sở Y tế"
+
+
+def test_body_names_with_lower_case_domain_words_and_company_names():
+    text = ("Ông Vi Thanh Hoài, Vụ trưởng Vụ Ngân sách nhà nước (Bộ Tài chính), cho biết. Bà Lin Mei-ling, Tổng Giám đốc "
+            "Sunrise Technology Việt Nam, cùng dự. Ông Ksor Y Tuấn, Chủ tịch UBND huyện Ea H'leo, phát biểu tại Lễ hội "
+            "Cà phê Buôn Ma Thuột.")
+    found = {a.name: [p.text for p in a.positions] for a in extract(text).attendees}
+    assert found == {
+        "Vi Thanh Hoài": ["Vụ trưởng Vụ Ngân sách nhà nước (Bộ Tài chính)"],
+        "Lin Mei-ling": ["Tổng Giám đốc Sunrise Technology Việt Nam"],
+        "Ksor Y Tuấn": ["Chủ tịch UBND huyện Ea H'leo"],
+    }
