@@ -246,9 +246,13 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         return None
     if kind is None:
         m = _WORD.match(text, i)
-        if not m or not m.group().islower() or m.group() in lx["stopwords"]:
+        if not m or m.group() in lx["stopwords"]:
             return None
         end = m.end()
+        if not m.group().islower():  # a capitalised common noun counts as a whole dictionary word ("63 Trung tâm")
+            end = _dictionary_word_end(text, i)
+            if end is None or _opens_a_name(text, i, end, title=False):
+                return None
     else:
         end = max(cands)[0]
     if _dictionary() is None:
@@ -267,13 +271,14 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
 _NAME_NEXT = re.compile(r"[ \t]+(\w)")
 
 
-def _opens_a_name(text: str, i: int, end: int) -> bool:
-    """A capitalised one-syllable noun followed by a capitalised word opens a proper name, so the number
-    before it is a label ("lớp 12 Trường THPT Chu Văn An", "Đội 3 Phòng Cảnh sát"), not a count of it;
-    a capitalised title of several syllables still counts ("2 Phó Chủ tịch UBND")."""
+def _opens_a_name(text: str, i: int, end: int, title: bool = True) -> bool:
+    """A capitalised noun followed by a capitalised word opens a proper name, so the number before it is a
+    label ("lớp 12 Trường THPT Chu Văn An", "Đội 3 Phòng Cảnh sát", "số 5 Trung tâm Y tế"), not a count of it.
+    Followed by punctuation or a lower-case word it is a count ("63 Trung tâm với …"); so is a lexicon title
+    of several syllables (title=True), even before a capitalised word ("2 Phó Chủ tịch UBND")."""
     word = text[i:end]
     nxt = _NAME_NEXT.match(text, end)
-    return word[:1].isupper() and " " not in word and bool(nxt) and nxt.group(1).isupper()
+    return word[:1].isupper() and not (title and " " in word) and bool(nxt) and nxt.group(1).isupper()
 
 
 def _unit_after(text: str, p: int, attached_ok: bool):

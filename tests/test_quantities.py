@@ -116,6 +116,12 @@ CASES = [
     ("Đội 3 Phòng Cảnh sát giao thông", []),
     ("hơn 40 Trường đạt chuẩn quốc gia", [(40, "trường")]),
     ("có 12 trường THPT tham gia", [(12, "trường")]),
+    # a capitalised dictionary noun counts before punctuation or a lower-case word, not before a name
+    ("Cả nước hiện có 48 Bệnh viện, 17 Trung tâm được công nhận", [(48, "bệnh viện"), (17, "trung tâm")]),
+    ("đoàn đã giám sát 9 Trung tâm.", [(9, "trung tâm")]),
+    ("khám bệnh tại cơ sở 2 Trung tâm Y tế huyện Mường Tè", []),
+    ("Kỳ họp 9 Quốc hội khóa XV thông qua", []),  # one-of-a-kind institutions are never counted
+    ("Phiên họp 14 Chính phủ đã thống nhất", []),
     # age limits define who is counted; an age stated of a person is a metric
     ("tiêm chủng cho trẻ dưới 5 tuổi", []),
     ("người cao tuổi từ 80 tuổi trở lên", []),
