@@ -138,14 +138,30 @@ def _content_words(sentence: str) -> set[str]:
     return {w for w in key(sentence).split() if re.search(r"[^\W\d_]", w)}
 
 
+_LIST_TAIL = re.compile(r",[ \t].*$", re.S)
+_DEICTIC_YEAR = re.compile(r"^cả |(?<=năm) nay$")
+
+
+def _fact_key(metric_text: str) -> str:
+    """The figure and its head noun: a body listing more nouns than the headline states the same fact
+    ("75 doanh nghiệp, đơn vị" repeats "75 doanh nghiệp"); a decimal comma has no space after it."""
+    return key(_LIST_TAIL.sub("", metric_text))
+
+
+def _period_key(period: str | None) -> str:
+    """"năm nay" names no year, so it fits any ("năm nay" fits "năm 2024", "6 tháng đầu năm nay" fits
+    "6 tháng đầu năm 2024")."""
+    return _DEICTIC_YEAR.sub("", key(period or ""))
+
+
 def _same_fact(m: dict, seen: dict) -> bool:
-    """A fact repeated verbatim in another sentence: same figure, qualifier and period, and the two
-    sentences are the same words or one is a headline sharing the other's words (headline, lead,
+    """A fact repeated in another sentence: same figure, head noun, qualifier and compatible period, and the
+    two sentences are the same words or one is a headline sharing the other's words (headline, lead,
     "read also" teaser). The same figure twice in one sentence is two facts."""
     if m["_sentence_start"] == seen["_sentence_start"] or key(m["qualifier"] or "") != key(seen["qualifier"] or "") \
-            or m["range"] or seen["range"] or key(m["text"]) != key(seen["text"]):  # "Hơn 3.000" opening a headline
+            or m["range"] or seen["range"] or _fact_key(m["text"]) != _fact_key(seen["text"]):  # "Hơn 3.000" opening a headline
         return False
-    periods = sorted((key(m["period"] or ""), key(seen["period"] or "")), key=len)
+    periods = sorted((_period_key(m["period"]), _period_key(seen["period"])), key=len)
     if periods[0] and not periods[1].startswith(periods[0]):
         return False  # "năm 2017" vs "năm 2018"; "6 tháng đầu năm" fits "6 tháng đầu năm 2024"
     if key(m["sentence"]) == key(seen["sentence"]):
@@ -164,7 +180,7 @@ def find_metrics(text: str) -> list[dict]:
         return []
     spans = split_sentences(text) or [(0, len(text))]
     out: list[dict] = []
-    by_text: dict[str, list[dict]] = {}  # a repeated fact has the same text: compare only with those
+    by_text: dict[str, list[dict]] = {}  # a repeated fact has the same figure and head noun: compare only with those
     i = 0
     for q in quantities:
         while i + 1 < len(spans) and spans[i][1] <= q.start:
@@ -175,7 +191,7 @@ def find_metrics(text: str) -> list[dict]:
         if q.range_role == "to" and out and out[-1]["range"] == "from":
             for field in ("subject", "period", "change"):  # "tăng từ 5% đến 7%": the ends share their context
                 m[field] = m[field] or out[-1][field]
-        same_text = by_text.setdefault(key(m["text"]), [])
+        same_text = by_text.setdefault(_fact_key(m["text"]), [])
         if not any(_same_fact(m, seen) for seen in same_text):
             out.append(m)
             same_text.append(m)

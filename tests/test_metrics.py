@@ -122,3 +122,18 @@ def test_labour_counts_and_pools_keep_their_qualifier_and_age_limits_are_left_ou
     got = [(m["text"], m["qualifier"]) for m in find_metrics(text)]
     assert got == [("4.600 ngày công", "hơn"), ("1.250 hồ sơ", None), ("30 hồ sơ", None), ("97,5%", None),
                    ("3 giải", None)]
+
+
+def test_headline_fact_repeated_with_this_year_and_a_longer_noun_list_is_listed_once():
+    text = ("Khen thưởng 120 hợp tác xã tiêu biểu năm 2025\n\n"
+            "Sáng 4/11, UBND tỉnh Lạng Sơn tổng kết phong trào thi đua. Năm nay, tỉnh đã khen thưởng "
+            "120 hợp tác xã, tổ hợp tác tiêu biểu và hỗ trợ 96 xã, phường xây dựng nông thôn mới.\n\n"
+            "Hỗ trợ 96 xã xây dựng nông thôn mới")
+    got = [(m["text"], m["start"]) for m in find_metrics(text)]
+    assert got == [("120 hợp tác xã", text.index("120")), ("96 xã, phường", text.index("96"))]
+
+
+def test_headline_and_body_of_different_years_are_two_facts():
+    text = ("Khen thưởng 120 hợp tác xã tiêu biểu năm 2025\n\n"
+            "Năm 2024, tỉnh đã khen thưởng 120 hợp tác xã tiêu biểu.")
+    assert [m["period"] for m in find_metrics(text)] == ["năm 2025", "Năm 2024"]
