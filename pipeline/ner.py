@@ -95,7 +95,8 @@ def _tok(t: str, start: int) -> Tok:
 def _props(t: str) -> tuple[str, bool, bool, bool]:
     """key, word, cap, abbr of a token string (the same few thousand strings recur in every document)."""
     cap = t[0].isupper()
-    return key(t), t[0].isalnum(), cap, cap and len(t) >= 2 and t.isupper()
+    k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
+    return k.strip(" ,.;:-–"), t[0].isalnum(), cap, cap and len(t) >= 2 and t.isupper()
 
 
 def is_syllable(word: str) -> bool:
