@@ -252,9 +252,7 @@ _CHAIR_LIST = re.compile(r"^(?:[^,;]{0,25}\s)?(?:đồng\s+)?chủ\s+trì[^,.;:]
 
 def _chairs(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
     out = []
-    for a, b in sentences:
-        if not (seg[0] <= a < seg[1]):
-            continue
+    for a, b in _in_segment(sentences, seg):
         for m in _CHAIR.finditer(text, a, b):
             head = text[a:m.start()]
             clause_start = a + max(head.rfind(";") + 1, 0)
@@ -267,12 +265,17 @@ def _chairs(text: str, sentences, people: _People, seg: tuple[int, int]) -> list
     return out
 
 
+def _in_segment(sentences, seg: tuple[int, int]):
+    """The sentences starting inside `seg` (sentences are in text order: a slice, not a scan)."""
+    lo = bisect.bisect_left(sentences, (seg[0], -1))
+    hi = bisect.bisect_left(sentences, (seg[1], -1))
+    return sentences[lo:hi]
+
+
 def _speakers(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
     bare = _strip_tones(text).lower()
     out = []
-    for a, b in sentences:
-        if not (seg[0] <= a < seg[1]):
-            continue
+    for a, b in _in_segment(sentences, seg):
         found = []
         if re.match(r"theo\s+(?:ý kiến của\s+|đánh giá của\s+)?", bare[a:b]) and bare[a:a + 5] == "theo ":
             found += people.between(a, min(b, a + 90))[:1]
@@ -298,9 +301,7 @@ def _clean_side(side: str) -> str:
 
 def _delegations(text: str, sentences, people: _People, seg: tuple[int, int]) -> list[dict]:
     out = []
-    for a, b in sentences:
-        if not (seg[0] <= a < seg[1]):
-            continue
+    for a, b in _in_segment(sentences, seg):
         sides = list(_SIDE.finditer(text, a, b))
         for i, m in enumerate(sides):
             stop = sides[i + 1].start() if i + 1 < len(sides) else b
@@ -412,8 +413,8 @@ def _location(text: str, sentences, lead: list[tuple[int, int]], seg: tuple[int,
             place, written = from_at(m)
             if place:
                 return place, written
-    for a, b in sentences:
-        held = _HELD_AT.search(text, a, b) if seg[0] <= a < seg[1] else None
+    for a, b in _in_segment(sentences, seg):
+        held = _HELD_AT.search(text, a, b)
         m = _AT.match(text, held.end() - len("tại ")) if held else None
         if m:
             place, written = from_at(m)
