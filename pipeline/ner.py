@@ -303,6 +303,8 @@ class Recognizer:
                     m = lex.body_words.match(toks, j)
                 if not m and named_body:  # "Vụ Ngân sách nhà nước": after the body's capitalised name
                     m = lex.body_lower.match(toks, j)
+                    if not m and t.key == "về" and j + 1 < n and (k := lex.body_lower.match(toks, j + 1)):
+                        m = 1 + k  # "Ban Chỉ đạo quốc gia về phòng thủ dân sự"
                 if m:
                     j = end = j + m
                     prev = toks[j - 1]
@@ -442,7 +444,7 @@ class Recognizer:
         while i < n:
             t = toks[i]
             if not t.cap and t.key not in honorifics and t.key != "nguyên" and t.text not in ".!?\n;" \
-                    and not (apposition and t.key in self.lex.heads):
+                    and not ((apposition or i > 0 and toks[i - 1].key == "các") and t.key in self.lex.heads):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
                 if t.word or t.text not in ",-–(:":
                     after_title = introduced = False
@@ -468,7 +470,8 @@ class Recognizer:
                 introduced = True
                 i += 1
                 continue
-            title = self.title_at(toks, i, apposition) if t.key == "nguyên" or (t.cap or apposition) and (
+            lower_ok = apposition or i > 0 and toks[i - 1].key == "các"  # "các phó chủ tịch UBND TP A, B"
+            title = self.title_at(toks, i, lower_ok) if t.key == "nguyên" or (t.cap or lower_ok) and (
                 t.key in self.lex.heads or t.key in self.lex.ranks) else None
             if title:
                 end, rank = title
