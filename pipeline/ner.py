@@ -74,29 +74,55 @@ _PLACE_INTRO = {"tỉnh", "thành phố", "tp", "vương quốc", "nước", "ba
 
 @dataclass(slots=True)
 class Tok:
+    """A token string and what the recogniser asks of it. One object per distinct string, shared by every
+    occurrence (the same few thousand words recur in every page); offsets live in `Tokens.starts`."""
     text: str
-    start: int
-    end: int
-    key: str
+    key: str  # folded lower case
     word: bool  # letters/digits, not a symbol
     cap: bool  # first letter upper case
     abbr: bool  # all upper case, 2+ letters ("UBND", "T.Ư")
 
 
-def tokenize(text: str) -> list[Tok]:
-    return [_tok(m.group(0), m.start()) for m in _TOKEN_RE.finditer(text)]
+class Tokens(list):
+    """A page's tokens, with `starts[i]` the character offset of token i."""
+    __slots__ = ("starts",)
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self[i].text)
 
 
-def _tok(t: str, start: int) -> Tok:
-    return Tok(t, start, start + len(t), *_props(t))
+_BREAK = Tok("\n", "\n", False, False, False)  # a line break: captions and list items are line-bound
+
+
+def tokenize(text: str) -> Tokens:
+    return _tokens(_TOKEN_RE, text)
+
+
+def scan(text: str) -> Tokens:
+    """`tokenize`, plus a line-break token wherever one or more newlines separate two tokens."""
+    return _tokens(_SCAN_RE, text)
+
+
+def _tokens(rx: re.Pattern, text: str) -> Tokens:
+    out, starts = Tokens(), []
+    for m in rx.finditer(text):
+        t = m.group(0)
+        if t == "\n":
+            if out and out[-1] is _BREAK:
+                continue
+            out.append(_BREAK)
+        else:
+            out.append(_tok(t))
+        starts.append(m.start())
+    out.starts = starts
+    return out
 
 
 @lru_cache(maxsize=200_000)
-def _props(t: str) -> tuple[str, bool, bool, bool]:
-    """key, word, cap, abbr of a token string (the same few thousand strings recur in every document)."""
+def _tok(t: str) -> Tok:
     cap = t[0].isupper()
     k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
-    return k.strip(" ,.;:-–"), t[0].isalnum(), cap, cap and len(t) >= 2 and t.isupper()
+    return Tok(t, k.strip(" ,.;:-–"), t[0].isalnum(), cap, cap and len(t) >= 2 and t.isupper())
 
 
 def is_syllable(word: str) -> bool:
@@ -504,24 +530,11 @@ class Recognizer:
         return ents
 
 
-def scan(text: str) -> list[Tok]:
-    """`tokenize`, plus a "\n" token wherever a line breaks (captions and list items are line-bound)."""
-    out = []
-    for m in _SCAN_RE.finditer(text):
-        t = m.group(0)
-        if t == "\n":
-            if not out or out[-1].text != "\n":  # one break token per run of newlines
-                out.append(Tok("\n", m.start(), m.end(), "\n", False, False, False))
-        else:
-            out.append(_tok(t, m.start()))
-    return out
-
-
 Ents = list[tuple[str, int, int, bool]]  # (label, start_char, end_char, is_rank)
 
 
-def _char_ents(toks: list[Tok]) -> Ents:
-    return [(e.label, toks[e.start].start, toks[e.end - 1].end, e.rank) for e in get_recognizer()(toks)]
+def _char_ents(toks: Tokens) -> Ents:
+    return [(e.label, toks.starts[e.start], toks.end(e.end - 1), e.rank) for e in get_recognizer()(toks)]
 
 
 def recognize(text: str) -> Ents:
@@ -539,14 +552,14 @@ class VietTokenizer:
 
     def __call__(self, text: str) -> Doc:
         rtoks = scan(text)
-        found = [t for t in rtoks if t.text != "\n"]
+        found = [(t.text, start) for t, start in zip(rtoks, rtoks.starts) if t is not _BREAK]
         words, spaces = [], []
-        if found and found[0].start:
-            words.append(text[:found[0].start]); spaces.append(False)
-        for k, t in enumerate(found):
-            nxt = found[k + 1].start if k + 1 < len(found) else len(text)
-            gap = text[t.end:nxt]
-            words.append(t.text)
+        if found and found[0][1]:
+            words.append(text[:found[0][1]]); spaces.append(False)
+        for k, (t, start) in enumerate(found):
+            nxt = found[k + 1][1] if k + 1 < len(found) else len(text)
+            gap = text[start + len(t):nxt]
+            words.append(t)
             if gap == " " or not gap:
                 spaces.append(bool(gap))
             else:
@@ -563,17 +576,17 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get("vngov_text") or doc.text
 
 
-def _doc_toks(doc: Doc) -> list[Tok]:
+def _doc_toks(doc: Doc) -> Tokens:
     toks = doc.user_data.get("vngov_toks")
     if toks is not None:
         return toks
-    out = []  # a Doc made by another tokenizer
+    out, starts = Tokens(), []  # a Doc made by another tokenizer
     for t in doc:
-        if t.is_space:
-            if "\n" in t.text:
-                out.append(Tok("\n", t.idx, t.idx + 1, "\n", False, False, False))
-        else:
-            out.append(_tok(t.text, t.idx))
+        if not t.is_space:
+            out.append(_tok(t.text)); starts.append(t.idx)
+        elif "\n" in t.text and out and out[-1] is not _BREAK:
+            out.append(_BREAK); starts.append(t.idx + t.text.index("\n"))
+    out.starts = starts
     return out
 
 
