@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from . import lexicon
-from .ner import Ents, char_ents, doc_text
+from .ner import UPPER, Ents, char_ents, doc_text
 from .normalize import fold_tones, key
 from .record import Attendee, Position
 
@@ -231,17 +231,20 @@ def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[str]]
             titles[owners[0]].extend(titles.pop(k))
 
 
+# "ông Tùng", "đồng chí Hiến": a word of address and one capitalised word that no other name word follows
+_SHORT_MENTION = re.compile(rf"\b(?i:{_HON_WORDS})\s+([{UPPER}][\w'’-]*)\b(?!\s+[{UPPER}])")
+
+
 def _short_mentions(text: str, attendees: list[Attendee]) -> None:
     """Add later short mentions ("ông Tùng", "đồng chí Hiến") to the one attendee whose given name they use."""
     by_given: dict[str, list[Attendee]] = {}
     for a in attendees:
         by_given.setdefault(a.name.split()[-1], []).append(a)
-    unique = [g for g, people in by_given.items() if len(people) == 1 and len(g) > 1]
-    if not unique:
-        return
-    rx = re.compile(rf"\b(?i:{_HON_WORDS})\s+({'|'.join(map(re.escape, unique))})\b(?!\s+[A-ZĐ])")
-    for m in rx.finditer(text):
-        a = by_given[m.group(1)][0]
+    for m in _SHORT_MENTION.finditer(text):
+        people = by_given.get(m.group(1))
+        if not people or len(people) != 1 or len(m.group(1)) < 2:
+            continue  # nobody, or several people, go by that name
+        a = people[0]
         span = (m.start(1), m.end(1))
         if not any(s <= span[0] < e for s, e in a.mentions):
             a.mentions.append(span)
