@@ -38,10 +38,14 @@ SETS = {
     "heldout4": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
                  "pair": {"P": 0.93, "R": 0.92, "F1": 0.93},
                  "met": {"P": 0.96, "R": 0.95, "F1": 0.96}},
+    # first look: name .935/1.0/.967 | pair .930/.909/.920 | metric 1.0/.984/.992 (12 documents)
+    "heldout5": {"name": {"P": 0.91, "R": 0.98, "F1": 0.94},
+                 "pair": {"P": 0.91, "R": 0.88, "F1": 0.90},
+                 "met": {"P": 0.98, "R": 0.96, "F1": 0.97}},
 }
-SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12}
+SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12}
 # the date phrase (not scored by score.py): exact on every document of sets 1–3 when measured, 11/12 on set 4
-MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.89}
+MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.89, "heldout5": 0.89}
 
 
 def gold(name: str) -> dict:
@@ -70,7 +74,7 @@ def test_set_is_well_formed(heldout):
     assert len(g) == SIZES[name], name
     for doc_id, d in g.items():
         assert d["id"] == doc_id
-        assert 80 <= len(d["text"].split()) <= 350, doc_id
+        assert 80 <= len(d["text"].split()) <= 360, doc_id
         for a in d["attendees"]:  # names and positions are annotated as written
             assert a["name"] in d["text"], (doc_id, a["name"])
             assert all(p in d["text"] for p in a["positions"]), (doc_id, a)
