@@ -299,9 +299,9 @@ class Recognizer:
                         and not self.person_at(toks, j + 1, strict=True) and not lex.honorifics.match(toks, j + 1):
                     j += 1  # "Cục Kinh tế - Quản lý …", "Hội Hữu nghị Việt Nam - Cuba": one body
                     continue
-                if t.text == "(" and j + 2 < n and toks[j + 2].text == ")" and toks[j + 1].cap \
-                        and (toks[j + 1].abbr or not is_syllable(toks[j + 1].text)):
-                    j = end = j + 3  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)"
+                close = next((k for k in range(j + 2, min(n, j + 6)) if not toks[k].cap), None) if t.text == "(" else None
+                if close is not None and toks[close].text == ")" and (toks[j + 1].abbr or not is_syllable(toks[j + 1].text)):
+                    j = end = close + 1  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)", "Công ty Điện lực X (PC X)"
                     prev = toks[j - 1]
                     continue
                 if t.text == "(" and j + 1 < n and lex.org_heads.match(toks, j + 1):
@@ -397,6 +397,8 @@ class Recognizer:
         k = i - 1
         while k >= 0 and toks[k].text in (":", "“", "\""):
             k -= 1
+        if k >= 0 and toks[k].text[0].isdigit():
+            return True  # "số 25 Âu Cơ", "Lô 3 Trần Phú": a street after a house number
         for width in (2, 1):
             s = k - width + 1
             if s >= 0 and self.lex.blockers.match(toks, s) == width:

@@ -223,9 +223,15 @@ def attendees_of(text: str, ents: Ents) -> list[Attendee]:
 
 
 def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[str]]) -> None:
-    """A one-word name ("Keovilay", "Tanaka") that is a word of exactly one longer name is that person."""
-    for k in [k for k in people if " " not in k]:
-        owners = [o for o in people if o != k and k in o.split(" ")]
+    """A short name that is part of exactly one longer name is that person: a word of it ("Keovilay", "Tanaka")
+    or its last words ("Thu Ba" of "Tôn Nữ Thu Ba")."""
+    def part_of(short: str, full: str) -> bool:
+        return short in full.split(" ") if " " not in short else full.endswith(" " + short)
+
+    for k in sorted(people, key=len):
+        if k not in people:
+            continue
+        owners = [o for o in people if o != k and len(o) > len(k) and part_of(k, o)]
         if len(owners) == 1:
             people[owners[0]].mentions.extend(people.pop(k).mentions)
             titles[owners[0]].extend(titles.pop(k))
