@@ -70,7 +70,7 @@ def _rules(name: str) -> re.Pattern:
 
 
 def _key(line: str) -> str:
-    return re.sub(r"\s+", " ", _BULLET.sub("", line)).strip().casefold()
+    return " ".join(_BULLET.sub("", line).split()).casefold()  # split/join: the same as collapsing \s+, in C
 
 
 def is_chrome_line(line: str) -> bool:
