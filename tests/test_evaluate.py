@@ -1,5 +1,4 @@
 """`vngov eval`: the numbers on a tiny gold set, and agreement with the reference scorer on the dev corpus."""
-import importlib.util
 import json
 import random
 from pathlib import Path
@@ -70,14 +69,6 @@ def test_eval_command_runs_the_pipeline(gold_dir):
     assert "docs=2 missing=0" in result.output
 
 
-def load_reference_scorer():
-    path = SHARED / "tools" / "score.py"
-    if not path.exists():
-        pytest.skip("shared/tools/score.py is absent")
-    spec = importlib.util.spec_from_file_location("reference_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def perturbed(gold: dict, rng: random.Random) -> dict:
@@ -117,8 +108,8 @@ def compare_with_reference(reference, gold_dir, preds, tmp_path):
     assert (len(ours.docs), ours.missing) == (expected["docs"], expected["missing"])
 
 
-def test_agrees_with_the_reference_scorer_on_the_dev_corpus(tmp_path):
-    reference = load_reference_scorer()
+def test_agrees_with_the_reference_scorer_on_the_dev_corpus(tmp_path, scorer):
+    reference = scorer
     dev = SHARED / "corpus" / "dev"
     gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(dev.glob("*.json"))}
     compare_with_reference(reference, dev, predict(gold), tmp_path)  # what the pipeline outputs today

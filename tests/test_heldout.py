@@ -6,7 +6,6 @@ The thresholds are REGRESSION FLOORS, not targets. Each set was scored once befo
 look", the honest estimate for unseen pages, kept in the comments); a set used for tuning afterwards only guards
 against regressions. Raise floors when the pipeline improves; never lower them to go green; never edit the gold to
 match the pipeline (only fix genuine annotation mistakes, and say so in the file's `notes`)."""
-import importlib.util
 import json
 from pathlib import Path
 
@@ -15,7 +14,6 @@ import pytest
 from pipeline import extract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "score.py"
 
 SETS = {
     # first look: name P .922 R .952 F1 .937 | pair P .890 R .783 F1 .833 | metric P .993 R .980 F1 .986
@@ -51,16 +49,6 @@ MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "held
 
 def gold(name: str) -> dict:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / name).glob("*.json"))}
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    if not SCORER.is_file():
-        pytest.skip("reference scorer ../shared/tools/score.py absent")
-    spec = importlib.util.spec_from_file_location("reference_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))

@@ -1,6 +1,5 @@
 """Regression over the gold dev corpus (read at run time from ../shared, never copied): metric F1 with the
 reference scorer's matching rules (greedy one-to-one on value + unit), loaded from its own file."""
-import importlib.util
 import json
 from pathlib import Path
 
@@ -16,11 +15,6 @@ if not DEV.is_dir() or not SCORER.is_file():
     pytest.skip("shared dev corpus not available", allow_module_level=True)
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("reference_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _match(score, gold, pred):
@@ -38,8 +32,8 @@ def _match(score, gold, pred):
 
 
 @pytest.fixture(scope="module")
-def results():
-    score = _scorer()
+def results(scorer):
+    score = scorer
     out = {}
     for path in sorted(DEV.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))

@@ -1,6 +1,5 @@
 """People stage regression on the shared dev corpus, scored by the reference scorer (read at run time; skipped when
 ../shared is absent)."""
-import importlib.util
 import json
 from pathlib import Path
 
@@ -13,18 +12,6 @@ DEV = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "score.py"
 
 
-def _load_scorer():
-    if not DEV.is_dir() or not SCORER.is_file():
-        pytest.skip("shared dev corpus or scorer absent")
-    spec = importlib.util.spec_from_file_location("reference_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    return _load_scorer()
 
 
 @pytest.fixture(scope="module")
