@@ -193,6 +193,9 @@ _PER = re.compile(r"(?:/[^\W\d_][\w²³]*)+")  # "/người/năm", "/km2", "/th�
 _WORD = re.compile(r"[^\W\d_]+")
 _NEXT_WORD = re.compile(r"[ \t]([^\W\d_]+)")
 _RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:đến|tới)[ \t]+")
+# "tăng từ 7 lên 14 chuyến/tuần", "giảm từ 12 xuống còn 8 vụ": a change's two ends, the first often bare
+_CHANGE_GAP = re.compile(r"[ \t]+(?:lên|xuống)(?:[ \t]+(?:còn|mức))?[ \t]+")
+_FROM = re.compile(r"(?<!\w)từ[ \t]+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -441,10 +444,11 @@ def _link_ranges(text: str, qs: list[Quantity]) -> None:
     for a, b in zip(qs, qs[1:]):
         if not b.kind or a.total is not None or b.total is not None:
             continue
-        if not _RANGE_GAP.fullmatch(text[a.end:b.start]):
+        change = bool(_CHANGE_GAP.fullmatch(text[a.end:b.start])) and bool(_FROM.search(text, 0, a.start))
+        if not change and not _RANGE_GAP.fullmatch(text[a.end:b.start]):
             continue
         if a.kind == "":
-            if not a.value < b.value or a.spelled != b.spelled:
+            if not (change or a.value < b.value) or a.spelled != b.spelled:
                 continue
             a.unit, a.scale, a.currency, a.kind, a.per = b.unit, b.scale, b.currency, b.kind, b.per
         elif a.unit != b.unit:

@@ -188,6 +188,8 @@ CASES = [
     ("Trung tâm huấn luyện quân sự quốc gia 4, sáng nay", []),
     ("Ban Thường vụ hai tỉnh Hải Dương", []),
     ("Hai bên đã trao đổi", []),  # "both sides": an idiom, not a count
+    ("số chuyến tăng từ 7 lên 14 chuyến/tuần", [(7, "chuyến/tuần"), (14, "chuyến/tuần")]),  # a change's bare start
+    ("số vụ giảm từ 12 xuống còn 8 vụ", [(12, "vụ"), (8, "vụ")]),
     ("2 bên đã ký kết", [(2, "bên")]),
     ("Hai tỉnh đã phối hợp tìm kiếm", [(2, "tỉnh")]),
     ("hai nước hợp tác chặt chẽ", [(2, "nước")]),
