@@ -41,10 +41,15 @@ SETS = {
     "heldout5": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
                  "pair": {"P": 0.96, "R": 0.96, "F1": 0.96},
                  "met": {"P": 0.98, "R": 0.96, "F1": 0.97}},
+    # first look: name 1.0/1.0/1.0 | pair .965/.917/.940 | metric 1.0/.972/.986 (10 documents)
+    "heldout6": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
+                 "pair": {"P": 0.94, "R": 0.89, "F1": 0.92},
+                 "met": {"P": 0.98, "R": 0.95, "F1": 0.96}},
 }
-SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12}
+SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12, "heldout6": 10}
 # the date phrase (not scored by score.py): exact on every document of sets 1–3 when measured, 11/12 on set 4
-MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.89, "heldout5": 0.89}
+MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.89, "heldout5": 0.89,
+                      "heldout6": 0.89}
 
 
 def gold(name: str) -> dict:
