@@ -89,7 +89,12 @@ def _date_text(text: str, m) -> str:
         close = re.match(r"\s*\)", text[end:])
         if close:
             end += close.end()
+    elif zone := _TIME_ZONE.match(text, end):  # "Tối 11/11 (giờ địa phương)": the phrase goes on
+        end = zone.end()
     return text[m.start():end].strip()
+
+
+_TIME_ZONE = re.compile(r"[ \t]*\((?:theo[ \t]+)?giờ[^()\n]{0,25}\)")
 
 
 _PAGE_DATE = re.compile(rf"(?:{_WEEKDAY})\s*,?\s*(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})", re.I)

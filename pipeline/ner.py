@@ -188,7 +188,7 @@ class Lexicon:
         self.modifiers = _Phrases(["thường trực", "dự khuyết", "chuyên trách", "danh dự", "thứ nhất", "phụ trách",
                                    "điều hành", "kiêm nhiệm", "đặc mệnh toàn quyền"])
         self.pairs = _dictionary_pairs()
-        self.body_nouns = {"ban", "phòng", "ủy ban", "hội đồng", "vụ", "cục", "sở", "tổ", "đoàn", "văn phòng"}
+        self.body_nouns = {"ban", "phòng", "ủy ban", "hội đồng", "vụ", "cục", "sở", "tổ", "đoàn", "văn phòng", "hội"}
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,8 @@ _PLURAL_RE = re.compile(r"\bcác\s*(?:đồng chí\s*)?$", re.I)
 # "X tái đắc cử Chủ tịch …", "A, B được bầu giữ chức Phó Chủ tịch …", "ông X trước đó là Giám đốc …".
 _POST_VERB_RE = re.compile(
     r"^\s*,?\s*(?:(?:trước đó|hiện nay|hiện|nay|vốn|đã|sẽ)\s+)?(?:là|tái đắc cử|đắc cử|trúng cử|được bầu(?:\s+(?:làm|giữ chức))?|"
-    r"(?:được\s+)?(?:bổ nhiệm|điều động|phân công|giao)?\s*(?:làm|giữ chức(?:\s+vụ)?))\s*$", re.I)
+    r"(?:được\s+)?(?:bổ nhiệm|điều động|phân công|giao)?\s*(?:làm|giữ chức(?:\s+vụ)?)|"
+    r"[^.;:,\n]{0,30}?\b(?:giữ chức(?:\s+(?:vụ|danh))?|cử làm))\s*$", re.I)  # "được hiệp thương cử giữ chức"
 # A title after these words is someone else's ("Thừa ủy quyền của Chủ tịch nước, Thứ trưởng X").
 # (Not a bare "của": "dưới sự chủ trì của Ủy viên TW Đảng, Bí thư Tỉnh ủy X" introduces X himself.)
 _OBJECT_RE = re.compile(r"\b(?:ủy quyền của|uỷ quyền của|thay mặt|theo|với|gửi|gặp|tiếp|chúc mừng)\s*$", re.I)
@@ -113,10 +114,13 @@ def _link(items: list[_Item]) -> None:
             k -= 1
     # D: a title after "đắc cử", "được bầu giữ chức", "là" … goes to the person (or list of persons) before it.
     for t, it in enumerate(items):
-        if it.label != "POSITION" or it.owner is not None or t == 0 or items[t - 1].label != "PERSON" \
-                or not _POST_VERB_RE.match(it.gap_text):
+        if it.label != "POSITION" or it.owner is not None or t == 0 or not _POST_VERB_RE.match(it.gap_text):
             continue
         k = t - 1
+        if items[k].label == "POSITION" and items[k].owner is not None:
+            k = items[k].owner  # "bầu bổ sung ông X, Ủy viên …, giữ chức Phó Chủ tịch …"
+        elif items[k].label != "PERSON":
+            continue
         members = [k]
         while k > 0 and items[k].gap in (COMMA, AND) and items[k - 1].label == "PERSON":
             k -= 1
