@@ -339,6 +339,8 @@ def _excluded_by_context(text: str, start: int) -> bool:
         return False  # "tổng số 300 doanh nghiệp" is a count
     if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
         return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
+    if len(words) >= 2 and words[-1] in ("sáng", "tối") and words[-2] in ("thắp", "chiếu", "làm", "soi", "rọi"):
+        return False  # "thắp sáng 15 tuyến đường": the verb, not the morning of the 15th
     contexts = _lex()["contexts"]
     return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
 

@@ -190,6 +190,8 @@ CASES = [
     ("Hai bên đã trao đổi", []),  # "both sides": an idiom, not a count
     ("số chuyến tăng từ 7 lên 14 chuyến/tuần", [(7, "chuyến/tuần"), (14, "chuyến/tuần")]),  # a change's bare start
     ("số vụ giảm từ 12 xuống còn 8 vụ", [(12, "vụ"), (8, "vụ")]),
+    ("thắp sáng 15 tuyến đường quê", [(15, "tuyến đường")]),  # the verb "thắp sáng", not "sáng 15" (a date)
+    ("có hơn 250.000 thực tập sinh kỹ năng", [(250000, "thực tập sinh")]),
     ("2 bên đã ký kết", [(2, "bên")]),
     ("Hai tỉnh đã phối hợp tìm kiếm", [(2, "tỉnh")]),
     ("hai nước hợp tác chặt chẽ", [(2, "nước")]),
