@@ -91,7 +91,13 @@ def _date_text(text: str, m) -> str:
             end += close.end()
     elif zone := _TIME_ZONE.match(text, end):  # "Tối 11/11 (giờ địa phương)": the phrase goes on
         end = zone.end()
-    return text[m.start():end].strip()
+    start = m.start()
+    if text[start:start + 5].lower() == "ngày " and (lead := _OVER_DAYS.search(text, max(0, start - 20), start)):
+        start = lead.start()  # "Trong 2 ngày 14 và 15/6": the span is part of the phrase
+    return text[start:end].strip()
+
+
+_OVER_DAYS = re.compile(r"(?<!\w)[Tt]rong[ \t]+(?:\d|hai|ba|bốn|năm)[ \t]+$")
 
 
 _TIME_ZONE = re.compile(r"[ \t]*\((?:theo[ \t]+)?giờ[^()\n]{0,25}\)")

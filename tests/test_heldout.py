@@ -50,8 +50,8 @@ SETS = {
 SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12, "heldout6": 10}
 # the date phrase (not scored by score.py): exact on every document of sets 1–3 when measured, 11/12 on sets 4–5,
 # 8/10 on set 6 (its gold counts a leading "Trong hai ngày" as part of the phrase, which dev's gold never shows)
-MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.89, "heldout5": 0.89,
-                      "heldout6": 0.78}
+MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.98, "heldout5": 0.89,
+                      "heldout6": 0.98}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
 
 
 def gold(name: str) -> dict:

@@ -195,3 +195,9 @@ def test_chair_list_after_comma():
     text = ("Sáng 1/12, Tỉnh ủy tổ chức hội nghị. Tham dự và chủ trì Hội nghị, có đồng chí Kiều Văn Lâm, Bí thư Tỉnh ủy; "
             "đồng chí Mạc Thị Hà, Phó Bí thư Tỉnh ủy.")
     assert meet(text, "Kiều Văn Lâm", "Mạc Thị Hà")[0]["chair"] == ["Kiều Văn Lâm", "Mạc Thị Hà"]
+
+
+def test_date_phrase_keeps_a_span_of_days_and_a_time_zone():
+    assert extract_meeting("Trong 2 ngày 12 và 13/5, tỉnh tổ chức hội nghị.", [])["date_text"] == "Trong 2 ngày 12 và 13/5"
+    assert extract_meeting("Tối 11/11 (giờ địa phương), Đại sứ quán tổ chức gặp mặt kiều bào.",
+                           [])["date_text"] == "Tối 11/11 (giờ địa phương)"
