@@ -46,12 +46,16 @@ SETS = {
     "heldout6": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
                  "pair": {"P": 0.96, "R": 0.94, "F1": 0.95},
                  "met": {"P": 0.98, "R": 0.95, "F1": 0.96}},
+    # first look: name .958/.979/.968 | pair .873/.809/.840 | metric .979/.979/.979 (10 documents)
+    "heldout7": {"name": {"P": 0.93, "R": 0.95, "F1": 0.94},
+                 "pair": {"P": 0.85, "R": 0.78, "F1": 0.82},
+                 "met": {"P": 0.95, "R": 0.95, "F1": 0.95}},
 }
-SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12, "heldout6": 10}
+SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12, "heldout6": 10, "heldout7": 10}
 # the date phrase (not scored by score.py): exact on every document of sets 1–3 when measured, 11/12 on sets 4–5,
 # 8/10 on set 6 (its gold counts a leading "Trong hai ngày" as part of the phrase, which dev's gold never shows)
 MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.98, "heldout5": 0.89,
-                      "heldout6": 0.98}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
+                      "heldout6": 0.98, "heldout7": 0.89}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
 
 
 def gold(name: str) -> dict:
