@@ -44,7 +44,7 @@ _COMPANY_WORDS = {"technology", "technologies", "group", "corporation", "corp", 
                   "motors", "steel", "textile", "garment", "foods", "food", "airlines", "airways"}
 # Military units are numbered: "Quân khu 5", "Sư đoàn 312".
 _NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
-                   "hải đoàn", "hải đội", "đồn", "khu vực"}
+                   "hải đoàn", "hải đội", "đồn", "khu vực", "vụ", "cục", "phòng", "đội"}  # "Vụ 3", "Phòng 2"
 _ADMIN = {"tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng",
           "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"}
 # levels a local article often leaves unnamed ("UBND tỉnh", "Bí thư Tỉnh ủy Đỗ Trọng Hưng")
@@ -186,7 +186,7 @@ class Lexicon:
         self.body_words = _Phrases(lexicon.entries("position_words_after_body"))
         self.body_lower = _Phrases(lexicon.entries("position_body_words"))
         self.modifiers = _Phrases(["thường trực", "dự khuyết", "chuyên trách", "danh dự", "thứ nhất", "phụ trách",
-                                   "điều hành", "kiêm nhiệm", "đặc mệnh toàn quyền"])
+                                   "điều hành", "kiêm nhiệm", "đặc mệnh toàn quyền", "cao cấp", "trung cấp", "sơ cấp"])
         self.pairs = _dictionary_pairs()
         self.body_nouns = {"ban", "phòng", "ủy ban", "hội đồng", "vụ", "cục", "sở", "tổ", "đoàn", "văn phòng", "hội"}
 
@@ -257,7 +257,9 @@ class Recognizer:
         def naming_head_ends(b: int) -> bool:
             if b >= 1 and f"{toks[b - 1].key} {toks[b].key}" in _NAMING_HEADS:
                 return True  # "Đại học", "Bệnh viện", "Huân chương"
-            return toks[b].key in _NAMING_HEADS and not self._second_syllable(toks, b)  # not "Môi trường"
+            # not "Môi trường" (a school?), not "thành phố" (a street?)
+            return toks[b].key in _NAMING_HEADS and not self._second_syllable(toks, b) \
+                and not (b >= 1 and f"{toks[b - 1].key} {toks[b].key}" in _ADMIN)
 
         def named_after(k: int) -> bool:
             """Token k continues a name that a naming head ("Trường THPT", "Viện", "đường") introduced."""
@@ -288,7 +290,7 @@ class Recognizer:
                 prev = toks[j - 1]
                 continue
             if t.text[0].isdigit():
-                if _pair_or_word(toks, j) in _NUMBERED_UNITS:
+                if toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS:
                     j += 1
                     end, prev = j, t
                     continue
@@ -402,8 +404,9 @@ class Recognizer:
         for width in (2, 1):
             s = k - width + 1
             if s >= 0 and self.lex.blockers.match(toks, s) == width:
-                # "Bộ … Môi trường Lê Văn Nam": "trường" ends a word here, it is not a school
-                return not self._second_syllable(toks, s)
+                # "Bộ … Môi trường Lê Văn Nam": "trường" ends a word here, it is not a school; nor is "phố" of
+                # "thành phố" a street
+                return not (self._second_syllable(toks, s) or s >= 1 and f"{toks[s - 1].key} {toks[s].key}" in _ADMIN)
         if k >= 1 and toks[k].key in ("và", ""):  # "phố Hồ Tùng Mậu và Tôn Đức Thắng": the list goes on
             b = k - 1
             while b >= 0 and toks[b].cap and not toks[b].abbr:
@@ -451,7 +454,7 @@ class Recognizer:
         # a district/commune is almost always named ("huyện Trần Đề"); a province often is not ("HĐND tỉnh Võ Hồng")
         two_ok = toks[i].key in _TOP_SURNAMES and admin in _UNNAMED_ADMIN
         # outside a title "xã Hồ Tùng Mậu" is a place; inside one ("Chủ tịch UBND xã Nguyễn Văn A") a full name a person
-        if in_place and not (surname and n >= 3 and (strict or admin in _UNNAMED_ADMIN) or two_ok):
+        if in_place and not (surname and n >= 3 and (strict or after_title or admin in _UNNAMED_ADMIN) or two_ok):
             return 0  # "huyện Lâm Bình" is a place (names mostly have a middle name); "tỉnh Võ Hồng" a person
         if surname and n >= 2:
             return end

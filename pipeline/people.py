@@ -37,7 +37,8 @@ _POST_VERB_RE = re.compile(
     r"[^.;:,\n]{0,30}?\b(?:giữ chức(?:\s+(?:vụ|danh))?|cử làm))\s*$", re.I)  # "được hiệp thương cử giữ chức"
 # A title after these words is someone else's ("Thừa ủy quyền của Chủ tịch nước, Thứ trưởng X").
 # (Not a bare "của": "dưới sự chủ trì của Ủy viên TW Đảng, Bí thư Tỉnh ủy X" introduces X himself.)
-_OBJECT_RE = re.compile(r"\b(?:ủy quyền của|uỷ quyền của|thay mặt|theo|với|gửi|gặp|tiếp|chúc mừng)\s*$", re.I)
+_OBJECT_RE = re.compile(r"\b(?:ủy quyền của|uỷ quyền của|thay mặt|theo|với|gửi|gặp|tiếp|chúc mừng|"
+                        r"(?:quyết định|chỉ thị|công văn|thừa lệnh)[^.;:]{0,60}?của)\s*$", re.I)
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -229,8 +230,9 @@ def attendees_of(text: str, ents: Ents) -> list[Attendee]:
 def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[str]]) -> None:
     """A short name that is part of exactly one longer name is that person: a word of it ("Keovilay", "Tanaka")
     or its last words ("Thu Ba" of "Tôn Nữ Thu Ba")."""
-    def part_of(short: str, full: str) -> bool:
-        return short in full.split(" ") if " " not in short else full.endswith(" " + short)
+    def part_of(short: str, full: str) -> bool:  # a word of it, its last words, or (two words or more) its first
+        return short in full.split(" ") if " " not in short else (
+            full.endswith(" " + short) or full.startswith(short + " "))
 
     for k in sorted(people, key=len):
         if k not in people:
