@@ -331,8 +331,8 @@ class Recognizer:
                     m = lex.body_words.match(toks, j)
                 if not m and named_body:  # "Vụ Ngân sách nhà nước": after the body's capitalised name
                     m = lex.body_lower.match(toks, j)
-                    if not m and t.key == "về" and j + 1 < n and (k := lex.body_lower.match(toks, j + 1)):
-                        m = 1 + k  # "Ban Chỉ đạo quốc gia về phòng thủ dân sự"
+                    if not m and t.key in ("về", "và") and j + 1 < n and (k := lex.body_lower.match(toks, j + 1)):
+                        m = 1 + k  # "Ban Chỉ đạo quốc gia về phòng thủ dân sự", "… quyền công tố và kiểm sát"
                 if m:
                     j = end = j + m
                     prev = toks[j - 1]
