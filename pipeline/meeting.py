@@ -210,9 +210,13 @@ def _speech_verbs() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)")
 
 
+_LEVELS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "phường", "xã")
+
+
 @lru_cache(maxsize=1)
 def _org_head() -> re.Pattern:
-    heads = sorted(entries("meeting_org_heads"), key=len, reverse=True)
+    # the NER's organisation heads, plus the levels a local body is named by ("thành phố Hải Phòng tổ chức …")
+    heads = sorted({*entries("org_heads"), *_LEVELS}, key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)")
 
 
