@@ -4,6 +4,7 @@ Each file documents its sources at the top. Loaded once and cached.
 """
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,3 +33,14 @@ def table(name: str) -> dict[str, str]:
         a, b = line.split("\t")[:2]
         out[a.strip()] = b.strip()
     return out
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> tuple[str, ...]:
+    """The multi-syllable words of underthesea's Viet74K word list ("doanh nghiệp", "hợp tác xã"), or () when it is
+    not installed. The package is located, not imported: importing it is slow and only its data file is needed."""
+    spec = importlib.util.find_spec("underthesea")
+    path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt" if spec and spec.origin else None
+    if path is None or not path.is_file():
+        return ()
+    return tuple(w for w in path.read_text(encoding="utf-8").splitlines() if " " in w)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -159,15 +158,9 @@ class _Phrases:
 
 
 def _dictionary_pairs() -> frozenset[str]:
-    """Two-syllable Vietnamese words (underthesea's Viet74K list): "doanh nghiệp", "công an", "đảng ủy" …
-    A capitalised syllable followed by a lowercase one that forms such a word continues a body's name."""
-    try:
-        import underthesea
-        path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
-        words = path.read_text(encoding="utf-8").splitlines()
-    except (ImportError, OSError):
-        return frozenset()
-    return frozenset(key(w) for w in words if w.count(" ") == 1)
+    """Two-syllable Vietnamese words ("doanh nghiệp", "công an", "đảng ủy" …): a capitalised syllable followed by a
+    lower-case one that forms such a word continues a body's name."""
+    return frozenset(key(w) for w in lexicon.dictionary_words() if w.count(" ") == 1)
 
 
 class Lexicon:

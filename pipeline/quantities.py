@@ -13,13 +13,11 @@ A counted noun is a whole word: from the lexicons in models/ and underthesea's V
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .lexicon import entries, table
+from .lexicon import dictionary_words, entries, table
 from .normalize import fold_tones
 
 SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "trăm": 100}
@@ -152,11 +150,9 @@ _OLD_TONE_PLACEMENT = re.compile(r"[oO][àáảãạèéẻẽẹ]|[uU][ỳýỷ
 def _dictionary() -> frozenset[str] | None:
     """Multi-syllable lower-case words of underthesea's Viet74K word list ("đồng chí", "hợp tác xã", "ma túy"),
     also in the gov.vn tone placement ("hòa" for the list's "hoà"); None when the list is not installed."""
-    spec = importlib.util.find_spec("underthesea")  # located, not imported: the package import is slow
-    path = Path(spec.origin).parent / "corpus/data/Viet74K.txt" if spec and spec.origin else None
-    if path is None or not path.is_file():
+    words = {w for w in dictionary_words() if w.islower()}
+    if not words:
         return None
-    words = {w for w in path.read_text(encoding="utf-8").splitlines() if " " in w and w.islower()}
     return frozenset(words | {fold_tones(w) for w in words if _OLD_TONE_PLACEMENT.search(w)})
 
 
