@@ -8,6 +8,7 @@ Mentions of the same person merge (tone placement and case folded); shorter repe
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from . import lexicon
 from .ner import UPPER, Ents, char_ents, doc_text
 from .normalize import fold_tones, key
 from .record import Attendee, Position
+from .sentences import split_sentences
 
 # What lies between two entities decides how they link.
 ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, OTHER = (
@@ -39,7 +41,6 @@ _POST_VERB_RE = re.compile(
 # (Not a bare "của": "dưới sự chủ trì của Ủy viên TW Đảng, Bí thư Tỉnh ủy X" introduces X himself.)
 _OBJECT_RE = re.compile(r"\b(?:ủy quyền của|uỷ quyền của|thay mặt|theo|với|gửi|gặp|tiếp|chúc mừng|"
                         r"(?:quyết định|chỉ thị|công văn|thừa lệnh)[^.;:]{0,60}?của)\s*$", re.I)
-_SENT_END = re.compile(r"[.!?]\s|\n")
 
 
 def gap_kind(gap: str) -> str:
@@ -66,18 +67,22 @@ class _Item:
 
 def _sentences(text: str, ents: Ents) -> list[list[_Item]]:
     """PERSON/POSITION items grouped by sentence, each with the kind of gap before it."""
+    starts = [a for a, _ in split_sentences(text)]  # the splitter knows "TP. Huế", "GS. TS." are not ends
     groups: list[list[_Item]] = []
     current: list[_Item] = []
-    prev_end = 0
+    prev_end, sentence = 0, -1
     for label, start, end, rank in ents:
         if label not in ("PERSON", "POSITION"):
             continue
         gap = text[prev_end:start]
         if current and current[-1].rank and gap.strip() == ".":
             gap = ""  # "TS. Cao Minh Đức": an abbreviated title's dot
-        if current and _SENT_END.search(gap + " "):
-            groups.append(current)
-            current = []
+        else:
+            new_sentence = bisect.bisect_right(starts, start) - 1
+            if current and new_sentence != sentence:
+                groups.append(current)
+                current = []
+            sentence = new_sentence
         current.append(_Item(label, text[start:end], start, end, rank, gap_kind(gap) if current else OTHER, gap))
         prev_end = end
     if current:
