@@ -5,6 +5,7 @@ Each file documents its sources at the top. Loaded once and cached.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,3 +45,11 @@ def dictionary_words() -> tuple[str, ...]:
     if path is None or not path.is_file():
         return ()
     return tuple(w for w in path.read_text(encoding="utf-8").splitlines() if " " in w)
+
+
+def word_alternation(words, flags: int = 0) -> re.Pattern:
+    """A regex for any of `words` as whole words, longest first. Each word opens its own branch and checks the
+    character before it afterwards (not with a leading look-behind): a pattern whose branches all start with a
+    literal lets `re` skip ahead to candidate first letters, several times faster on a whole page."""
+    ws = sorted(set(words), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(rf"{re.escape(w)}(?<!\w{re.escape(w)})" for w in ws) + r")(?!\w)", flags)

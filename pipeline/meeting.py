@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date as Date
 from functools import lru_cache
 
-from .lexicon import entries
+from .lexicon import entries, word_alternation
 from .normalize import fold_tones, key
 from .sentences import split_sentences
 
@@ -38,7 +38,9 @@ _NOT_EVENT_AFTER = re.compile(r"^\s*(?:[|,]\s*)?\d{1,2}[:h]\d{2}|^\s*[-–]\s*(?
 _CHROME_LEFTOVER = re.compile(rf"(?:{_WEEKDAY}|gmt|[\W\d_])+", re.I)
 # Dates of the page itself (crawler tag, timestamps, header date lines): they give the year, never the event.
 _CRAWLER_TAG = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?")
-_TIMESTAMP = re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:\|\s*)?\d{1,2}:\d{2}")
+# "12/3/2024 10:05": found from its first "/" (a literal start is a fast scan); the day is read back from there
+_TIMESTAMP = re.compile(r"/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:\|\s*)?\d{1,2}:\d{2}")
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}$")
 _URL_DATE = re.compile(r"(?<!\d)(?P<y>19[89]\d|20[0-4]\d)[/_-]?(?P<m>0[1-9]|1[0-2])(?:[/_-]?(?P<d>0[1-9]|[12]\d|3[01]))?")
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
 
@@ -55,7 +57,7 @@ def _match_date(text: str, pos: int):
     return None
 
 
-_DATE_START = re.compile(r"(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm|ngày|thứ|chủ)(?!\w)", re.I)
+_DATE_START = word_alternation(["sáng", "trưa", "chiều", "tối", "đêm", "hôm", "ngày", "thứ", "chủ"])  # on lower case
 
 
 def _is_chrome_line(text: str, m) -> bool:
@@ -69,7 +71,7 @@ def _is_chrome_line(text: str, m) -> bool:
 def _date_candidates(text: str) -> list:
     """Every date phrase that can date an event, in text order (chrome, documents, ranges dropped)."""
     out, pos = [], 0
-    for s in _DATE_START.finditer(text):
+    for s in _DATE_START.finditer(_folded_lower(text)):
         if s.start() < pos:
             continue
         m = _match_date(text, s.start())
@@ -103,7 +105,7 @@ _OVER_DAYS = re.compile(r"(?<!\w)[Tt]rong[ \t]+(?:\d|hai|ba|bốn|năm)[ \t]+$")
 _TIME_ZONE = re.compile(r"[ \t]*\((?:theo[ \t]+)?giờ[^()\n]{0,25}\)")
 
 
-_PAGE_DATE = re.compile(rf"(?:{_WEEKDAY})\s*,?\s*(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})", re.I)
+_PAGE_DATE = re.compile(rf"(?:{_WEEKDAY})\s*,?\s*(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})")  # on lower case
 
 
 @lru_cache(maxsize=4)  # asked once per candidate date of the same page
@@ -114,8 +116,9 @@ def _page_dates(text: str, url: str | None) -> tuple[tuple[int, Date, str], ...]
     if tag:
         out.append((0, _safe_date(tag["y"], tag["m"], tag["d"] or 28), "page"))
     for t in _TIMESTAMP.finditer(text):
-        out.append((t.start(), _safe_date(t["y"], t["m"], t["d"]), "page"))
-    for m in _PAGE_DATE.finditer(text):
+        if day := _DAY_BEFORE.search(text, max(0, t.start() - 3), t.start()):
+            out.append((day.start(), _safe_date(t["y"], t["m"], day.group()), "page"))
+    for m in _PAGE_DATE.finditer(_folded_lower(text)):
         out.append((m.start(), _safe_date(m[3], m[2], m[1]), "page"))
     if url:
         u = _URL_DATE.search(url)
@@ -188,12 +191,6 @@ def _type_patterns() -> list[tuple[str, re.Pattern]]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _strip_tones(text: str) -> str:
-    """Remove the five tone marks, one char for one char, so offsets still point into `text`."""
-    return text.translate(_STRIP_TABLE)
-
-
 def _strip_char(c: str) -> str:
     bare = unicodedata.normalize("NFC", "".join(
         ch for ch in unicodedata.normalize("NFD", c) if ch not in "\u0300\u0301\u0303\u0309\u0323"))
@@ -206,8 +203,7 @@ _STRIP_TABLE = {cp: _strip_char(chr(cp)) for cp in range(0xC0, 0x1EFA) if _strip
 
 @lru_cache(maxsize=1)
 def _speech_verbs() -> re.Pattern:
-    verbs = sorted({_strip_tones(v.lower()) for v in entries("meeting_speech_verbs")}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)")
+    return word_alternation(v.lower().translate(_STRIP_TABLE) for v in entries("meeting_speech_verbs"))
 
 
 _LEVELS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "phường", "xã")
@@ -232,22 +228,30 @@ class _People:
     """Attendees indexed by mention offset."""
 
     def __init__(self, attendees):
-        self.mentions = sorted((s, e, a) for a in attendees for s, e in a.mentions)
+        self.mentions = sorted(((s, e, a) for a in attendees for s, e in a.mentions), key=lambda m: m[:2])
+        self.starts = [s for s, _, _ in self.mentions]
+
+    def any_in(self, a: int, b: int) -> bool:
+        """Some mention starts in [a, b): a sentence without one names no chair, speaker or delegate."""
+        k = bisect.bisect_left(self.starts, a)
+        return k < len(self.starts) and self.starts[k] < b
 
     def between(self, a: int, b: int) -> list:
-        seen, out = set(), []
-        for s, _, att in self.mentions:
-            if a <= s < b and id(att) not in seen:
-                seen.add(id(att))
+        out = []
+        for _, _, att in self.mentions[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]:
+            if not any(att is o for o in out):
                 out.append(att)
         return out
 
     def last_before(self, pos: int, floor: int):
-        best = None
-        for s, e, att in self.mentions:
-            if floor <= s and e <= pos:
-                best = (s, e, att)
-        return best
+        """The last mention (in text order) inside [floor, pos)."""
+        for k in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            s, e, _ = self.mentions[k]
+            if s < floor:
+                return None
+            if e <= pos:
+                return self.mentions[k]
+        return None
 
 
 def _names(people) -> list[str]:
@@ -260,15 +264,17 @@ def _names(people) -> list[str]:
 
 # ---------------------------------------------------------------- chair, speakers, sides
 
-_CHAIR = re.compile(r"(?<!\w)(?:đồng\s+)?chủ\s+trì(?!\w)", re.I)
+_CHAIR = re.compile(r"chủ(?<!\wchủ)\s+trì(?!\w)")  # on lower case ("đồng chủ trì" too)
 _CHAIR_AFTER = re.compile(r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì(?:\s+của)?\s*$", re.I)
 _CHAIR_LIST = re.compile(r"^(?:[^,;]{0,25}\s)?(?:đồng\s+)?chủ\s+trì[^,.;:]{0,80}?,?\s*(?:có|là|gồm)\b|^(?:đồng\s+)?chủ\s+trì\b", re.I)
 
 
 def _chairs(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
-    out = []
+    out, low = [], _folded_lower(text)
     for a, b in _in_segment(sentences, seg):
-        for m in _CHAIR.finditer(text, a, b):
+        if not people.any_in(a, b):
+            continue
+        for m in _CHAIR.finditer(low, a, b):
             head = text[a:m.start()]
             clause_start = a + max(head.rfind(";") + 1, 0)
             if _CHAIR_AFTER.search(text[a:m.end()]) or _CHAIR_LIST.match(text[clause_start:b].lstrip(" ,")):
@@ -288,25 +294,30 @@ def _in_segment(sentences, seg: tuple[int, int]):
 
 
 def _speakers(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
-    bare = _strip_tones(text).lower()
+    low = _folded_lower(text)
     out = []
     for a, b in _in_segment(sentences, seg):
+        if not people.any_in(a, b):
+            continue
         found = []
-        if re.match(r"theo\s+(?:ý kiến của\s+|đánh giá của\s+)?", bare[a:b]) and bare[a:a + 5] == "theo ":
+        if low.startswith("theo ", a):  # "Theo đồng chí X, …"
             found += people.between(a, min(b, a + 90))[:1]
-        for v in _speech_verbs().finditer(bare, a, b):
-            near = people.last_before(v.start(), a)
-            if near and len(text[near[1]:v.start()]) <= 160 and not re.search(r"[.;!?:]", text[near[1]:v.start()]):
+        bare = low[a:b].translate(_STRIP_TABLE)  # tone marks off ("nhấn manh" counts), one char for one
+        for v in _speech_verbs().finditer(bare):
+            v_start, v_end = a + v.start(), a + v.end()
+            near = people.last_before(v_start, a)
+            if near and v_start - near[1] <= 160 and not re.search(r"[.;!?:]", text[near[1]:v_start]):
                 found.append(near[2])
-            elif not text[a:v.start()].strip(" -–(“\""):  # "Phát biểu tại …, đồng chí X …": subject follows
-                found += people.between(v.end(), b)[:1]
+            elif not text[a:v_start].strip(" -–(“\""):  # "Phát biểu tại …, đồng chí X …": subject follows
+                found += people.between(v_end, b)[:1]
         out += [p for p in found if p not in out]
     return out
 
 
-_SIDE = re.compile(r"(?<!\w)về\s+phía\s+(?P<side>[^,:;.\n]+?)(?:\s+(?:có|gồm)(?!\w)|\s*[,:])", re.I)
-_LED_BY = re.compile(r"(?<!\w)đoàn\s+(?:công\s+tác|đại\s+biểu)\s+(?:của\s+)?(?P<side>[^,.;\n]+?)\s+do\s+"
-                     r"(?P<who>[^.;\n]{3,200}?)\s+(?:dẫn\s+đầu|làm\s+trưởng\s+đoàn)", re.I)
+# on lower case; the side's name is then read from the text at the same offsets
+_SIDE = re.compile(r"về(?<!\wvề)\s+phía\s+(?P<side>[^,:;.\n]+?)(?:\s+(?:có|gồm)(?!\w)|\s*[,:])")
+_LED_BY = re.compile(r"đoàn(?<!\wđoàn)\s+(?:công\s+tác|đại\s+biểu)\s+(?:của\s+)?(?P<side>[^,.;\n]+?)\s+do\s+"
+                     r"(?P<who>[^.;\n]{3,200}?)\s+(?:dẫn\s+đầu|làm\s+trưởng\s+đoàn)")
 
 
 def _clean_side(side: str) -> str:
@@ -315,20 +326,24 @@ def _clean_side(side: str) -> str:
 
 
 def _delegations(text: str, sentences, people: _People, seg: tuple[int, int]) -> list[dict]:
-    out = []
+    out, low = [], _folded_lower(text)
+
+    def side(m, members) -> dict:
+        written = text[m.start("side"):m.end("side")]
+        return {"side": _clean_side(written), "side_text": written.strip(), "members": _names(members),
+                "_people": members}
+
     for a, b in _in_segment(sentences, seg):
-        sides = list(_SIDE.finditer(text, a, b))
+        if not people.any_in(a, b):
+            continue
+        sides = list(_SIDE.finditer(low, a, b))
         for i, m in enumerate(sides):
             stop = sides[i + 1].start() if i + 1 < len(sides) else b
-            members = people.between(m.end(), stop)
-            if members:
-                out.append({"side": _clean_side(m["side"]), "side_text": m["side"].strip(),
-                            "members": _names(members), "_people": members})
-        for m in _LED_BY.finditer(text, a, b):
-            members = people.between(m.start("who"), m.end("who"))
-            if members:
-                out.append({"side": _clean_side(m["side"]), "side_text": m["side"].strip(),
-                            "members": _names(members), "_people": members})
+            if members := people.between(m.end(), stop):
+                out.append(side(m, members))
+        for m in _LED_BY.finditer(low, a, b):
+            if members := people.between(m.start("who"), m.end("who")):
+                out.append(side(m, members))
     return out
 
 
@@ -412,7 +427,7 @@ _AT = re.compile(r"(?<!\w)[Tt]ại\s+(?!(?:hội nghị|hội thảo|buổi|kỳ
                  r"quyết định|điểm cầu|Hội nghị|Hội thảo|Kỳ họp|Lễ|Chương trình|buổi|đại hội|Đại hội|diễn đàn|các|nhiều)\b)")
 _AT_STOP = re.compile(r"[,.;:(\n]|\s(?:về|với|nhằm|để|do|dưới|cho|đã|tổ chức|diễn ra|khai mạc|từ|trong|vào|dẫn đầu|"
                       r"phục vụ|đạt|có)(?!\w)|\svà\s(?=[a-zà-ỹđ])")
-_HELD_AT = re.compile(r"(?:tổ chức|diễn ra|làm việc|khai mạc|họp|đến thăm)\s+tại\s", re.I)
+_HELD_AT = re.compile(r"(?:tổ chức|diễn ra|làm việc|khai mạc|họp|đến thăm)\s+tại\s")  # on lower case
 
 
 def _location(text: str, sentences, lead: list[tuple[int, int]], seg: tuple[int, int],
@@ -429,7 +444,7 @@ def _location(text: str, sentences, lead: list[tuple[int, int]], seg: tuple[int,
             if place:
                 return place, written
     for a, b in _in_segment(sentences, seg):
-        held = _HELD_AT.search(text, a, b)
+        held = _HELD_AT.search(_folded_lower(text), a, b)
         m = _AT.match(text, held.end() - len("tại ")) if held else None
         if m:
             place, written = from_at(m)
@@ -482,17 +497,17 @@ def _parties(text: str, date_m, lead: list[tuple[int, int]]) -> tuple[list[str],
 
 
 _NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_OUTCOME_LIST = re.compile(
+_OUTCOME_LIST = re.compile(  # on lower case
     r"(?:với|gồm|gồm có|bao gồm|thống nhất|tập trung vào)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
     r"(?:nhóm\s+)?(?:nội dung|lĩnh vực|nhiệm vụ|điểm|vấn đề|giải pháp|mục tiêu|chương trình|điều khoản|cam kết)"
-    r"[^:.\n]{0,60}:[ \t]*", re.I)
+    r"[^:.\n]{0,60}:[ \t]*")
 
 
 def _outcomes(text: str, seg: tuple[int, int]) -> list[str]:
-    m = _OUTCOME_LIST.search(text, *seg)
+    m = _OUTCOME_LIST.search(_folded_lower(text), *seg)
     if not m:
         return []
-    n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"]]
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
     rest = text[m.end():line_end]

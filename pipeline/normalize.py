@@ -11,10 +11,11 @@ import unicodedata
 from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
-_TONE_RE = re.compile(f"[{_TONES}]")
-# Open syllables with these vowel pairs carry the tone on the first vowel in the
-# conventional (gov.vn) spelling: hòa, khỏe, Ủy, thủy. "qu"+y is an onset, not a pair.
-_PAIR_RE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])(?![a-zA-Zđăâêôơư])")
+# The old placement puts the tone on the second vowel of a final oa/oe/uy ("hoà", "Uỷ", "khoẻ"); the gov.vn
+# spelling puts it on the first ("hòa", "Ủy", "khỏe"). Not after "q" ("quý": "qu" is an onset), not before another
+# letter ("hoàng", "tuyến": closed syllables keep the tone where it is).
+_SECOND = {unicodedata.normalize("NFC", v + t): (v, t) for v in "aeyAEY" for t in _TONES}
+_OLD_PAIR_RE = re.compile(f"(?<![qQ])[oOuU][{''.join(_SECOND)}](?![^\\W\\d_])")
 
 
 def nfc(text: str) -> str:
@@ -23,29 +24,16 @@ def nfc(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
 
 
-@lru_cache(maxsize=100_000)
-def _fold_word(word: str) -> str:
-    d = unicodedata.normalize("NFD", word)
-    tones = _TONE_RE.findall(d)
-    if len(tones) != 1:
-        return word
-    base = _TONE_RE.sub("", d)
-    base_nfc = unicodedata.normalize("NFC", base)
-    m = _PAIR_RE.search(base_nfc)
-    if not m:
-        return word
-    i = m.start(1)  # tone goes on the first vowel of the pair
-    out = base_nfc[: i + 1] + tones[0] + base_nfc[i + 1:]
-    return unicodedata.normalize("NFC", out)
-
-
-# Only words with an o/u followed by a/e/y (any tone, any case) can need folding: look at those alone.
-_CANDIDATE_RE = re.compile(r"\w*[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ]\w*", re.I)
+def _move_tone(m: re.Match) -> str:
+    first, second = m.group()
+    vowel, tone = _SECOND[second]
+    return unicodedata.normalize("NFC", first + tone) + vowel
 
 
 def fold_tones(text: str) -> str:
-    """Rewrite "hoà", "Uỷ", "khoẻ" as "hòa", "Ủy", "khỏe" (tone on the first vowel of oa/oe/uy)."""
-    return _CANDIDATE_RE.sub(lambda m: _fold_word(m.group(0)), unicodedata.normalize("NFC", text))
+    """Rewrite "hoà", "Uỷ", "khoẻ" as "hòa", "Ủy", "khỏe" (tone on the first vowel of oa/oe/uy); one character
+    for one, so offsets into the folded text are offsets into the text."""
+    return _OLD_PAIR_RE.sub(_move_tone, unicodedata.normalize("NFC", text))
 
 
 @lru_cache(maxsize=100_000)

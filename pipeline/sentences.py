@@ -30,7 +30,7 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_abbreviation(line: str, dot_end: int) -> bool:
     """True if the "." ending at `dot_end` closes an abbreviation or an initial ("TP.", "GS.TS.", "V.")."""
-    m = _WORD_BEFORE.search(line, 0, dot_end)
+    m = _WORD_BEFORE.search(line, max(0, dot_end - 40), dot_end)  # the word before: not a scan of the whole line
     if not m:
         return False
     word = m.group(1)

@@ -45,9 +45,18 @@ def test_fold_tones_moves_tone_to_first_vowel_of_open_pair(old, new):
     "hoàn", "hoạch", "tuyển", "loại", "khoái", "Nguyễn",
     # already conventional, or no oa/oe/uy pair
     "hòa", "Ủy", "Huế", "thuở", "giữa", "của", "khuya",
+    # capitals: the letter after the pair is a Vietnamese capital, so the syllable is closed
+    "NGUYỄN", "CHUYỆN", "HUYỆN", "TUYẾN",
 ])
 def test_fold_tones_leaves_other_spellings_alone(word):
     assert fold_tones(word) == word
+
+
+def test_fold_tones_keeps_offsets():
+    text = "Ảnh: NGUYỄN HOÀNG – Uỷ ban nhân dân tỉnh Hoà Bình"
+    folded = fold_tones(text)
+    assert len(folded) == len(text)
+    assert folded == "Ảnh: NGUYỄN HOÀNG – Ủy ban nhân dân tỉnh Hòa Bình"
 
 
 @pytest.mark.parametrize("a,b", [
