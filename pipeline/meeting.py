@@ -13,7 +13,7 @@ from datetime import date as Date
 from functools import lru_cache
 
 from .lexicon import entries, word_alternation
-from .normalize import fold_tones, key
+from .normalize import fold_tones, key, lower_view
 from .sentences import split_sentences
 
 # ---------------------------------------------------------------- dates
@@ -71,7 +71,7 @@ def _is_chrome_line(text: str, m) -> bool:
 def _date_candidates(text: str) -> list:
     """Every date phrase that can date an event, in text order (chrome, documents, ranges dropped)."""
     out, pos = [], 0
-    for s in _DATE_START.finditer(_folded_lower(text)):
+    for s in _DATE_START.finditer(lower_view(text)):
         if s.start() < pos:
             continue
         m = _match_date(text, s.start())
@@ -118,7 +118,7 @@ def _page_dates(text: str, url: str | None) -> tuple[tuple[int, Date, str], ...]
     for t in _TIMESTAMP.finditer(text):
         if day := _DAY_BEFORE.search(text, max(0, t.start() - 3), t.start()):
             out.append((day.start(), _safe_date(t["y"], t["m"], day.group()), "page"))
-    for m in _PAGE_DATE.finditer(_folded_lower(text)):
+    for m in _PAGE_DATE.finditer(lower_view(text)):
         out.append((m.start(), _safe_date(m[3], m[2], m[1]), "page"))
     if url:
         u = _URL_DATE.search(url)
@@ -216,12 +216,6 @@ def _org_head() -> re.Pattern:
     return re.compile(r"(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)")
 
 
-@lru_cache(maxsize=4)
-def _folded_lower(text: str) -> str:
-    folded = fold_tones(text).lower()
-    return folded if len(folded) == len(text) else text.lower()
-
-
 # ---------------------------------------------------------------- people by offset
 
 class _People:
@@ -270,7 +264,7 @@ _CHAIR_LIST = re.compile(r"^(?:[^,;]{0,25}\s)?(?:đồng\s+)?chủ\s+trì[^,.;:]
 
 
 def _chairs(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
-    out, low = [], _folded_lower(text)
+    out, low = [], lower_view(text)
     for a, b in _in_segment(sentences, seg):
         if not people.any_in(a, b):
             continue
@@ -294,7 +288,7 @@ def _in_segment(sentences, seg: tuple[int, int]):
 
 
 def _speakers(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
-    low = _folded_lower(text)
+    low = lower_view(text)
     out = []
     for a, b in _in_segment(sentences, seg):
         if not people.any_in(a, b):
@@ -326,7 +320,7 @@ def _clean_side(side: str) -> str:
 
 
 def _delegations(text: str, sentences, people: _People, seg: tuple[int, int]) -> list[dict]:
-    out, low = [], _folded_lower(text)
+    out, low = [], lower_view(text)
 
     def side(m, members) -> dict:
         written = text[m.start("side"):m.end("side")]
@@ -350,8 +344,8 @@ def _delegations(text: str, sentences, people: _People, seg: tuple[int, int]) ->
 # ---------------------------------------------------------------- type, title, place, parties, outcomes
 
 def _types(text: str, lead: list[tuple[int, int]], seg: tuple[int, int], title: str | None) -> tuple[str | None, list[str]]:
-    low = _folded_lower(text)
-    title_low = _folded_lower(title or "")
+    low = lower_view(text)
+    title_low = lower_view(title or "")
     counts, first_in_lead = {}, {}
     lead = sorted(lead)
     starts = [a for a, _ in lead]
@@ -444,7 +438,7 @@ def _location(text: str, sentences, lead: list[tuple[int, int]], seg: tuple[int,
             if place:
                 return place, written
     for a, b in _in_segment(sentences, seg):
-        held = _HELD_AT.search(_folded_lower(text), a, b)
+        held = _HELD_AT.search(lower_view(text), a, b)
         m = _AT.match(text, held.end() - len("tại ")) if held else None
         if m:
             place, written = from_at(m)
@@ -504,7 +498,7 @@ _OUTCOME_LIST = re.compile(  # on lower case
 
 
 def _outcomes(text: str, seg: tuple[int, int]) -> list[str]:
-    m = _OUTCOME_LIST.search(_folded_lower(text), *seg)
+    m = _OUTCOME_LIST.search(lower_view(text), *seg)
     if not m:
         return []
     n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"]]

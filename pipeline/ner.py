@@ -80,6 +80,7 @@ class Tok:
     word: bool  # letters/digits, not a symbol
     cap: bool  # first letter upper case
     abbr: bool  # all upper case, 2+ letters ("UBND", "T.Ư")
+    name: bool = False  # can be a word of a person's name: capitalised, not an abbreviation or a number
 
 
 class Tokens(list):
@@ -121,7 +122,8 @@ def _tokens(rx: re.Pattern, text: str) -> Tokens:
 def _tok(t: str) -> Tok:
     cap = t[0].isupper()
     k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
-    return Tok(t, k.strip(" ,.;:-–"), t[0].isalnum(), cap, cap and len(t) >= 2 and t.isupper())
+    word, abbr = t[0].isalnum(), cap and len(t) >= 2 and t.isupper()
+    return Tok(t, k.strip(" ,.;:-–"), word, cap, abbr, word and cap and not abbr)
 
 
 def is_syllable(word: str) -> bool:
@@ -368,13 +370,10 @@ class Recognizer:
         return False
 
     # -- names ----------------------------------------------------------------------------------------------------
-    def _name_token(self, t: Tok) -> bool:
-        return t.word and t.cap and not t.abbr and not t.text[0].isdigit() or t.text in ("Y",)
-
     def _run(self, toks, i) -> int:
         j = i
         while j < len(toks):
-            if self._name_token(toks[j]) and (j == i or not self._breaks_title(toks, j)):
+            if toks[j].name and (j == i or not self._breaks_title(toks, j)):
                 j += 1
             elif j > i and toks[j].key in _NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap \
                     and not all(is_syllable(t.text) for t in toks[i:j]):
@@ -413,8 +412,8 @@ class Recognizer:
         A name starts with a family name and has 2–5 capitalised syllables; after a title or a word of address
         ("Ngài", "đồng chí") any capitalised run counts, so foreign names ("Vilayvong Buddakham") are found.
         `strict`: only a family-name start or a foreign word (used inside a title's organisation)."""
-        if not self._name_token(toks[i]):
-            return 0
+        if not toks[i].name or not (after_title or introduced or strict) and toks[i].key not in self.lex.surnames:
+            return 0  # (without a title or word of address before it, a name starts with a family name)
         end = self._run(toks, i)
         n = end - i
         surname_first = toks[i].key in self.lex.surnames and n >= 3

@@ -36,6 +36,17 @@ def fold_tones(text: str) -> str:
     return _OLD_PAIR_RE.sub(_move_tone, unicodedata.normalize("NFC", text))
 
 
+@lru_cache(maxsize=4)  # several stages search the same page
+def lower_view(text: str) -> str:
+    """`text` with tone placement folded and lower-cased, one character for one, so a match's offsets in the view
+    are its offsets in the text: stages search the view without re.I (much faster on Vietnamese) and read the
+    words from the text."""
+    view = fold_tones(text).lower()
+    if len(view) != len(text):  # a letter whose lower case is longer ("İ"): keep it as it is
+        view = "".join(c if len(c.lower()) != 1 else c.lower() for c in fold_tones(text))
+    return view
+
+
 @lru_cache(maxsize=100_000)
 def key(text: str) -> str:
     """Comparison key: NFC, tone placement folded, case-folded, spaces collapsed, edge punctuation cut."""

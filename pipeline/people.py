@@ -23,7 +23,8 @@ from .sentences import split_sentences
 # What lies between two entities decides how they link.
 ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, OTHER = (
     "adj", "comma", "semi", "dash", "colon", "paren", "and", "kiem", "hon", "chon", "shon", "other")
-_HON_WORDS = r"(?:các\s+)?(?:đồng chí|đ/c|ông|bà|ngài|tân)"
+_HONORIFICS = ("đồng chí", "đ/c", "ông", "bà", "ngài", "tân")
+_HON_WORDS = rf"(?:các\s+)?(?:{'|'.join(_HONORIFICS)})"
 _GAP_RULES = [
     (ADJ, r""), (COMMA, r","), (SEMI, r";"), (DASH, r"[-–—]"), (COLON, r":"), (PAREN, r"\("),
     (AND, r",?\s*(?:và|cùng)"), (KIEM, r",?\s*kiêm"),
@@ -249,7 +250,9 @@ def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[str]]
 
 
 # "ông Tùng", "đồng chí Hiến": a word of address and one capitalised word that no other name word follows
-_SHORT_MENTION = re.compile(rf"\b(?i:{_HON_WORDS})\s+([{UPPER}][\w'’-]*)\b(?!\s+[{UPPER}])")
+_SHORT_MENTION = re.compile(  # the words of address in their three cases: a literal start is a fast scan
+    lexicon.word_alternation(w for h in _HONORIFICS for w in (h, h.capitalize(), h.upper())).pattern
+    + rf"\s+([{UPPER}][\w'’-]*)\b(?!\s+[{UPPER}])")
 
 
 def _short_mentions(text: str, attendees: list[Attendee]) -> None:

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import dictionary_words, entries, table
-from .normalize import fold_tones
+from .lexicon import dictionary_words, entries, table, word_alternation
+from .normalize import fold_tones, lower_view
 
 SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "trăm": 100}
 
@@ -85,8 +85,11 @@ def spelled_numbers() -> dict[str, int | float]:
     return out
 
 
-_NUMERAL_WORD = r"(?:một|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|linh|lẻ|nửa)"
-_SPELLED_RUN = re.compile(rf"(?<!\w){_NUMERAL_WORD}(?:[ \t]+{_NUMERAL_WORD})*(?!\w)", re.I)
+_NUMERALS = ("một", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt",
+             "trăm", "linh", "lẻ", "nửa")
+_NUMERAL_WORD = rf"(?:{'|'.join(_NUMERALS)})"
+# searched in the lower-case view of the text (pipeline.normalize.lower_view)
+_SPELLED_RUN = re.compile(rf"{word_alternation(_NUMERALS).pattern}(?:[ \t]+{_NUMERAL_WORD})*(?!\w)")
 # Numerals that alone are far more often something else: "một" (a/one), "năm" (year), "tư" (private).
 _AMBIGUOUS_ALONE = {"một", "năm", "tư", "lăm", "nhăm", "mốt", "linh", "lẻ", "mươi", "trăm"}
 
@@ -179,6 +182,7 @@ def _dictionary_word_end(text: str, i: int) -> int | None:
 # ---------------------------------------------------------------- finding quantities in text
 
 _NUMBER = re.compile(
+    r"(?=\d)"  # (a fast scan to the next digit, before the look-behinds)
     r"(?<![\w.,/])(?<![^\W\d_]-)(?<!\d:)"  # not inside a word, code ("Covid-19") or time ("9001:2015")
     r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)*"
     r"(?![\w.,]?\d)(?!:\d)"
@@ -193,6 +197,8 @@ _RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:đến|tới)[ \t]+")
 _CHANGE_GAP = re.compile(r"[ \t]+(?:lên|xuống)(?:[ \t]+(?:còn|mức))?[ \t]+")
 _FROM = re.compile(r"(?<!\w)từ[ \t]+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ISO_DATE_BEFORE = re.compile(r"(?:19|20)\d\d[-–]$")
+_GAP = re.compile(r"[ \t]*")
 
 
 @dataclass
@@ -289,7 +295,7 @@ def _unit_after(text: str, p: int, attached_ok: bool):
         scale *= SCALES[m.group(1)]
         scale_words.append(m.group(1))
         q = m.end()
-    gap = re.match(r"[ \t]*", text[q:]).group()
+    gap = _GAP.match(text, q).group()
     u = u_end = None
     currency, kind = None, ""
     if m := _PERCENT.match(text, q):
@@ -379,16 +385,16 @@ def find_quantities(text: str) -> list[Quantity]:
         vals = [parse_digits(x) for x in parts]
         if any(v is None for v in vals):
             continue
-        if re.search(r"(?:19|20)\d\d[-–]$", text[max(0, m.start() - 5):m.start()]):
+        if _ISO_DATE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "2025-02", "2025-08-15": parts of an ISO date
         total = vals[1] if len(vals) == 2 else None
         if total is not None and not (vals[0] <= total):
             continue  # "29/7" is a date, not 29 out of 7
         raw.append((m.start(), m.end(), vals[0], False, total, tok))
-    for m in _SPELLED_RUN.finditer(text):
-        got = _spelled_prefix(m.group())
-        if got:
-            raw.append((m.start(), m.start() + got[1], got[0], True, None, m.group()[:got[1]]))
+    for m in _SPELLED_RUN.finditer(lower_view(text)):
+        run = text[m.start():m.end()]
+        if got := _spelled_prefix(run):
+            raw.append((m.start(), m.start() + got[1], got[0], True, None, run[:got[1]]))
     raw.sort()
 
     out: list[Quantity] = []

@@ -24,6 +24,7 @@ _WORD_BEFORE = re.compile(r"([^\s(“\"]+)\.+$")
 _OPENERS = "“\"‘'([«-–—•*"
 
 
+@lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(a.casefold() for a in entries("meeting_abbreviations"))
 
