@@ -81,6 +81,7 @@ class Tok:
     cap: bool  # first letter upper case
     abbr: bool  # all upper case, 2+ letters ("UBND", "T.Ư")
     name: bool = False  # can be a word of a person's name: capitalised, not an abbreviation or a number
+    syllable: bool = False  # a Vietnamese syllable (is_syllable); words that are not are foreign
 
 
 class Tokens(list):
@@ -123,7 +124,7 @@ def _tok(t: str) -> Tok:
     cap = t[0].isupper()
     k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
     word, abbr = t[0].isalnum(), cap and len(t) >= 2 and t.isupper()
-    return Tok(t, k.strip(" ,.;:-–"), word, cap, abbr, word and cap and not abbr)
+    return Tok(t, k.strip(" ,.;:-–"), word, cap, abbr, word and cap and not abbr, is_syllable(t))
 
 
 def is_syllable(word: str) -> bool:
@@ -297,7 +298,7 @@ class Recognizer:
                     j += 1  # "Cục Kinh tế - Quản lý …", "Hội Hữu nghị Việt Nam - Cuba": one body
                     continue
                 close = next((k for k in range(j + 2, min(n, j + 6)) if not toks[k].cap), None) if t.text == "(" else None
-                if close is not None and toks[close].text == ")" and (toks[j + 1].abbr or not is_syllable(toks[j + 1].text)):
+                if close is not None and toks[close].text == ")" and (toks[j + 1].abbr or not toks[j + 1].syllable):
                     j = end = close + 1  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)", "Công ty Điện lực X (PC X)"
                     prev = toks[j - 1]
                     continue
@@ -313,7 +314,7 @@ class Recognizer:
             elif t.cap and named_after(j):
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif t.cap:
-                if not is_syllable(t.text):
+                if not t.syllable:
                     if company or self._company_name_at(toks, j):
                         company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
                     elif not self._after_place_intro(toks, j):
@@ -376,7 +377,7 @@ class Recognizer:
             if toks[j].name and (j == i or not self._breaks_title(toks, j)):
                 j += 1
             elif j > i and toks[j].key in _NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap \
-                    and not all(is_syllable(t.text) for t in toks[i:j]):
+                    and not all(t.syllable for t in toks[i:j]):
                 j += 1  # "Ingrid Van der Berg", "Ahmad bin Ismail"
             else:
                 break
@@ -412,8 +413,10 @@ class Recognizer:
         A name starts with a family name and has 2–5 capitalised syllables; after a title or a word of address
         ("Ngài", "đồng chí") any capitalised run counts, so foreign names ("Vilayvong Buddakham") are found.
         `strict`: only a family-name start or a foreign word (used inside a title's organisation)."""
-        if not toks[i].name or not (after_title or introduced or strict) and toks[i].key not in self.lex.surnames:
-            return 0  # (without a title or word of address before it, a name starts with a family name)
+        if not toks[i].name or toks[i].key not in self.lex.surnames and (
+                strict and toks[i].syllable or not (after_title or introduced or strict)):
+            return 0  # without a title or word of address before it, a name starts with a family name (or, strict,
+            # is foreign)
         end = self._run(toks, i)
         n = end - i
         surname_first = toks[i].key in self.lex.surnames and n >= 3
@@ -451,8 +454,8 @@ class Recognizer:
         if surname and n >= 2:
             return end
         if strict:
-            return end if not is_syllable(toks[i].text) else 0
-        foreign = not all(is_syllable(t.text) for t in toks[i:end])
+            return end if not toks[i].syllable else 0
+        foreign = not all(t.syllable for t in toks[i:end])
         if (after_title or introduced) and (n >= 2 or foreign and len(toks[i].text) >= 3):
             return end
         return 0
