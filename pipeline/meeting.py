@@ -35,7 +35,7 @@ _NOT_EVENT_BEFORE = re.compile(
     r"ban hành|ký)[^.;:\n]{0,25}$"
     r"|\d\s*[-–]\s*\(?$)", re.I)  # second half of a range "(09/01/1960-09/01/2020)"
 _NOT_EVENT_AFTER = re.compile(r"^\s*(?:[|,]\s*)?\d{1,2}[:h]\d{2}|^\s*[-–]\s*(?:ngày\s+)?\d{1,2}[-/.]\d", re.I)
-_CHROME_LEFTOVER = re.compile(rf"(?:{_WEEKDAY}|gmt|[\W\d_])+", re.I)
+_CHROME_LEFTOVER = re.compile(rf"(?:{_WEEKDAY}|gmt|[\W\d_])*", re.I)  # fullmatch: fails at a prose line's first word
 # Dates of the page itself (crawler tag, timestamps, header date lines): they give the year, never the event.
 _CRAWLER_TAG = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?")
 # "12/3/2024 10:05": found from its first "/" (a literal start is a fast scan); the day is read back from there
@@ -65,7 +65,7 @@ def _is_chrome_line(text: str, m) -> bool:
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start:m.start()] + " " + text[m.end():line_end]
-    return not _CHROME_LEFTOVER.sub("", rest).strip()
+    return bool(_CHROME_LEFTOVER.fullmatch(rest))
 
 
 def _date_candidates(text: str) -> list:

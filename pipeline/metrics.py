@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import key
+from .normalize import key, lower_view
 from .quantities import Quantity, find_quantities
 from .sentences import split_sentences
 
@@ -32,21 +32,24 @@ _CHANGE_DIRECTION = {"tăng trưởng": "increase", "tăng": "increase", "vượ
                      "giảm": "decrease", "xuống": "decrease", "hạ": "decrease", "sụt giảm": "decrease"}
 
 # The period a figure refers to: "năm 2020", "6 tháng đầu năm 2025", "quý I/2025", "giai đoạn 2021-2025".
-_PERIOD = re.compile(
+# Searched in the lower-case view of the text (normalize.lower_view), hence "quý iv".
+_PERIOD_RX = (
     r"(?<!\w)(?:(?:\d+|nửa)[ \t]+tháng(?:[ \t]+(?:đầu|cuối))?[ \t]+năm(?:[ \t]+(?:19|20)\d\d)?"
     r"|(?:\d+|nửa)[ \t]+(?:tháng|năm)(?:[ \t]+(?:đầu|cuối)[ \t]+năm)?(?=[ \t,.;]|$)"
-    r"|quý[ \t]+[IV]+(?:[ \t]*[/.][ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:19|20)\d\d)?"
+    r"|quý[ \t]+[iv]+(?:[ \t]*[/.][ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:19|20)\d\d)?"
     r"|(?:giai đoạn|nhiệm kỳ)[ \t]+(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d"
     r"|tháng[ \t]+\d{1,2}(?:[ \t]*/[ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:19|20)\d\d)?"
     r"|(?:cả[ \t]+)?năm[ \t]+(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)\d\d)?"
-    r"|(?:cả[ \t]+)?năm[ \t]+nay)(?!\w)", re.I)
-_COMPARISON_BASE = re.compile(r"(?:so với|cùng kỳ)[ \t]+(?:\S+[ \t]+)?$", re.I)
+    r"|(?:cả[ \t]+)?năm[ \t]+nay)(?!\w)")
+_PERIOD = re.compile(_PERIOD_RX)
+_PERIOD_ANY_CASE = re.compile(_PERIOD_RX, re.I)  # to cut periods out of a subject as written
+_COMPARISON_BASE = re.compile(r"(?:so với|cùng kỳ)[ \t]+(?:\S+[ \t]+)?$")
 
 # Verbs and linking words that end the subject of a figure: "<subject> đạt 40,43%", "<subject> giảm còn 2%".
 _PRED_WORD = (r"(?:đạt|tăng trưởng|tăng|giảm|chiếm|là|có|còn|ở mức|bằng|lên|xuống|vượt|thu hút|thu|chi|"
               r"cấp|trao|hỗ trợ|giải ngân|dự kiến|ước tính|ước|phấn đấu|khoảng|hơn|trên|gần|từ|thêm|được)")
-_PREDICATE = re.compile(rf"(?<!\w){_PRED_WORD}(?:[ \t]+{_PRED_WORD})*(?!\w)", re.I)
-_CLAUSE_CUT = re.compile(r"[,;:()\[\]]|(?<!\w)(?:trong đó|với|và|theo đó)(?!\w)", re.I)
+_PREDICATE = re.compile(rf"(?<!\w){_PRED_WORD}(?:[ \t]+{_PRED_WORD})*(?!\w)")  # in the lower-case view
+_CLAUSE_CUT = re.compile(r"[,;:()\[\]]|(?<!\w)(?:trong đó|với|và|theo đó)(?!\w)")  # in the lower-case view
 _LEADING_NOISE = re.compile(r"^(?:[-–•*\s]|(?:trong|đến|tính đến|sau|riêng|theo đó|như vậy|đặc biệt)(?!\w))+", re.I)
 
 
@@ -54,7 +57,7 @@ _AUXILIARIES = re.compile(r"(?:[ \t]+(?:đã|đang|sẽ|được|vẫn|cũng|đ�
 
 
 def _clean_subject(s: str) -> str | None:
-    s = _PERIOD.sub(" ", s)
+    s = _PERIOD_ANY_CASE.sub(" ", s)
     s = _LEADING_NOISE.sub("", s.strip().strip("\"“”'‘’"))
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-–\"“”")
     s = _AUXILIARIES.sub("", " " + s).strip()
@@ -64,32 +67,36 @@ def _clean_subject(s: str) -> str | None:
     return s
 
 
-def _subject(sentence: str, offset: int) -> str | None:
+def _subject(sentence: str, low_sentence: str, offset: int) -> str | None:
     """What the figure measures, when the sentence says it: the words before its verb ("tỷ trọng TFP đóng
     góp vào tăng trưởng GRDP" in "tỷ trọng TFP … tăng đáng kể, năm 2020 đạt 40,43%")."""
-    before = sentence[:offset]
-    clauses = [c for c in _CLAUSE_CUT.split(before)]
-    for clause in reversed(clauses[-3:]):
-        verbs = list(_PREDICATE.finditer(clause))
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(low_sentence, 0, offset)]
+    bounds = [0, *(x for cut in cuts for x in cut), offset]  # clause k is bounds[2k]:bounds[2k+1]
+    clauses = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    for a, b in reversed(clauses[-3:]):
+        verbs = list(_PREDICATE.finditer(low_sentence, a, b))
         if not verbs:
             continue
-        subj = _clean_subject(clause[:verbs[-1].start()])
+        subj = _clean_subject(sentence[a:verbs[-1].start()])
         if subj:
             return subj
     return None
 
 
-def _period(sentence: str, offset: int) -> str | None:
-    """The period phrase nearest before the figure in its sentence, else the first one after it;
-    a comparison base ("so với năm 2020", "cùng kỳ 2019") is not the period."""
+def _periods(low_sentence: str) -> list[tuple[int, int]]:
+    """Spans of the sentence's period phrases; a comparison base ("so với năm 2020", "cùng kỳ 2019") is none."""
+    return [m.span() for m in _PERIOD.finditer(low_sentence)
+            if not _COMPARISON_BASE.search(low_sentence, max(0, m.start() - 60), m.start())]
+
+
+def _period(sentence: str, periods: list[tuple[int, int]], offset: int) -> str | None:
+    """The period phrase nearest before the figure in its sentence, else the first one after it."""
     before, after = [], []
-    for m in _PERIOD.finditer(sentence):
-        if _COMPARISON_BASE.search(sentence[:m.start()]):
-            continue
-        opened = sentence.rfind("(", 0, m.start())
-        if opened > sentence.rfind(")", 0, m.start()) and not opened < offset < sentence.find(")", m.end()) + 1:
+    for start, end in periods:
+        opened = sentence.rfind("(", 0, start)
+        if opened > sentence.rfind(")", 0, start) and not opened < offset < sentence.find(")", end) + 1:
             continue  # "giảm từ 19,6% (năm 2010) xuống còn 7,5%": the bracketed year is the other figure's
-        (before if m.end() <= offset else after).append(m.group())
+        (before if end <= offset else after).append(sentence[start:end])
     return before[-1] if before else (after[0] if after else None)
 
 
@@ -107,7 +114,7 @@ def _headline_like(sentence: str) -> bool:
     return bool(s) and s[-1] not in ".!?…;:" and len(s.split()) <= 35
 
 
-def _metric(q: Quantity, text: str, span: tuple[int, int]) -> dict:
+def _metric(q: Quantity, text: str, low: str, span: tuple[int, int], periods: list[tuple[int, int]]) -> dict:
     a, b = span
     sentence = text[a:b]
     offset = q.start - a
@@ -125,8 +132,8 @@ def _metric(q: Quantity, text: str, span: tuple[int, int]) -> dict:
         "total": q.total,
         "per": q.per,
         "range": q.range_role,
-        "subject": _subject(sentence, offset),
-        "period": _period(sentence, offset),
+        "subject": _subject(sentence, low[a:b], offset),
+        "period": _period(sentence, periods, offset),
         "change": _change(sentence, offset),
         "start": q.start,
         "end": q.end,
@@ -179,6 +186,8 @@ def find_metrics(text: str) -> list[dict]:
     if not quantities:
         return []
     spans = split_sentences(text) or [(0, len(text))]
+    low = lower_view(text)
+    periods: dict[tuple[int, int], list] = {}  # per sentence: a sentence often holds several figures
     out: list[dict] = []
     by_text: dict[str, list[dict]] = {}  # a repeated fact has the same figure and head noun: compare only with those
     i = 0
@@ -186,7 +195,9 @@ def find_metrics(text: str) -> list[dict]:
         while i + 1 < len(spans) and spans[i][1] <= q.start:
             i += 1
         span = spans[i] if spans[i][0] <= q.start < spans[i][1] else (q.start, q.end)
-        m = _metric(q, text, span)
+        if span not in periods:
+            periods[span] = _periods(low[span[0]:span[1]])
+        m = _metric(q, text, low, span, periods[span])
         m["_sentence_start"] = span[0]
         if q.range_role == "to" and out and out[-1]["range"] == "from":
             for field in ("subject", "period", "change"):  # "tăng từ 5% đến 7%": the ends share their context
