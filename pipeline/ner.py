@@ -205,6 +205,14 @@ class Recognizer:
 
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex or get_lexicon()
+        self._plain: dict[str, int] = {}  # token text -> _plain_kind, memoised: most tokens are plain
+
+    def _plain_kind(self, t: Tok) -> int:
+        """1: a plain lower-case word or symbol, which can only end a name context; 2: the same, but a title head
+        word ("phó chủ tịch" in apposition); 0: anything else."""
+        if t.cap or t.key in self.lex.honorifics or t.key == "nguyên" or t.text in ".!?\n;":
+            return 0
+        return 2 if t.key in self.lex.heads else 1
 
     # -- titles ---------------------------------------------------------------------------------------------------
     def _head(self, toks, i, lower_ok=False) -> tuple[int, bool]:
@@ -466,11 +474,14 @@ class Recognizer:
         i, n = 0, len(toks)
         after_title = introduced = in_list = False
         apposition = False  # right after "NAME," / "NAME –" / a title in such a chain: lower-case titles count
-        honorifics = self.lex.honorifics
+        honorifics, plain = self.lex.honorifics, self._plain
+        if len(plain) > 200_000:  # numbers and codes keep adding new token texts: stay bounded
+            plain.clear()
         while i < n:
             t = toks[i]
-            if not t.cap and t.key not in honorifics and t.key != "nguyên" and t.text not in ".!?\n;" \
-                    and not ((apposition or i > 0 and toks[i - 1].key == "các") and t.key in self.lex.heads):
+            if (kind := plain.get(t.text)) is None:
+                kind = plain[t.text] = self._plain_kind(t)
+            if kind == 1 or kind == 2 and not (apposition or i > 0 and toks[i - 1].key == "các"):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
                 if t.word or t.text not in ",-–(:":
                     after_title = introduced = False
