@@ -184,6 +184,10 @@ class Lexicon:
         self.modifiers = _Phrases(["thường trực", "dự khuyết", "chuyên trách", "danh dự", "thứ nhất", "phụ trách",
                                    "điều hành", "kiêm nhiệm", "đặc mệnh toàn quyền", "cao cấp", "trung cấp", "sơ cấp"])
         self.pairs = _dictionary_pairs()
+        # words that end a body's name: a predicate starts (title_end_words) or a reporting verb closes the title
+        self.name_closers = _Phrases([*lexicon.entries("meeting_speech_verbs"), "cùng", "cùng với", "kiêm", "chủ trì",
+                                      "đồng chủ trì", "dẫn đầu"])
+        self.name_enders = _Phrases(lexicon.entries("title_end_words"))
         self.body_nouns = {"ban", "phòng", "ủy ban", "hội đồng", "vụ", "cục", "sở", "tổ", "đoàn", "văn phòng", "hội"}
 
 
@@ -347,6 +351,10 @@ class Recognizer:
                         and not self.person_at(toks, j + 1) and not self._breaks_title(toks, j + 1) \
                         and not (t.key == "và" and lex.org_heads.match(toks, j + 1)):  # "UBND … và Bộ …": two bodies
                     pass
+                elif named_body and (k := self._name_tail(toks, j)) > j:
+                    j = end = k  # "Cục Quản lý nợ và Kinh tế đối ngoại", "Tổ công tác về hóa đơn điện tử"
+                    prev = toks[j - 1]
+                    continue
                 else:
                     break
             j += 1
@@ -356,6 +364,45 @@ class Recognizer:
         while end > 0 and toks[end - 1].key in ("và", "tại", "các", "của"):
             end -= 1
         return end
+
+    def _name_tail(self, toks, j) -> int:
+        """End of the lower-case rest of a body's name starting at token j ("nợ và Kinh tế đối ngoại" after "Cục Quản
+        lý"), or j. No lexicon knows such words, so the phrase must close the way a title closes: at a comma, bracket,
+        dash, line end, "kiêm", "cùng", a reporting verb ("cho biết") or the next person; and it must hold no word
+        that starts a predicate (models/title_end_words.txt). Otherwise the words are the sentence going on."""
+        lex, n, k = self.lex, len(toks), j
+        prev = toks[j - 1]
+        if prev.abbr or prev.key in _ADMIN:
+            return j  # "HĐND huyện | điều hành kỳ họp": an abbreviation or a level word completes the name
+        closed = False
+        while k < n and k - j < 14:
+            t = toks[k]
+            if t.cap:
+                if self._starts_someone(toks, k):
+                    closed = True
+                    break
+            elif t.text == "," and toks[k - 1].key == "phòng" and k + 1 < n and toks[k + 1].key == "chống":
+                pass  # "Phòng, chống thiên tai": one phrase
+            elif not t.word or t.text[0].isdigit():
+                closed = t.text in ",;:()[]\n.–-—"
+                break
+            elif t.key == "và":
+                if k + 1 < n and self._starts_someone(toks, k + 1):
+                    closed = True  # "… Cảnh sát biển và Chuẩn Đô đốc Meas Sophal"
+                    break
+                if not (k + 1 < n and toks[k + 1].cap and not lex.org_heads.match(toks, k + 1)):
+                    return j  # "và" joins two parts of the name only: "nợ và Kinh tế đối ngoại"
+            elif t.key in lex.name_closers and lex.name_closers.match(toks, k):
+                closed = True  # "… thiên tai | cho biết", "… nông dân huyện | cùng …"
+                break
+            elif t.key in lex.name_enders and lex.name_enders.match(toks, k):
+                return j
+            k += 1
+        return k if closed and k > j else j
+
+    def _starts_someone(self, toks, k) -> bool:
+        """A new title, rank or person starts at token k (not a word of address: "… về việc bổ nhiệm | ông X")."""
+        return self._breaks_title(toks, k) or toks[k].key in self.lex.ranks or bool(self.person_at(toks, k, strict=True))
 
     def _after_place_intro(self, toks, j) -> bool:
         """Token j is in a place name that "tỉnh", "huyện", "Vương quốc" … opened ("huyện Cư M'gar")."""
