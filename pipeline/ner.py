@@ -236,8 +236,10 @@ class Recognizer:
         return n > 0 and not (toks[j].key == "đại" and toks[j + 1].key == "biểu") \
             and self.lex.org_heads.match(toks, j) <= n
 
-    def title_at(self, toks, i, lower_ok=False) -> tuple[int, bool] | None:
-        """End token index of the title starting at i (None if there is none) and whether it is a rank."""
+    def title_at(self, toks, i, lower_ok=False, after_name=False) -> tuple[int, bool] | None:
+        """End token index of the title starting at i (None if there is none) and whether it is a rank.
+        `after_name`: the title is in apposition after a person ("ông X, Vụ trưởng Vụ …."), so it may run to the
+        sentence's end."""
         j = i
         if toks[j].key == "nguyên" and j + 1 < len(toks):  # former post, kept as written
             j += 1
@@ -251,12 +253,12 @@ class Recognizer:
         head_end = j
         while j < len(toks) and (m := self.lex.modifiers.match(toks, j)):
             j += m
-        j = self._body(toks, j, toks[j - 1])
+        j = self._body(toks, j, toks[j - 1], after_name=after_name)
         if bare_delegate and j == head_end:
             return None  # bare "Đại biểu" is a role label, "Đại biểu Quốc hội" a title
         return j, False
 
-    def _body(self, toks, j, prev, in_title=True) -> int:
+    def _body(self, toks, j, prev, in_title=True, after_name=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
         end, company, body_start = j, False, j
@@ -296,6 +298,7 @@ class Recognizer:
             if m:
                 j = end = j + m
                 prev = toks[j - 1]
+                named_body = named_body or (t.cap and t.key not in _ADMIN)  # "Cục Cảnh sát …", "Bộ Tư lệnh Cảnh sát biển"
                 continue
             if t.text[0].isdigit():
                 if toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS:
@@ -351,7 +354,7 @@ class Recognizer:
                         and not self.person_at(toks, j + 1) and not self._breaks_title(toks, j + 1) \
                         and not (t.key == "và" and lex.org_heads.match(toks, j + 1)):  # "UBND … và Bộ …": two bodies
                     pass
-                elif named_body and (k := self._name_tail(toks, j)) > j:
+                elif named_body and (k := self._name_tail(toks, j, after_name)) > j:
                     j = end = k  # "Cục Quản lý nợ và Kinh tế đối ngoại", "Tổ công tác về hóa đơn điện tử"
                     prev = toks[j - 1]
                     continue
@@ -365,15 +368,15 @@ class Recognizer:
             end -= 1
         return end
 
-    def _name_tail(self, toks, j) -> int:
+    def _name_tail(self, toks, j, after_name=False) -> int:
         """End of the lower-case rest of a body's name starting at token j ("nợ và Kinh tế đối ngoại" after "Cục Quản
         lý"), or j. No lexicon knows such words, so the phrase must close the way a title closes: at a comma, bracket,
         dash, line end, "kiêm", "cùng", a reporting verb ("cho biết") or the next person; and it must hold no word
         that starts a predicate (models/title_end_words.txt). Otherwise the words are the sentence going on."""
         lex, n, k = self.lex, len(toks), j
         prev = toks[j - 1]
-        if prev.abbr or prev.key in _ADMIN:
-            return j  # "HĐND huyện | điều hành kỳ họp": an abbreviation or a level word completes the name
+        if prev.abbr or prev.key in _ADMIN or _pair_or_word(toks, j) in _ADMIN or prev.text[0].isdigit() or any(lex.places.match(toks, b) == j - b for b in range(max(0, j - 4), j)):
+            return j  # "HĐND huyện | điều hành", "Thành ủy | nhấn manh", "Sư đoàn 395 | nhận", "Sở Y tế tỉnh Nghệ An |"
         closed = False
         while k < n and k - j < 14:
             t = toks[k]
@@ -384,7 +387,8 @@ class Recognizer:
             elif t.text == "," and toks[k - 1].key == "phòng" and k + 1 < n and toks[k + 1].key == "chống":
                 pass  # "Phòng, chống thiên tai": one phrase
             elif not t.word or t.text[0].isdigit():
-                closed = t.text in ",;:()[]\n.–-—"
+                # a sentence end closes a title in apposition only: elsewhere the predicate runs up to it too
+                closed = t.text in ",;:()[]–-—" or after_name and t.text in ".\n"
                 break
             elif t.key == "và":
                 if k + 1 < n and self._starts_someone(toks, k + 1):
@@ -555,7 +559,7 @@ class Recognizer:
                 i += 1
                 continue
             lower_ok = apposition or i > 0 and toks[i - 1].key == "các"  # "các phó chủ tịch UBND TP A, B"
-            title = self.title_at(toks, i, lower_ok) if t.key == "nguyên" or (t.cap or lower_ok) and (
+            title = self.title_at(toks, i, lower_ok, apposition) if t.key == "nguyên" or (t.cap or lower_ok) and (
                 t.key in self.lex.heads or t.key in self.lex.ranks) else None
             if title:
                 end, rank = title
