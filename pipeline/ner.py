@@ -59,8 +59,8 @@ def _admin_before(toks, i) -> str | None:
     """The administrative level word ("huyện", "thành phố") right before token i, if any."""
     if i >= 2 and (pair := f"{toks[i - 2].key} {toks[i - 1].key}") in _ADMIN:
         return pair
-    if i >= 1 and toks[i - 1].key in _ADMIN:
-        return toks[i - 1].key
+    if i >= 1 and toks[i - 1].key in _ADMIN and not (i >= 2 and f"{toks[i - 2].key} {toks[i - 1].key}" == "già làng"):
+        return toks[i - 1].key  # ("già làng Y Khu Niê": a village elder, not the village)
     return None
 # Heavenly stems + earthly branches: "Giáp Thìn", "Đinh Dậu" are years, though Giáp and Đinh are family names.
 _CAN = {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"}
@@ -390,6 +390,9 @@ class Recognizer:
                 # a sentence end closes a title in apposition only: elsewhere the predicate runs up to it too
                 closed = t.text in ",;:()[]–-—" or after_name and t.text in ".\n"
                 break
+            elif m := lex.body_lower.match(toks, k):
+                k += m  # a known word of body names ("dự phòng", not "dự")
+                continue
             elif t.key == "và":
                 if k + 1 < n and self._starts_someone(toks, k + 1):
                     closed = True  # "… Cảnh sát biển và Chuẩn Đô đốc Meas Sophal"
