@@ -31,7 +31,8 @@ _GAP_RULES = [
     (HON, _HON_WORDS), (CHON, rf",\s*{_HON_WORDS}"), (SHON, rf"[;:]\s*{_HON_WORDS}"),
 ]
 _GAP_RES = [(kind, re.compile(rf"^\s*{rx}\s*$", re.I)) for kind, rx in _GAP_RULES]
-_PLURAL_RE = re.compile(r"\bcác\s*(?:đồng chí\s*)?$", re.I)
+# "các [đồng chí] Phó Chủ tịch: …", "hai Phó Giám đốc Sở Y tế: A và B"
+_PLURAL_RE = re.compile(r"\b(?:các|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d{1,2})\s*(?:đồng chí\s*)?$", re.I)
 # A title right after these verbs is the post the person before them holds, takes or held:
 # "X tái đắc cử Chủ tịch …", "A, B được bầu giữ chức Phó Chủ tịch …", "ông X trước đó là Giám đốc …".
 _POST_VERB_RE = re.compile(
@@ -133,7 +134,7 @@ def _link(items: list[_Item]) -> None:
             k -= 1
             members.append(k)
         it.owner, it.shared_by = (members[0], []) if len(members) == 1 else (None, members)
-    # C: "các [đồng chí] TITLE[:] A, B; C và D" — every listed person shares the plural title.
+    # C: "các [đồng chí] TITLE[:] A, B; C và D", "hai TITLE: A và B" — every listed person shares the plural title.
     for t, it in enumerate(items):
         if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):
             continue
@@ -145,7 +146,7 @@ def _link(items: list[_Item]) -> None:
                 k += 1  # ranks before the member's name
             if k >= n or items[k].label != "PERSON" or items[k].gap not in (sep_ok if start == k else (ADJ,)):
                 break
-            own = start < k
+            own = False  # (a rank or degree before the name, "ThS. B", is not a post of one's own)
             person, k = k, k + 1
             while k < n and items[k].label == "POSITION" and items[k].owner == person:
                 own = True

@@ -79,6 +79,16 @@ def test_plural_title_is_shared_by_every_listed_person():
     assert people(text) == {"Hà Văn Tiến": shared, "Lò Thị Mai": shared, "Nông Đức Hậu": shared}
 
 
+def test_counted_plural_title_is_shared_even_by_members_with_a_degree():
+    text = ("Phó Chủ tịch UBND tỉnh Lường Văn Tâm trao quyết định bổ nhiệm hai Phó Giám đốc Sở Y tế: "
+            "BS.CKII Sần Văn Páo và ThS. Vi Thị Hương.")
+    assert people(text) == {
+        "Lường Văn Tâm": ["Phó Chủ tịch UBND tỉnh"],
+        "Sần Văn Páo": ["Phó Giám đốc Sở Y tế", "BS.CKII"],
+        "Vi Thị Hương": ["Phó Giám đốc Sở Y tế", "ThS"],  # (the abbreviation's dot is not kept)
+    }
+
+
 def test_plural_title_not_given_to_member_with_own_title_after_va():
     text = ("Tham dự có các đồng chí Phó Tổng Tham mưu trưởng: Trung tướng Lại Văn Kiên; Thượng tướng Trịnh Thế Dũng "
             "và Trung tướng Mai Hồng Quân - Phó Chủ nhiệm Tổng cục Chính trị.")
