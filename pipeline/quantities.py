@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import dictionary_words, entries, table, word_alternation
+from .lexicon import dictionary_words, entries, table, word_alternation, word_tags
 from .normalize import fold_tones, lower_view
 
 SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "trăm": 100}
@@ -251,8 +251,14 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         return None
     if kind is None:
         m = _WORD.match(text, i)
-        if not m or m.group() in lx["stopwords"]:
+        if not m:
             return None
+        if m.group() in lx["stopwords"]:
+            # a stop syllable may still open a noun of the dictionary ("dịch vụ", "tiến sĩ", "chi cục"; not "tiến hành")
+            end = _dictionary_word_end(text, i)
+            if not end or _predicate(text[i:end]) or any(w in lx["stopwords"] for w in text[i:end].split()[1:]):
+                return None  # "tiến hành" is a verb, "so với" two function words
+            return text[i:end], end
         end = m.end()
         if not m.group().islower():  # a capitalised common noun counts as a whole dictionary word ("63 Trung tâm")
             end = _dictionary_word_end(text, i)
@@ -267,6 +273,8 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
                 end = m2.end()
         return _lower_first(text[i:end]), end
     end = max(end, _dictionary_word_end(text, i) or 0)
+    if kind is None and _predicate(text[i:end]):
+        return None  # "Đề án 06 tạo …", "Vùng 4 phối hợp …": a verb follows the number, nothing is counted
     if _lower_first(text[i:end]) in lx["classifiers"] and (m2 := _NEXT_WORD.match(text, end)) \
             and m2.group(1).islower() and m2.group(1) not in lx["stopwords"]:
         end = _dictionary_word_end(text, m2.start(1)) or m2.end()
@@ -274,6 +282,13 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
 
 
 _NAME_NEXT = re.compile(r"[ \t]+(\w)")
+
+
+def _predicate(word: str) -> bool:
+    """Only ever a verb or adjective (lexicon.word_tags), so no counted noun: "tạo", "phối hợp" (not "giống", also
+    a noun)."""
+    tags = word_tags().get(word.lower())
+    return bool(tags) and not any(t.startswith("N") for t in tags)
 
 
 def _opens_a_name(text: str, i: int, end: int, title: bool = True) -> bool:
