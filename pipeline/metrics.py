@@ -164,9 +164,10 @@ def _period_key(period: str | None) -> str:
 def _same_fact(m: dict, seen: dict) -> bool:
     """A fact repeated in another sentence: same figure, head noun, qualifier and compatible period, and the
     two sentences are the same words or one is a headline sharing the other's words (headline, lead,
-    "read also" teaser). The same figure twice in one sentence is two facts."""
+    "read also" teaser); a range's ends repeat as a range ("vượt 3-5% dự toán" in headline and body). The same figure
+    twice in one sentence is two facts."""
     if m["_sentence_start"] == seen["_sentence_start"] or key(m["qualifier"] or "") != key(seen["qualifier"] or "") \
-            or m["range"] or seen["range"] or _fact_key(m["text"]) != _fact_key(seen["text"]):  # "Hơn 3.000" opening a headline
+            or bool(m["range"]) != bool(seen["range"]) or _fact_key(m["text"]) != _fact_key(seen["text"]):  # "Hơn 3.000" opening a headline
         return False
     periods = sorted((_period_key(m["period"]), _period_key(seen["period"])), key=len)
     if periods[0] and not periods[1].startswith(periods[0]):
