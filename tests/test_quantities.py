@@ -49,6 +49,11 @@ CASES = [
     ("bình quân 19,5 tỷ USD/tháng", [(19.5, "tỷ USD/tháng")]),
     ("hỗ trợ 2 triệu đồng/người", [(2, "triệu đồng/người")]),
     ("hụt thu 5.300 tỷ so với dự toán", [(5300, "tỷ")]),
+    ("ranh mặn 4‰ xâm nhập sâu", [(4, "‰")]),
+    ("kết nối với 2.150 dịch vụ công trực tuyến", [(2150, "dịch vụ")]),  # "dịch" alone is no noun, "dịch vụ" is
+    ("trao bằng cho 37 thạc sĩ và 4 tiến sĩ", [(37, "thạc sĩ"), (4, "tiến sĩ")]),
+    ("triển khai Đề án 06 tạo nền tảng số", []),  # a verb after the number: nothing is counted
+    ("Vùng Cảnh sát biển 4 phối hợp với Hải quân", []),
     ("lượng khách khoảng 8,3 triệu, tăng mạnh", [(8.3, "triệu")]),
     ("nửa triệu USD", [(0.5, "triệu USD")]),
     ("tổng vốn 12 EUR", [(12, "EUR")]),
