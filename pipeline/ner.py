@@ -214,7 +214,7 @@ class Recognizer:
     def _plain_kind(self, t: Tok) -> int:
         """1: a plain lower-case word or symbol, which can only end a name context; 2: the same, but a title head
         word ("phó chủ tịch" in apposition); 0: anything else."""
-        if t.cap or t.key in self.lex.honorifics or t.key == "nguyên" or t.text in ".!?\n;":
+        if t.cap or t.key in self.lex.honorifics or t.key in self.lex.ranks or t.key == "nguyên" or t.text in ".!?\n;":
             return 0
         return 2 if t.key in self.lex.heads else 1
 
@@ -495,7 +495,7 @@ class Recognizer:
         if place == n:
             # "Hà Nội", "TP Hồ Chí Minh" are places; "Chủ tịch Hồ Chí Minh" is a person
             if (after_title or strict) and surname and n >= 3 and not self._blocked(toks, i) \
-                    and toks[i - 1].key not in _ADMIN:
+                    and not _admin_before(toks, i):  # not "Bộ Tư lệnh Thành phố Hồ Chí Minh"
                 return end
             return 0
         if self._blocked(toks, i):
@@ -561,7 +561,9 @@ class Recognizer:
                 introduced = True
                 i += 1
                 continue
-            lower_ok = apposition or i > 0 and toks[i - 1].key == "các"  # "các phó chủ tịch UBND TP A, B"
+            lower_ok = apposition or i > 0 and toks[i - 1].key == "các" or (  # "các phó chủ tịch UBND TP A, B"
+                not t.cap and (m := self.lex.ranks.match(toks, i)) and i + m < n  # "thượng tá Lê Hồng Quang"
+                and bool(self.person_at(toks, i + m, after_title=True)))
             title = self.title_at(toks, i, lower_ok, apposition) if t.key == "nguyên" or (t.cap or lower_ok) and (
                 t.key in self.lex.heads or t.key in self.lex.ranks) else None
             if title:

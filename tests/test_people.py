@@ -89,6 +89,15 @@ def test_counted_plural_title_is_shared_even_by_members_with_a_degree():
     }
 
 
+def test_lower_case_rank_before_a_name_and_attache_title():
+    text = ("Theo thượng tá Phạm Văn Nghĩa, Tùy viên Quốc phòng Việt Nam tại Lào, hai bên đã trao đổi. "
+            "Đại tá Mạc Đình Vũ, Chính ủy Bộ Tư lệnh Thành phố Hồ Chí Minh, cho biết thêm.")
+    assert people(text) == {
+        "Phạm Văn Nghĩa": ["thượng tá", "Tùy viên Quốc phòng Việt Nam tại Lào"],
+        "Mạc Đình Vũ": ["Đại tá", "Chính ủy Bộ Tư lệnh Thành phố Hồ Chí Minh"],  # the city is no person
+    }
+
+
 def test_plural_title_not_given_to_member_with_own_title_after_va():
     text = ("Tham dự có các đồng chí Phó Tổng Tham mưu trưởng: Trung tướng Lại Văn Kiên; Thượng tướng Trịnh Thế Dũng "
             "và Trung tướng Mai Hồng Quân - Phó Chủ nhiệm Tổng cục Chính trị.")
