@@ -32,9 +32,10 @@ SETS = {
                  "pair": {"P": 0.98, "R": 0.95, "F1": 0.96},
                  "met": {"P": 0.97, "R": 0.97, "F1": 0.97}},
     # first look: name .985/1.0/.992 | pair .918/.848/.881 | metric .985/.978/.982 (12 documents)
-    # (used for tuning since; then name 1.0/1.0/1.0, pair .956/.946/.951, metric unchanged)
+    # (used for tuning since; then name 1.0/1.0/1.0, pair .956/.946/.951, metric unchanged; pair .978/.967/.973 after
+    # the body-name tails of sets 8–10)
     "heldout4": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
-                 "pair": {"P": 0.93, "R": 0.92, "F1": 0.93},
+                 "pair": {"P": 0.96, "R": 0.95, "F1": 0.96},
                  "met": {"P": 0.96, "R": 0.95, "F1": 0.96}},
     # first look: name .935/1.0/.967 | pair .930/.909/.920 | metric 1.0/.984/.992 (12 documents)
     # (used for tuning since; then name 1.0/1.0/1.0, pair .989/.989/.989)
@@ -47,16 +48,35 @@ SETS = {
                  "pair": {"P": 0.96, "R": 0.94, "F1": 0.95},
                  "met": {"P": 0.98, "R": 0.95, "F1": 0.96}},
     # first look: name .958/.979/.968 | pair .873/.809/.840 | metric .979/.979/.979 (10 documents)
-    # (used for tuning since; then name 1.0/1.0/1.0, pair .913/.926/.920)
+    # (used for tuning since; then name 1.0/1.0/1.0, pair .913/.926/.920; pair .957/.971/.964 after the body-name
+    # tails of sets 8–10)
     "heldout7": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
-                 "pair": {"P": 0.89, "R": 0.90, "F1": 0.90},
+                 "pair": {"P": 0.94, "R": 0.95, "F1": 0.95},
                  "met": {"P": 0.95, "R": 0.95, "F1": 0.95}},
+    # sets 8–10 were written blind (the writers saw only GUIDELINES.md, not the code) to three briefs: national state
+    # press; provincial/district portals with ethnic-minority names; sector news (health, education, finance, courts)
+    # first look: name .953/.984/.968 | pair .833/.810/.821 | metric .949/.957/.953 (10 documents)
+    # (used for tuning since; then name .968/.984/.976, pair .905/.905/.905, metric .974/.966/.970)
+    "heldout8": {"name": {"P": 0.96, "R": 0.98, "F1": 0.97},
+                 "pair": {"P": 0.89, "R": 0.89, "F1": 0.89},
+                 "met": {"P": 0.96, "R": 0.95, "F1": 0.96}},
+    # first look: name .942/.980/.961 | pair .915/.771/.837 | metric .993/1.0/.997 (10 documents)
+    # (used for tuning since; then name .962/1.0/.980, pair .985/.914/.948)
+    "heldout9": {"name": {"P": 0.95, "R": 0.98, "F1": 0.97},
+                 "pair": {"P": 0.97, "R": 0.90, "F1": 0.93},
+                 "met": {"P": 0.98, "R": 0.98, "F1": 0.98}},
+    # first look: name .982/1.0/.991 | pair .822/.690/.750 | metric .979/.979/.979 (10 documents)
+    # (used for tuning since; then pair .914/.851/.881, metric .993/.986/.989)
+    "heldout10": {"name": {"P": 0.97, "R": 0.98, "F1": 0.98},
+                  "pair": {"P": 0.90, "R": 0.84, "F1": 0.87},
+                  "met": {"P": 0.98, "R": 0.97, "F1": 0.98}},
 }
-SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12, "heldout6": 10, "heldout7": 10}
+SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12, "heldout6": 10, "heldout7": 10,
+         "heldout8": 10, "heldout9": 10, "heldout10": 10}
 # the date phrase (not scored by score.py): exact on every document of sets 1–3 when measured, 11/12 on sets 4–5,
 # 8/10 on set 6 (its gold counts a leading "Trong hai ngày" as part of the phrase, which dev's gold never shows)
 MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.98, "heldout5": 0.89,
-                      "heldout6": 0.98, "heldout7": 0.89}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
+                      "heldout6": 0.98, "heldout7": 0.89, "heldout8": 0.98, "heldout9": 0.98, "heldout10": 0.98}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
 
 
 def gold(name: str) -> dict:
@@ -75,7 +95,7 @@ def test_set_is_well_formed(heldout):
     assert len(g) == SIZES[name], name
     for doc_id, d in g.items():
         assert d["id"] == doc_id
-        assert 80 <= len(d["text"].split()) <= 360, doc_id
+        assert 80 <= len(d["text"].split()) <= 600, doc_id  # excerpts to full articles (sets 8–10: 380–560 words)
         for a in d["attendees"]:  # names and positions are annotated as written
             assert a["name"] in d["text"], (doc_id, a["name"])
             assert all(p in d["text"] for p in a["positions"]), (doc_id, a)
