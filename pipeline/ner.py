@@ -34,6 +34,7 @@ _COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãn
 # "Viện Pasteur", "Quỹ Nguyễn Văn A"; the capitalised run after them is part of the body.
 _NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "viện", "bệnh viện", "quỹ", "giải", "giải thưởng",
                  "huân chương", "huy chương", "đường", "phố", "cầu"}
+_DEPUTY = {"phó", "quyền"}  # before any title head: its deputy, or acting holder
 _WEAK_ADDRESS = {"anh", "chị", "em", "cô", "bác", "cháu", "cụ", "thầy"}
 _NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
 # Words that make a run of foreign words a company's name.
@@ -227,7 +228,10 @@ class Recognizer:
             return 0, False
         if t.key in self.lex.ranks and (n := self.lex.ranks.match(toks, i)):
             return n, True
-        return (self.lex.heads.match(toks, i) if t.key in self.lex.heads else 0), False
+        n = self.lex.heads.match(toks, i) if t.key in self.lex.heads else 0
+        if t.key in _DEPUTY and i + 1 < len(toks) and toks[i + 1].key in self.lex.heads:
+            n = max(n, 1 + self.lex.heads.match(toks, i + 1))  # "Phó Trưởng đại diện", "Quyền Giám đốc" (not listed)
+        return (n if n > 1 or t.key not in _DEPUTY else 0), False
 
     def _breaks_title(self, toks, j) -> bool:
         """A new title starts at j (so the current one ends)."""
@@ -307,6 +311,9 @@ class Recognizer:
                     continue
                 break
             if not t.word:
+                if t.text == "," and end == j and self._member_of_university(toks, body_start, j):
+                    j += 1  # "Trường Đại học Nông Lâm, Đại học Huế": a member school and its university are one body
+                    continue
                 if t.text in "-–" and end == j and j + 1 < n and toks[j + 1].cap and not toks[j + 1].abbr \
                         and j > 0 and toks[j - 1].word and not self._breaks_title(toks, j + 1) \
                         and not self.person_at(toks, j + 1, strict=True) and not lex.honorifics.match(toks, j + 1):
@@ -410,6 +417,15 @@ class Recognizer:
     def _starts_someone(self, toks, k) -> bool:
         """A new title, rank or person starts at token k (not a word of address: "… về việc bổ nhiệm | ông X")."""
         return self._breaks_title(toks, k) or toks[k].key in self.lex.ranks or bool(self.person_at(toks, k, strict=True))
+
+    @staticmethod
+    def _member_of_university(toks, body_start, j) -> bool:
+        """The comma at j joins a school to the (regional or national) university it belongs to: "Trường Đại học
+        Khoa học Tự nhiên, Đại học Quốc gia Hà Nội"."""
+        def university_at(k):
+            return k + 2 < len(toks) and toks[k].key == "đại" and toks[k + 1].key == "học" and toks[k + 2].cap
+        return university_at(j + 1) and any(toks[k].key == "trường" and (university_at(k + 1) or toks[k + 1].key in (
+            "cao", "học")) for k in range(body_start, j))
 
     def _after_place_intro(self, toks, j) -> bool:
         """Token j is in a place name that "tỉnh", "huyện", "Vương quốc" … opened ("huyện Cư M'gar")."""
@@ -565,7 +581,7 @@ class Recognizer:
                 not t.cap and (m := self.lex.ranks.match(toks, i)) and i + m < n  # "thượng tá Lê Hồng Quang"
                 and bool(self.person_at(toks, i + m, after_title=True)))
             title = self.title_at(toks, i, lower_ok, apposition) if t.key == "nguyên" or (t.cap or lower_ok) and (
-                t.key in self.lex.heads or t.key in self.lex.ranks) else None
+                t.key in self.lex.heads or t.key in self.lex.ranks or t.key in _DEPUTY) else None
             if title:
                 end, rank = title
                 ents.append(Ent("POSITION", i, end, rank))

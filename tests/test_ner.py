@@ -28,6 +28,20 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
     ("Đại tá Ninh Văn Quyết, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh báo cáo.",
      [("POSITION", "Đại tá"), ("PERSON", "Ninh Văn Quyết"), ("POSITION", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")]),
     ("Hội nghị diễn ra tại tỉnh Hà Tĩnh vào dịp Xuân Giáp Thìn.", []),
+    # "Phó"/"Quyền" before any title head, listed or not
+    ("Quyền Giám đốc Sở Tài chính Đỗ Văn Hòa báo cáo.", [("POSITION", "Quyền Giám đốc Sở Tài chính"),
+                                                         ("PERSON", "Đỗ Văn Hòa")]),
+    ("Ông Kenji Sato, Phó Trưởng đại diện Văn phòng JICA tại Việt Nam cho biết.",
+     [("PERSON", "Kenji Sato"), ("POSITION", "Phó Trưởng đại diện Văn phòng JICA tại Việt Nam")]),
+    # a member school and its university are one body, comma and all
+    ("GS.TS Lâm Quang Vinh, Hiệu trưởng Trường Đại học Sư phạm, Đại học Đà Nẵng phát biểu.",
+     [("POSITION", "GS.TS"), ("PERSON", "Lâm Quang Vinh"),
+      ("POSITION", "Hiệu trưởng Trường Đại học Sư phạm, Đại học Đà Nẵng")]),
+    # the lower-case rest of a body's name runs to the comma that closes the title, not into the predicate
+    ("Bà Tô Thị Hằng, Cục trưởng Cục Quản lý nợ và Kinh tế đối ngoại, cho biết.",
+     [("PERSON", "Tô Thị Hằng"), ("POSITION", "Cục trưởng Cục Quản lý nợ và Kinh tế đối ngoại")]),
+    ("Phó Chủ tịch HĐND huyện Hà Văn Mạnh điều hành kỳ họp, Giám đốc Sở Xây dựng trao quyết định cho các xã.",
+     [("POSITION", "Phó Chủ tịch HĐND huyện"), ("PERSON", "Hà Văn Mạnh"), ("POSITION", "Giám đốc Sở Xây dựng")]),
 ])
 def test_entity_labels_and_spans(text, expected):
     assert ents(text) == expected
