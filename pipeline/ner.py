@@ -382,7 +382,8 @@ class Recognizer:
         that starts a predicate (models/title_end_words.txt). Otherwise the words are the sentence going on."""
         lex, n, k = self.lex, len(toks), j
         prev = toks[j - 1]
-        if prev.abbr or prev.key in _ADMIN or _pair_or_word(toks, j) in _ADMIN or prev.text[0].isdigit() or any(lex.places.match(toks, b) == j - b for b in range(max(0, j - 4), j)):
+        if prev.abbr or prev.key in _ADMIN or _pair_or_word(toks, j) in _ADMIN or prev.text[0].isdigit() \
+                or any(lex.places.match(toks, b) == j - b for b in range(max(0, j - 4), j)):
             return j  # "HĐND huyện | điều hành", "Thành ủy | nhấn manh", "Sư đoàn 395 | nhận", "Sở Y tế tỉnh Nghệ An |"
         closed = False
         while k < n and k - j < 14:
@@ -393,6 +394,8 @@ class Recognizer:
                     break
             elif t.text == "," and toks[k - 1].key == "phòng" and k + 1 < n and toks[k + 1].key == "chống":
                 pass  # "Phòng, chống thiên tai": one phrase
+            elif t.text[0].isdigit() and k + 1 < n and toks[k + 1].text in ",;)":
+                pass  # "Vùng Cảnh sát biển 4;": a numbered unit
             elif not t.word or t.text[0].isdigit():
                 # a sentence end closes a title in apposition only: elsewhere the predicate runs up to it too
                 closed = t.text in ",;:()[]–-—" or after_name and t.text in ".\n"
@@ -401,6 +404,9 @@ class Recognizer:
                 k += m  # a known word of body names ("dự phòng", not "dự")
                 continue
             elif t.key == "và":
+                if k + 3 < n and toks[k + 1].key == "phòng" and toks[k + 2].text == "," and toks[k + 3].key == "chống":
+                    k += 1  # "đê điều và Phòng, chống thiên tai"
+                    continue
                 if k + 1 < n and self._starts_someone(toks, k + 1):
                     closed = True  # "… Cảnh sát biển và Chuẩn Đô đốc Meas Sophal"
                     break
@@ -597,6 +603,10 @@ class Recognizer:
                 continue
             if t.cap and (m := self.lex.places.match(toks, i)):
                 i += m  # "Cà phê Buôn Ma Thuột": a place; none of its words starts a name
+                after_title = introduced = apposition = False
+                continue
+            if t.name and toks[i].key in self.lex.surnames and self._blocked(toks, i):
+                i = self._run(toks, i)  # "Giải thưởng Tạ Quang Bửu": the name is the award's; "Quang Bửu" is none
                 after_title = introduced = apposition = False
                 continue
             if t.cap and t.key in self.lex.org_heads and (m := self.lex.org_heads.match(toks, i)) and (toks[i].abbr or m > 1 or i + 1 < n and toks[i + 1].cap):

@@ -98,6 +98,14 @@ def test_lower_case_rank_before_a_name_and_attache_title():
     }
 
 
+@pytest.mark.parametrize("text", [
+    "Nhiều nhà khoa học trẻ được vinh danh tại Giải thưởng Tạ Quang Bửu năm nay.",
+    "Nhà trường trao 25 suất từ Quỹ học bổng Lê Văn Tám cho tân sinh viên.",
+])
+def test_names_of_awards_and_funds_are_no_attendees(text):
+    assert names(text) == []
+
+
 def test_plural_title_not_given_to_member_with_own_title_after_va():
     text = ("Tham dự có các đồng chí Phó Tổng Tham mưu trưởng: Trung tướng Lại Văn Kiên; Thượng tướng Trịnh Thế Dũng "
             "và Trung tướng Mai Hồng Quân - Phó Chủ nhiệm Tổng cục Chính trị.")
