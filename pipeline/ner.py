@@ -177,7 +177,7 @@ class Lexicon:
         self.honorifics = _Phrases(lexicon.entries("honorifics"))
         self.org_heads = _Phrases(lexicon.entries("org_heads"))
         self.domains = _Phrases(lexicon.entries("org_domains"))
-        self.places = _Phrases(lexicon.entries("places"))
+        self.places = _Phrases([*lexicon.entries("places"), *lexicon.entries("ethnic_groups")])  # names, not persons
         self.blockers = _Phrases(lexicon.entries("name_blockers"))
         self.cont_words = _Phrases(lexicon.entries("position_words"))
         self.body_words = _Phrases(lexicon.entries("position_words_after_body"))
