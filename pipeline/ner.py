@@ -20,9 +20,11 @@ from .normalize import key
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải"), words (with "&", apostrophes and lower-case hyphenated parts:
-# "KH&CN", "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two titles), or one symbol.
-_TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
+# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải") or hyphens ("GD-ĐT", "KH-ĐT", "LĐ-TB&XH"), words (with "&",
+# apostrophes and lower-case hyphenated parts: "KH&CN", "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two
+# titles), or one symbol.
+_TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"
+                       rf"|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
 _SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
 _VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
 # One Vietnamese syllable: onset, vowel nucleus, coda. Words that fail it are foreign ("Vilayvong", "Mathilde").
@@ -44,7 +46,8 @@ _COMPANY_WORDS = {"technology", "technologies", "group", "corporation", "corp", 
                   "motors", "steel", "textile", "garment", "foods", "food", "airlines", "airways"}
 # Military units are numbered: "Quân khu 5", "Sư đoàn 312".
 _NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
-                   "hải đoàn", "hải đội", "đồn", "khu vực", "vụ", "cục", "phòng", "đội"}  # "Vụ 3", "Phòng 2"
+                   "hải đoàn", "hải đội", "đồn", "khu vực", "vụ", "cục", "phòng", "đội",  # "Vụ 3", "Phòng 2"
+                   "quận", "phường", "khu phố", "tổ dân phố", "ấp", "thôn", "khóm"}  # "UBND quận 3", "phường 25"
 _ADMIN = {"tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng",
           "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"}
 # levels a local article often leaves unnamed ("UBND tỉnh", "Bí thư Tỉnh ủy Đỗ Trọng Hưng")
@@ -477,7 +480,8 @@ class Recognizer:
         while k >= 0 and toks[k].text in (":", "“", "\""):
             k -= 1
         if k >= 0 and toks[k].text[0].isdigit():
-            return True  # "số 25 Âu Cơ", "Lô 3 Trần Phú": a street after a house number
+            # "số 25 Âu Cơ", "Lô 3 Trần Phú": a street after a house number; not after a numbered unit ("quận 8 Võ …")
+            return not (toks[k - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, k) in _NUMBERED_UNITS)
         for width in (2, 1):
             s = k - width + 1
             if s >= 0 and self.lex.blockers.match(toks, s) == width:

@@ -33,6 +33,12 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
                                                          ("PERSON", "Đỗ Văn Hòa")]),
     ("Ông Kenji Sato, Phó Trưởng đại diện Văn phòng JICA tại Việt Nam cho biết.",
      [("PERSON", "Kenji Sato"), ("POSITION", "Phó Trưởng đại diện Văn phòng JICA tại Việt Nam")]),
+    # hyphenated abbreviations are one token; numbered districts and wards belong to the title
+    ("Ông Lý Văn Đạt, phó giám đốc Sở GD-ĐT TP.HCM, cho biết.",
+     [("PERSON", "Lý Văn Đạt"), ("POSITION", "phó giám đốc Sở GD-ĐT TP.HCM")]),
+    ("Chủ tịch UBND quận 8 Võ Thành Tâm và bà Hà Thị Mai, chủ tịch UBND phường 25, cùng dự.",
+     [("POSITION", "Chủ tịch UBND quận 8"), ("PERSON", "Võ Thành Tâm"), ("PERSON", "Hà Thị Mai"),
+      ("POSITION", "chủ tịch UBND phường 25")]),
     # a member school and its university are one body, comma and all
     ("GS.TS Lâm Quang Vinh, Hiệu trưởng Trường Đại học Sư phạm, Đại học Đà Nẵng phát biểu.",
      [("POSITION", "GS.TS"), ("PERSON", "Lâm Quang Vinh"),
