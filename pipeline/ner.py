@@ -415,6 +415,8 @@ class Recognizer:
                     break
                 if not (k + 1 < n and toks[k + 1].cap and not lex.org_heads.match(toks, k + 1)):
                     return j  # "và" joins two parts of the name only: "nợ và Kinh tế đối ngoại"
+            elif t.key in ("tại", "của") and k + 1 < n and toks[k + 1].cap and not self._starts_someone(toks, k + 1):
+                pass  # "… Doanh nghiệp châu Âu tại Việt Nam (EuroCham)", "… Thực phẩm của Hiệp hội …"
             elif t.key in lex.name_closers and lex.name_closers.match(toks, k):
                 closed = True  # "… thiên tai | cho biết", "… nông dân huyện | cùng …"
                 break
