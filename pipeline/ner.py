@@ -36,6 +36,7 @@ _COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãn
 # "Viện Pasteur", "Quỹ Nguyễn Văn A"; the capitalised run after them is part of the body.
 _NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "viện", "bệnh viện", "quỹ", "giải", "giải thưởng",
                  "huân chương", "huy chương", "đường", "phố", "cầu"}
+_ROMAN = re.compile(r"[IVXLC]+")
 _DEPUTY = {"phó", "quyền"}  # before any title head: its deputy, or acting holder
 _WEAK_ADDRESS = {"anh", "chị", "em", "cô", "bác", "cháu", "cụ", "thầy"}
 _NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
@@ -57,6 +58,12 @@ _UNNAMED_ADMIN = {"tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy"}
 def _pair_or_word(toks, j) -> str:
     """The word(s) right before token j: a two-syllable word when there is one, else the previous syllable."""
     return f"{toks[j - 2].key} {toks[j - 1].key}" if j >= 2 else (toks[j - 1].key if j else "")
+
+
+def _delegation_at(toks, i) -> bool:
+    """A deputy's delegation ("(Đoàn ĐBQH tỉnh Yên Bái)"): where the deputy comes from, not the body of the title
+    before it, unlike a parent body ("Cục Y tế dự phòng (Bộ Y tế)")."""
+    return toks[i].key == "đoàn" and i + 1 < len(toks) and toks[i + 1].key in ("đbqh", "đại", "đbnd")
 
 
 def _admin_before(toks, i) -> str | None:
@@ -327,7 +334,7 @@ class Recognizer:
                     j = end = close + 1  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)", "Công ty Điện lực X (PC X)"
                     prev = toks[j - 1]
                     continue
-                if t.text == "(" and j + 1 < n and lex.org_heads.match(toks, j + 1):
+                if t.text == "(" and j + 1 < n and lex.org_heads.match(toks, j + 1) and not _delegation_at(toks, j + 1):
                     close = next((k for k in range(j + 1, min(n, j + 16)) if toks[k].text in ")\n"), None)
                     if close is not None and toks[close].text == ")":
                         j = end = close + 1
@@ -347,6 +354,10 @@ class Recognizer:
                 elif self._breaks_title(toks, j) or self.person_at(toks, j, strict=True):
                     break
             else:
+                if t.key == "khóa" and j + 1 < n and _ROMAN.fullmatch(toks[j + 1].text) and end == j:
+                    j = end = j + 2  # "Bí thư Huyện ủy khóa XXV", "Ủy viên BCH Đảng bộ tỉnh khóa XVIII": the term
+                    prev = toks[j - 1]
+                    continue
                 m = lex.cont_words.match(toks, j)
                 if not m and prev.key in lex.body_nouns:
                     m = lex.body_words.match(toks, j)

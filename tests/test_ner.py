@@ -39,6 +39,13 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
     ("Chủ tịch UBND quận 8 Võ Thành Tâm và bà Hà Thị Mai, chủ tịch UBND phường 25, cùng dự.",
      [("POSITION", "Chủ tịch UBND quận 8"), ("PERSON", "Võ Thành Tâm"), ("PERSON", "Hà Thị Mai"),
       ("POSITION", "chủ tịch UBND phường 25")]),
+    # a Party committee's term belongs to the title; a deputy's delegation in brackets does not
+    ("Ông Hà Văn Sáng, Ủy viên BCH Đảng bộ tỉnh khóa XVIII, Bí thư Huyện ủy khoá XXV tái đắc cử.",
+     [("PERSON", "Hà Văn Sáng"), ("POSITION", "Ủy viên BCH Đảng bộ tỉnh khóa XVIII"),
+      ("POSITION", "Bí thư Huyện ủy khoá XXV")]),
+    ("Bà Chu Thị Hạnh, Ủy viên Ủy ban Xã hội của Quốc hội (Đoàn ĐBQH tỉnh Lạng Sơn) chất vấn.",
+     [("PERSON", "Chu Thị Hạnh"), ("POSITION", "Ủy viên Ủy ban Xã hội của Quốc hội"),
+      ("ORG", "Đoàn ĐBQH tỉnh Lạng Sơn")]),
     # a member school and its university are one body, comma and all
     ("GS.TS Lâm Quang Vinh, Hiệu trưởng Trường Đại học Sư phạm, Đại học Đà Nẵng phát biểu.",
      [("POSITION", "GS.TS"), ("PERSON", "Lâm Quang Vinh"),
