@@ -21,14 +21,16 @@ from .record import Attendee, Position
 from .sentences import split_sentences
 
 # What lies between two entities decides how they link.
-ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, OTHER = (
-    "adj", "comma", "semi", "dash", "colon", "paren", "and", "kiem", "hon", "chon", "shon", "other")
+ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, AHON, FOR, OTHER = (
+    "adj", "comma", "semi", "dash", "colon", "paren", "and", "kiem", "hon", "chon", "shon", "ahon", "for", "other")
 _HONORIFICS = ("đồng chí", "đ/c", "ông", "bà", "ngài", "tân")
 _HON_WORDS = rf"(?:các\s+)?(?:{'|'.join(_HONORIFICS)})"
 _GAP_RULES = [
     (ADJ, r""), (COMMA, r","), (SEMI, r";"), (DASH, r"[-–—]"), (COLON, r":"), (PAREN, r"\("),
     (AND, r",?\s*(?:và|cùng)"), (KIEM, r",?\s*kiêm"),
     (HON, _HON_WORDS), (CHON, rf",\s*{_HON_WORDS}"), (SHON, rf"[;:]\s*{_HON_WORDS}"),
+    (AHON, rf",?\s*(?:và|cùng)\s+{_HON_WORDS}"),  # "… và bà B"
+    (FOR, rf"đối với\s*(?:{_HON_WORDS})?"),  # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
 ]
 _GAP_RES = [(kind, re.compile(rf"^\s*{rx}\s*$", re.I)) for kind, rx in _GAP_RULES]
 # "các [đồng chí] Phó Chủ tịch: …", "hai Phó Giám đốc Sở Y tế: A và B"
@@ -110,7 +112,7 @@ def _link(items: list[_Item]) -> None:
             k += 1
     # B: titles right before a name, walking back over commas/dashes.
     for p, it in enumerate(items):
-        if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON):
+        if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON, FOR):
             continue
         k = p - 1
         while k >= 0 and items[k].label == "POSITION" and items[k].owner is None:
@@ -139,7 +141,7 @@ def _link(items: list[_Item]) -> None:
         if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):
             continue
         members, k, first_own = [], t + 1, False
-        sep_ok = (ADJ, COLON)
+        sep_ok = (ADJ, COLON, SHON)  # "TITLE A", "TITLE: A", "TITLE: ông A"
         while k < n:
             start = k
             while k < n and items[k].label == "POSITION" and items[k].rank and items[k].gap in sep_ok + (COMMA, SEMI, AND):
@@ -151,14 +153,14 @@ def _link(items: list[_Item]) -> None:
             while k < n and items[k].label == "POSITION" and items[k].owner == person:
                 own = True
                 k += 1
-            if members and own and (items[start].gap == AND or not first_own):
+            if members and own and (items[start].gap in (AND, AHON) or not first_own):
                 # "… và Thượng tướng Đỗ Căn – Phó Chủ nhiệm …", or "các Phó Chủ tịch: A, B; đồng chí C, Chủ tịch UBND":
                 # a titled member after untitled ones (or after "và") starts another list
                 break
             if not members:
                 first_own = own
             members.append(person)
-            sep_ok = (COMMA, SEMI, AND, HON, CHON, SHON)  # "…; bà B, …; ông C, …"
+            sep_ok = (COMMA, SEMI, AND, HON, CHON, SHON, AHON)  # "…; bà B, …; ông C, …", "… và bà D"
             if k < n and items[k].gap not in sep_ok:
                 break
         if members:

@@ -107,6 +107,16 @@ def test_names_of_peoples_awards_and_funds_are_no_attendees(text):
     assert names(text) == []
 
 
+def test_post_named_before_dismissal_goes_to_the_person_after_doi_voi():
+    text = ("Kỳ họp đã miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lâm Tất Khải do nghỉ hưu; "
+            "trao quyết định bổ nhiệm hai Phó Giám đốc Sở Tài chính: ông Lê Công Đức và bà Trịnh Thị Mỹ Hạnh.")
+    assert people(text) == {
+        "Lâm Tất Khải": ["Phó Chủ tịch UBND tỉnh"],
+        "Lê Công Đức": ["Phó Giám đốc Sở Tài chính"],
+        "Trịnh Thị Mỹ Hạnh": ["Phó Giám đốc Sở Tài chính"],
+    }
+
+
 def test_plural_title_not_given_to_member_with_own_title_after_va():
     text = ("Tham dự có các đồng chí Phó Tổng Tham mưu trưởng: Trung tướng Lại Văn Kiên; Thượng tướng Trịnh Thế Dũng "
             "và Trung tướng Mai Hồng Quân - Phó Chủ nhiệm Tổng cục Chính trị.")
