@@ -135,7 +135,9 @@ def _tok(t: str) -> Tok:
     cap = t[0].isupper()
     k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
     word, abbr = t[0].isalnum(), cap and len(t) >= 2 and t.isupper()
-    return Tok(t, k.strip(" ,.;:-–"), word, cap, abbr, word and cap and not abbr, is_syllable(t))
+    # a symbol keeps itself as key (dashes all "-"), so "TP." in a lexicon matches "TP." and not "TP -"
+    k = k.strip(" ,.;:-–") or ("-" if t in "-–—" else t)
+    return Tok(t, k, word, cap, abbr, word and cap and not abbr, is_syllable(t))
 
 
 def is_syllable(word: str) -> bool:
@@ -501,7 +503,7 @@ class Recognizer:
                 # "Bộ … Môi trường Lê Văn Nam": "trường" ends a word here, it is not a school; nor is "phố" of
                 # "thành phố" a street
                 return not (self._second_syllable(toks, s) or s >= 1 and f"{toks[s - 1].key} {toks[s].key}" in _ADMIN)
-        if k >= 1 and toks[k].key in ("và", ""):  # "phố Hồ Tùng Mậu và Tôn Đức Thắng": the list goes on
+        if k >= 1 and (toks[k].key == "và" or toks[k].text in ",.;:-–"):  # "phố Hồ Tùng Mậu và Tôn Đức Thắng": a list
             b = k - 1
             while b >= 0 and toks[b].cap and not toks[b].abbr:
                 b -= 1
