@@ -267,18 +267,20 @@ class Recognizer:
         if rank:
             return j, True
         head_end = j
+        # a head that names its body ("Phó Trưởng Ban Quản lý"): the body's own name has begun
+        named = any(toks[k].key in self.lex.org_heads and toks[k + 1].cap for k in range(j - n + 1, j - 1))
         while j < len(toks) and (m := self.lex.modifiers.match(toks, j)):
             j += m
-        j = self._body(toks, j, toks[j - 1], after_name=after_name)
+        j = self._body(toks, j, toks[j - 1], after_name=after_name, named_body=named)
         if bare_delegate and j == head_end:
             return None  # bare "Đại biểu" is a role label, "Đại biểu Quốc hội" a title
         return j, False
 
-    def _body(self, toks, j, prev, in_title=True, after_name=False) -> int:
+    def _body(self, toks, j, prev, in_title=True, after_name=False, named_body=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
         end, company, body_start = j, False, j
-        named_body = False  # a capitalised word (not a place) has started the body's own name
+        # named_body: a capitalised word (not a place) has started the body's own name
 
         def naming_head_ends(b: int) -> bool:
             if b >= 1 and f"{toks[b - 1].key} {toks[b].key}" in _NAMING_HEADS:
