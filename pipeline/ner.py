@@ -393,6 +393,15 @@ class Recognizer:
             end -= 1
         return end
 
+    def _titles_name(self, toks, i) -> bool:
+        """A lower-case title at i (press style: "thứ trưởng Bộ Xây dựng Trần Văn Hiếu yêu cầu") runs straight into a
+        full name: it is that person's title. (Elsewhere a lower-case "chủ tịch" is just a noun.)"""
+        found = self.title_at(toks, i, lower_ok=True)
+        if not found or found[1] or found[0] >= len(toks):
+            return False
+        end = found[0]
+        return toks[end].key in self.lex.surnames and self.person_at(toks, end, after_title=True) >= end + 2
+
     def _name_tail(self, toks, j, after_name=False) -> int:
         """End of the lower-case rest of a body's name starting at token j ("nợ và Kinh tế đối ngoại" after "Cục Quản
         lý"), or j. No lexicon knows such words, so the phrase must close the way a title closes: at a comma, bracket,
@@ -578,7 +587,9 @@ class Recognizer:
             t = toks[i]
             if (kind := plain.get(t.text)) is None:
                 kind = plain[t.text] = self._plain_kind(t)
-            if kind == 1 or kind == 2 and not (apposition or i > 0 and toks[i - 1].key == "các"):
+            titles_next = kind != 1 and not t.cap and t.key in self.lex.heads and not (
+                apposition or i > 0 and toks[i - 1].key == "các") and self._titles_name(toks, i)
+            if kind == 1 or kind == 2 and not (apposition or i > 0 and toks[i - 1].key == "các" or titles_next):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
                 if t.word or t.text not in ",-–(:":
                     after_title = introduced = False
@@ -604,7 +615,7 @@ class Recognizer:
                 introduced = True
                 i += 1
                 continue
-            lower_ok = apposition or i > 0 and toks[i - 1].key == "các" or (  # "các phó chủ tịch UBND TP A, B"
+            lower_ok = apposition or titles_next or i > 0 and toks[i - 1].key == "các" or (  # "các phó chủ tịch …"
                 not t.cap and (m := self.lex.ranks.match(toks, i)) and i + m < n  # "thượng tá Lê Hồng Quang"
                 and bool(self.person_at(toks, i + m, after_title=True)))
             title = self.title_at(toks, i, lower_ok, apposition) if t.key == "nguyên" or (t.cap or lower_ok) and (

@@ -117,6 +117,12 @@ def test_post_named_before_dismissal_goes_to_the_person_after_doi_voi():
     }
 
 
+def test_press_style_lower_case_title_before_a_name():
+    text = ("Kết luận hội nghị, thứ trưởng Bộ Xây dựng Mai Văn Hiếu yêu cầu các địa phương công khai quỹ đất. "
+            "Giải trình thêm, phó chủ tịch UBND TP Đoàn Minh Sang cho biết thành phố là chủ tịch luân phiên.")
+    assert people(text) == {"Mai Văn Hiếu": ["thứ trưởng Bộ Xây dựng"], "Đoàn Minh Sang": ["phó chủ tịch UBND TP"]}
+
+
 def test_plural_title_not_given_to_member_with_own_title_after_va():
     text = ("Tham dự có các đồng chí Phó Tổng Tham mưu trưởng: Trung tướng Lại Văn Kiên; Thượng tướng Trịnh Thế Dũng "
             "và Trung tướng Mai Hồng Quân - Phó Chủ nhiệm Tổng cục Chính trị.")
