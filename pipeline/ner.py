@@ -355,7 +355,8 @@ class Recognizer:
                         company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
                     elif not self._after_place_intro(toks, j):
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
-                elif self._breaks_title(toks, j) or self.person_at(toks, j, strict=True):
+                elif self._breaks_title(toks, j) or (p := self.person_at(toks, j, strict=True)) and (
+                        not company or p - j >= 3):  # in a company's name "An Lạc" is a place, not a person
                     break
             else:
                 if t.key == "khóa" and j + 1 < n and _ROMAN.fullmatch(toks[j + 1].text) and end == j:

@@ -202,7 +202,7 @@ def _byline_line(text: str, item: _Item) -> bool:
     s = text.rfind("\n", 0, item.start) + 1
     e = text.find("\n", item.end)
     line = text[s: e if e >= 0 else len(text)]
-    return bool(re.fullmatch(r"[\w\s.\-–,&|/()]+", line)) and len(line.split()) <= 8 and not re.search(
+    return bool(re.fullmatch(r"[\w\s.\-–,&|/()+]+", line)) and len(line.split()) <= 8 and not re.search(
         r"[a-zđ]{2,}\s+[a-zđ]{2,}", line.replace(item.text, ""))
 
 
