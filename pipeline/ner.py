@@ -605,8 +605,9 @@ class Recognizer:
                 i += 1
                 continue
             addressed = i > 0 and toks[i - 1].key in self.lex.honorifics  # "Em Ông Gia Bảo": the 2nd is a name
-            if t.key in self.lex.honorifics and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and self.person_at(
-                    toks, i, after_title, introduced or addressed)):
+            if t.key in self.lex.honorifics and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and (
+                    self.person_at(toks, i, after_title, introduced or addressed)
+                    or self.lex.places.match(toks, i) > m)):  # "Tân Sơn Nhất" is a place, not "tân" + a name
                 in_list = in_list or toks[i].key == "các"  # "có các đồng chí: A, …; B, …": every item is a person
                 # kinship words ("anh", "chị", "cô" …) also mean "English", "aunt"…: they do not vouch for a name
                 introduced = toks[i + m - 1].key not in _WEAK_ADDRESS
