@@ -37,6 +37,8 @@ _COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãn
 _NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "viện", "bệnh viện", "quỹ", "giải", "giải thưởng",
                  "huân chương", "huy chương", "đường", "phố", "cầu"}
 _ROMAN = re.compile(r"[IVXLC]+")
+# Brands written in camel case ("VietinBank", "EuroCham", "HDBank") are never a person's name ("McDonald" is)
+_BRAND = re.compile(rf"[{LOWER}]{{3}}[{UPPER}]|^[{UPPER}]{{3,}}[{LOWER}]")
 _DEPUTY = {"phó", "quyền"}  # before any title head: its deputy, or acting holder
 _WEAK_ADDRESS = {"anh", "chị", "em", "cô", "bác", "cháu", "cụ", "thầy"}
 _NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
@@ -137,7 +139,7 @@ def _tok(t: str) -> Tok:
     word, abbr = t[0].isalnum(), cap and len(t) >= 2 and t.isupper()
     # a symbol keeps itself as key (dashes all "-"), so "TP." in a lexicon matches "TP." and not "TP -"
     k = k.strip(" ,.;:-–") or ("-" if t in "-–—" else t)
-    return Tok(t, k, word, cap, abbr, word and cap and not abbr, is_syllable(t))
+    return Tok(t, k, word, cap, abbr, word and cap and not abbr and not _BRAND.search(t), is_syllable(t))
 
 
 def is_syllable(word: str) -> bool:
@@ -351,7 +353,7 @@ class Recognizer:
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif t.cap:
                 if not t.syllable:
-                    if company or self._company_name_at(toks, j):
+                    if company or not t.name or self._company_name_at(toks, j):  # (not t.name: a brand, "VietinBank")
                         company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
                     elif not self._after_place_intro(toks, j):
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")

@@ -46,6 +46,9 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
     ("Bà Chu Thị Hạnh, Ủy viên Ủy ban Xã hội của Quốc hội (Đoàn ĐBQH tỉnh Lạng Sơn) chất vấn.",
      [("PERSON", "Chu Thị Hạnh"), ("POSITION", "Ủy viên Ủy ban Xã hội của Quốc hội"),
       ("ORG", "Đoàn ĐBQH tỉnh Lạng Sơn")]),
+    # a camel-case brand is a company, never a person's name
+    ("Bà Lưu Thị Lan Anh, Giám đốc VietinBank Chi nhánh Bắc Giang cho biết.",
+     [("PERSON", "Lưu Thị Lan Anh"), ("POSITION", "Giám đốc VietinBank Chi nhánh Bắc Giang")]),
     # a member school and its university are one body, comma and all
     ("GS.TS Lâm Quang Vinh, Hiệu trưởng Trường Đại học Sư phạm, Đại học Đà Nẵng phát biểu.",
      [("POSITION", "GS.TS"), ("PERSON", "Lâm Quang Vinh"),
