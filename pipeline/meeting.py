@@ -24,7 +24,8 @@ _PREFIX = (rf"(?<!\w)(?:(?P<tod>sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua
            rf"|(?P<rel>hôm\s+(?:nay|qua))|(?={_WEEKDAY}))?"
            r"(?P<glue>\s*,?\s*\(?\s*)(?P<ngay>ngày\s+)?")
 _DAY_MONTH = r"(?P<sep>[-/.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?!\d)"
-_DATE_RANGE = re.compile(_PREFIX + r"(?P<d1>\d{1,2})\s*(?:và|-|–|,|đến)\s*(?P<d2>\d{1,2})" + _DAY_MONTH, re.I)
+_DATE_RANGE = re.compile(  # "14 và 15/6", "14, 15 và 16/8" (the first and last days)
+    _PREFIX + r"(?P<d1>\d{1,2})(?:\s*,\s*\d{1,2})*\s*(?:và|-|–|,|đến)\s*(?P<d2>\d{1,2})" + _DAY_MONTH, re.I)
 _DATE_ONE = re.compile(_PREFIX + r"(?P<d1>\d{1,2})" + _DAY_MONTH, re.I)
 
 # Context that makes a date something other than the day of the event.
@@ -99,7 +100,7 @@ def _date_text(text: str, m) -> str:
     return text[start:end].strip()
 
 
-_OVER_DAYS = re.compile(r"(?<!\w)[Tt]rong[ \t]+(?:\d|hai|ba|bốn|năm)[ \t]+$")
+_OVER_DAYS = re.compile(r"(?<!\w)[Tt]rong[ \t]+(?:\d|hai|ba|bốn|năm|các)[ \t]+$")  # "Trong (2|các) ngày …"
 
 
 _TIME_ZONE = re.compile(r"[ \t]*\((?:theo[ \t]+)?giờ[^()\n]{0,25}\)")

@@ -56,27 +56,45 @@ SETS = {
     # sets 8–10 were written blind (the writers saw only GUIDELINES.md, not the code) to three briefs: national state
     # press; provincial/district portals with ethnic-minority names; sector news (health, education, finance, courts)
     # first look: name .953/.984/.968 | pair .833/.810/.821 | metric .949/.957/.953 (10 documents)
-    # (used for tuning since; then name .968/.984/.976, pair .905/.905/.905, metric .974/.966/.970)
-    "heldout8": {"name": {"P": 0.96, "R": 0.98, "F1": 0.97},
-                 "pair": {"P": 0.89, "R": 0.89, "F1": 0.89},
+    # (used for tuning since; then name .984/.984/.984, pair .924/.924/.924, metric .974/.966/.970)
+    "heldout8": {"name": {"P": 0.97, "R": 0.98, "F1": 0.98},
+                 "pair": {"P": 0.91, "R": 0.91, "F1": 0.91},
                  "met": {"P": 0.96, "R": 0.95, "F1": 0.96}},
     # first look: name .942/.980/.961 | pair .915/.771/.837 | metric .993/1.0/.997 (10 documents)
-    # (used for tuning since; then name .962/1.0/.980, pair .985/.914/.948)
-    "heldout9": {"name": {"P": 0.95, "R": 0.98, "F1": 0.97},
+    # (used for tuning since; then name .980/1.0/.990, pair .985/.914/.948)
+    "heldout9": {"name": {"P": 0.97, "R": 0.98, "F1": 0.98},
                  "pair": {"P": 0.97, "R": 0.90, "F1": 0.93},
                  "met": {"P": 0.98, "R": 0.98, "F1": 0.98}},
     # first look: name .982/1.0/.991 | pair .822/.690/.750 | metric .979/.979/.979 (10 documents)
-    # (used for tuning since; then pair .914/.851/.881, metric .993/.986/.989)
-    "heldout10": {"name": {"P": 0.97, "R": 0.98, "F1": 0.98},
-                  "pair": {"P": 0.90, "R": 0.84, "F1": 0.87},
+    # (used for tuning since; then name 1.0, pair .928/.885/.906, metric .993/.986/.989)
+    "heldout10": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
+                  "pair": {"P": 0.91, "R": 0.87, "F1": 0.89},
+                  "met": {"P": 0.98, "R": 0.97, "F1": 0.98}},
+    # sets 11–13, written blind to three more briefs: online press style (lower-case titles, brackets, numbered
+    # districts); elected bodies and personnel (votes, elections, appointments); economy and investment news
+    # first look: name .918/1.0/.957 | pair .659/.617/.637 | metric .979/1.0/.989 (10 documents)
+    # (used for tuning since; then name 1.0/1.0/1.0, pair .957/.957/.957)
+    "heldout11": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
+                  "pair": {"P": 0.94, "R": 0.94, "F1": 0.94},
+                  "met": {"P": 0.97, "R": 0.98, "F1": 0.98}},
+    # first look: name 1.0/1.0/1.0 | pair .912/.790/.847 | metric 1.0/1.0/1.0 (10 documents)
+    # (used for tuning since; then pair .980/.933/.956)
+    "heldout12": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
+                  "pair": {"P": 0.96, "R": 0.92, "F1": 0.94},
+                  "met": {"P": 0.98, "R": 0.98, "F1": 0.98}},
+    # first look: name .977/1.0/.989 | pair .902/.902/.902 | metric .994/.977/.986 (10 documents)
+    # (used for tuning since; then name 1.0, pair .980/.980/.980, metric .994/.989/.991)
+    "heldout13": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
+                  "pair": {"P": 0.96, "R": 0.96, "F1": 0.96},
                   "met": {"P": 0.98, "R": 0.97, "F1": 0.98}},
 }
 SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12, "heldout6": 10, "heldout7": 10,
-         "heldout8": 10, "heldout9": 10, "heldout10": 10}
+         "heldout8": 10, "heldout9": 10, "heldout10": 10, "heldout11": 10, "heldout12": 10, "heldout13": 10}
 # the date phrase (not scored by score.py): exact on every document of sets 1–3 when measured, 11/12 on sets 4–5,
 # 8/10 on set 6 (its gold counts a leading "Trong hai ngày" as part of the phrase, which dev's gold never shows)
 MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.98, "heldout5": 0.89,
-                      "heldout6": 0.98, "heldout7": 0.89, "heldout8": 0.98, "heldout9": 0.98, "heldout10": 0.98}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
+                      "heldout6": 0.98, "heldout7": 0.89, "heldout8": 0.98, "heldout9": 0.98, "heldout10": 0.98,
+                      "heldout11": 0.98, "heldout12": 0.98, "heldout13": 0.98}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
 
 
 def gold(name: str) -> dict:
