@@ -382,7 +382,8 @@ class Recognizer:
                         and not self.person_at(toks, j + 1) and not self._breaks_title(toks, j + 1) \
                         and not (t.key == "và" and lex.org_heads.match(toks, j + 1)):  # "UBND … và Bộ …": two bodies
                     pass
-                elif named_body and (k := self._name_tail(toks, j, after_name)) > j:
+                elif (named_body or after_name and j == body_start) and (k := self._name_tail(toks, j, after_name)) > j:
+                    # (in apposition a bare head may take one too: "ông X, chuyên gia dịch tễ của Tổ chức Y tế …,")
                     j = end = k  # "Cục Quản lý nợ và Kinh tế đối ngoại", "Tổ công tác về hóa đơn điện tử"
                     prev = toks[j - 1]
                     continue
@@ -419,7 +420,8 @@ class Recognizer:
         while k < n and k - j < 14:
             t = toks[k]
             if t.cap:
-                if self._starts_someone(toks, k):
+                foreign_run = k > j and toks[k - 1].cap and not toks[k - 1].syllable and not t.syllable
+                if not foreign_run and self._starts_someone(toks, k):  # ("Pinecrest Hospitality" is one name)
                     closed = True
                     break
             elif t.text == "," and toks[k - 1].key == "phòng" and k + 1 < n and toks[k + 1].key == "chống":

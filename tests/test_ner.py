@@ -46,6 +46,9 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
     ("Bà Chu Thị Hạnh, Ủy viên Ủy ban Xã hội của Quốc hội (Đoàn ĐBQH tỉnh Lạng Sơn) chất vấn.",
      [("PERSON", "Chu Thị Hạnh"), ("POSITION", "Ủy viên Ủy ban Xã hội của Quốc hội"),
       ("ORG", "Đoàn ĐBQH tỉnh Lạng Sơn")]),
+    # in apposition a bare head takes the rest of the title up to the comma: a field, "của" a body, "tại" a place
+    ("Ông Lars Nilsson, chuyên gia dịch tễ của Tổ chức Y tế Thế giới (WHO) tại Việt Nam, cho biết.",
+     [("PERSON", "Lars Nilsson"), ("POSITION", "chuyên gia dịch tễ của Tổ chức Y tế Thế giới (WHO) tại Việt Nam")]),
     # a camel-case brand is a company, never a person's name
     ("Bà Lưu Thị Lan Anh, Giám đốc VietinBank Chi nhánh Bắc Giang cho biết.",
      [("PERSON", "Lưu Thị Lan Anh"), ("POSITION", "Giám đốc VietinBank Chi nhánh Bắc Giang")]),
