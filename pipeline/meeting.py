@@ -27,6 +27,8 @@ _DAY_MONTH = r"(?P<sep>[-/.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?!\d)"
 _DATE_RANGE = re.compile(  # "14 và 15/6", "14, 15 và 16/8" (the first and last days)
     _PREFIX + r"(?P<d1>\d{1,2})(?:\s*,\s*\d{1,2})*\s*(?:và|-|–|,|đến)\s*(?P<d2>\d{1,2})" + _DAY_MONTH, re.I)
 _DATE_ONE = re.compile(_PREFIX + r"(?P<d1>\d{1,2})" + _DAY_MONTH, re.I)
+# the formal spelling: "ngày 17 tháng 10 năm 2025"
+_DATE_WORDS = re.compile(_PREFIX + r"(?P<d1>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?(?!\d)", re.I)
 
 # Context that makes a date something other than the day of the event.
 _NOT_EVENT_BEFORE = re.compile(
@@ -47,7 +49,7 @@ _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
 
 
 def _match_date(text: str, pos: int):
-    for rx in (_DATE_RANGE, _DATE_ONE):
+    for rx in (_DATE_RANGE, _DATE_ONE, _DATE_WORDS):
         m = rx.match(text, pos)
         if not m or not 1 <= int(m["m"]) <= 12:
             continue
