@@ -18,9 +18,9 @@ from .sentences import split_sentences
 
 # ---------------------------------------------------------------- dates
 
-_TOD_WORDS = {"sáng": "sáng", "trưa": "trưa", "chiều": "chiều", "tối": "tối", "đêm": "tối"}
+_TOD_WORDS = {"sáng": "sáng", "rạng sáng": "sáng", "trưa": "trưa", "chiều": "chiều", "tối": "tối", "đêm": "tối"}
 _WEEKDAY = r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật"
-_PREFIX = (rf"(?<!\w)(?:(?P<tod>sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua|mai))?(?:\s+(?:{_WEEKDAY}))?"
+_PREFIX = (rf"(?<!\w)(?:(?P<tod>rạng\s+sáng|sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua|mai))?(?:\s+(?:{_WEEKDAY}))?"
            rf"|(?P<rel>hôm\s+(?:nay|qua))|(?={_WEEKDAY}))?"
            r"(?P<glue>\s*,?\s*\(?\s*)(?P<ngay>ngày\s+)?")
 _DAY_MONTH = r"(?P<sep>[-/.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?!\d)"
@@ -60,7 +60,7 @@ def _match_date(text: str, pos: int):
     return None
 
 
-_DATE_START = word_alternation(["sáng", "trưa", "chiều", "tối", "đêm", "hôm", "ngày", "thứ", "chủ"])  # on lower case
+_DATE_START = word_alternation(["rạng", "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "ngày", "thứ", "chủ"])  # on lower case
 
 
 def _is_chrome_line(text: str, m) -> bool:
@@ -166,7 +166,7 @@ def _date_fields(text: str, m, published, url) -> dict:
     tod = m["tod"]
     out = {"date": None, "end_date": None, "date_text": _date_text(text, m), "date_precision": "day-no-year",
            "date_source": None, "day": d1, "month": month, "year": None,
-           "time_of_day": _TOD_WORDS.get(tod.lower()) if tod else None, "date_span": [m.start(), m.end()]}
+           "time_of_day": _TOD_WORDS.get(" ".join(tod.lower().split())) if tod else None, "date_span": [m.start(), m.end()]}
     year, source = (int(m["y"]), "text") if m["y"] else (None, None)
     if year is None:
         ref, source = _reference_date(published, url, text, m.start())

@@ -39,7 +39,8 @@ _NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "v
 _ROMAN = re.compile(r"[IVXLC]+")
 # Brands written in camel case ("VietinBank", "EuroCham", "HDBank") are never a person's name ("McDonald" is)
 _BRAND = re.compile(rf"[{LOWER}]{{3}}[{UPPER}]|^[{UPPER}]{{3,}}[{LOWER}]")
-_DEPUTY = {"phó", "quyền"}  # before any title head: its deputy, or acting holder
+_DEPUTY = {"phó", "quyền"}
+_WORD_SURNAMES = {"vì"}  # family names that are also common words at the head of a slogan or clause  # before any title head: its deputy, or acting holder
 _WEAK_ADDRESS = {"anh", "chị", "em", "cô", "bác", "cháu", "cụ", "thầy"}
 _NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
 # Words that make a run of foreign words a company's name.
@@ -352,10 +353,15 @@ class Recognizer:
             elif t.cap and named_after(j):
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif t.cap:
+                if "-" in t.text and t.text.split("-")[1][:1].islower() and j - 1 > body_start and toks[j - 1].name \
+                        and not company:
+                    end = j - 1  # "… Changwon Choi Young-soo": a Korean family name and hyphenated given name
+                    break
                 if not t.syllable:
                     if company or not t.name or self._company_name_at(toks, j):  # (not t.name: a brand, "VietinBank")
                         company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
-                    elif not self._after_place_intro(toks, j):
+                    elif not self._after_place_intro(toks, j) or j + 1 < n and toks[j + 1].cap and "-" in toks[j + 1].text:
+                        # (a capitalised hyphenated word next is a Korean given name: "… Đà Nẵng Park Ji-hoon")
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
                 elif self._breaks_title(toks, j) or (p := self.person_at(toks, j, strict=True)) and (
                         not company or p - j >= 3):  # in a company's name "An Lạc" is a place, not a person
@@ -549,6 +555,8 @@ class Recognizer:
         place = self.lex.places.match(toks, i)
         if place and place < n and n - place >= 2 and toks[i + place].key in self.lex.surnames:
             return 0  # "An Giang Lê Văn Nưng": the name starts after the place ("Trần Phú Hưng" is a name)
+        if toks[i].key in _WORD_SURNAMES and self.lex.places.match(toks, i + 1) == n - 1:
+            return 0  # "Vì Việt Nam xanh": the word "vì" (for) before a place, not the family name Vì
         if place == n:
             # "Hà Nội", "TP Hồ Chí Minh" are places; "Chủ tịch Hồ Chí Minh" is a person
             if (after_title or strict) and surname and n >= 3 and not self._blocked(toks, i) \
@@ -562,6 +570,8 @@ class Recognizer:
         if (n >= 4 and toks[i + 1].key in _TOP_SURNAMES) or (
                 n >= 5 and any(toks[k].key in _TOP_SURNAMES for k in range(i + 2, end - 1))):
             return 0  # "… huyện Đinh Lập Hoàng Văn Nam": the name starts at the later family name
+        if (after_title or introduced) and any("-" in t.text and t.text.split("-")[1][:1].islower() for t in toks[i + 1:end]):
+            return end  # "Choi Young-soo", "Park Ji-hoon": a hyphenated given name makes it a name, wherever it stands
         admin = _admin_before(toks, i)
         in_place = admin or (  # right after "huyện", or inside "tỉnh Bắc …"
             i >= 2 and toks[i - 1].cap and not toks[i - 1].abbr and _admin_before(toks, i - 1))

@@ -47,7 +47,13 @@ _OBJECT_RE = re.compile(r"\b(?:ủy quyền của|uỷ quyền của|thay mặt|
                         r"(?:quyết định|chỉ thị|công văn|thừa lệnh)[^.;:]{0,60}?của)\s*$", re.I)
 
 
+# "Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc …": an aside about the person, then the comma
+_ASIDE_COMMA = re.compile(r"^\s*\([^()\n]{1,80}\)\s*,\s*$")
+
+
 def gap_kind(gap: str) -> str:
+    if _ASIDE_COMMA.match(gap):
+        return COMMA
     if len(gap) > 24:  # longer than any separator pattern: words stand between the two entities
         return OTHER
     for kind, rx in _GAP_RES:

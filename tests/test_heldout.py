@@ -92,15 +92,22 @@ SETS = {
     "heldout14": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
                   "pair": {"P": 0.97, "R": 0.94, "F1": 0.96},
                   "met": {"P": 0.98, "R": 0.95, "F1": 0.96}},
+    # set 15, written blind: provincial foreign affairs, police and courts (foreign leaders, ranks, defendants)
+    # first look: name .977/.933/.955 | pair .948/.887/.917 | metric 1.0/1.0/1.0 (8 documents)
+    # (used for tuning since; then name 1.0/1.0/1.0, pair .968/.984/.976)
+    "heldout15": {"name": {"P": 0.98, "R": 0.98, "F1": 0.98},
+                  "pair": {"P": 0.95, "R": 0.96, "F1": 0.96},
+                  "met": {"P": 0.98, "R": 0.98, "F1": 0.98}},
 }
 SIZES = {"heldout": 20, "heldout2": 20, "heldout3": 15, "heldout4": 12, "heldout5": 12, "heldout6": 10, "heldout7": 10,
          "heldout8": 10, "heldout9": 10, "heldout10": 10, "heldout11": 10, "heldout12": 10, "heldout13": 10,
-         "heldout14": 8}
+         "heldout14": 8, "heldout15": 8}
 # the date phrase (not scored by score.py): exact on every document of sets 1–3 when measured, 11/12 on sets 4–5,
 # 8/10 on set 6 (its gold counts a leading "Trong hai ngày" as part of the phrase, which dev's gold never shows)
 MEETING_DATE_FLOOR = {"heldout": 0.98, "heldout2": 0.98, "heldout3": 0.98, "heldout4": 0.98, "heldout5": 0.89,
                       "heldout6": 0.98, "heldout7": 0.89, "heldout8": 0.98, "heldout9": 0.98, "heldout10": 0.98,
-                      "heldout11": 0.98, "heldout12": 0.98, "heldout13": 0.98, "heldout14": 0.98}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
+                      "heldout11": 0.98, "heldout12": 0.98, "heldout13": 0.98, "heldout14": 0.98,
+                      "heldout15": 0.98}  # sets 4 and 6 exact since "Trong 2 ngày …" and "(giờ địa phương)" are kept
 
 
 def gold(name: str) -> dict:

@@ -199,6 +199,8 @@ def test_chair_list_after_comma():
 
 def test_date_phrase_keeps_a_span_of_days_and_a_time_zone():
     assert extract_meeting("Trong 2 ngày 12 và 13/5, tỉnh tổ chức hội nghị.", [])["date_text"] == "Trong 2 ngày 12 và 13/5"
+    dawn = extract_meeting("Rạng sáng 5/9, Công an tỉnh bắt quả tang 3 đối tượng.", [], published="2025-09-10")
+    assert (dawn["date_text"], dawn["date"], dawn["time_of_day"]) == ("Rạng sáng 5/9", "2025-09-05", "sáng")
     formal = extract_meeting("Sáng ngày 17 tháng 10 năm 2025, Hội LHPN tỉnh tổ chức lễ kỷ niệm.", [])
     assert (formal["date_text"], formal["date"]) == ("Sáng ngày 17 tháng 10 năm 2025", "2025-10-17")
     three_days = extract_meeting("Trong các ngày 14, 15 và 16/8, Đảng bộ huyện tổ chức Đại hội.", [], published="2025-08-17")

@@ -124,6 +124,18 @@ def test_press_style_lower_case_title_before_a_name():
     assert people(text) == {"Mai Văn Hiếu": ["thứ trưởng Bộ Xây dựng"], "Đoàn Minh Sang": ["phó chủ tịch UBND TP"]}
 
 
+def test_korean_names_after_a_foreign_place_and_an_aside_before_the_title():
+    text = ("Ông Lee Sang-woo chuyển lời thăm hỏi của Thị trưởng thành phố Changwon Choi Young-soo. "
+            "Các bị cáo gồm: Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc Công ty cổ phần Đầu tư "
+            "Khiêm Phát; Vì Văn Thắng (SN 1983), nguyên Trưởng bản Pá Khoang.")
+    assert people(text) == {
+        "Lee Sang-woo": [],
+        "Choi Young-soo": ["Thị trưởng thành phố Changwon"],
+        "Đỗ Văn Khiêm": ["nguyên Giám đốc Công ty cổ phần Đầu tư Khiêm Phát"],
+        "Vì Văn Thắng": ["nguyên Trưởng bản Pá Khoang"],
+    }
+
+
 def test_plural_title_not_given_to_member_with_own_title_after_va():
     text = ("Tham dự có các đồng chí Phó Tổng Tham mưu trưởng: Trung tướng Lại Văn Kiên; Thượng tướng Trịnh Thế Dũng "
             "và Trung tướng Mai Hồng Quân - Phó Chủ nhiệm Tổng cục Chính trị.")
