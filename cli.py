@@ -17,7 +17,7 @@ def main() -> None:
 
 
 @app.command()
-def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recursive): .html .htm .txt .jsonl"),
+def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recursive): .html .htm .txt .jsonl .json"),
             out: Path = typer.Option(..., "-o", "--out", help="Output folder"),
             format: str = typer.Option("parquet", "--format", help="parquet | csv | jsonl | duckdb"),
             workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="Processes (default: all cores)"),

@@ -1,4 +1,7 @@
-"""Stage 1, load/normalise: files, folders and JSONL into RawDoc objects (NFC text).
+"""Stage 1, load/normalise: files, folders, JSON and JSONL into RawDoc objects (NFC text).
+
+A JSON document (one object, or a list of them, per .json file) or JSONL line gives its "text" or "html", and
+optionally "id", "url" and "published"; any other field (a gold annotation, say) is never read.
 
 Never raises for a bad input: yields an InputError naming the source and the reason,
 so one broken file (or JSONL line) never stops a batch. Pages in the legacy TCVN3/VNI font
@@ -18,7 +21,7 @@ from . import legacy_encodings
 from .legacy_encodings import VIET_CHARS
 from .normalize import nfc
 
-SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text", ".jsonl": "jsonl"}
+SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text", ".jsonl": "jsonl", ".json": "json"}
 # A news page is a few hundred KB; beyond this it is a dump or an attack, not an article.
 MAX_DOC_BYTES = 8 * 1024 * 1024
 
@@ -153,6 +156,25 @@ def _check_doc(source: str, content: str, line: int | None = None) -> InputError
     return None
 
 
+def _json_doc(obj, f: Path, i: int | None, default_id: str, what: str) -> RawDoc | InputError:
+    """One JSON object as a document; `i` is its line (JSONL) or position (a .json list), None for a lone object."""
+    where = str(f) if i is None else f"{f}:{i}"
+    body = obj.get("html") or obj.get("text") if isinstance(obj, dict) else None
+    if not isinstance(obj, dict):
+        return InputError(str(f), f"bad {what}: not a JSON object", i)
+    if not isinstance(body, str):
+        return InputError(str(f), f'bad {what}: no "text" or "html" string field', i)
+    notes: list[str] = []
+    body = nfc(_from_legacy_font(body, notes))
+    err = _check_doc(where, body, i)
+    if err:
+        return err
+    kind = "html" if obj.get("html") else sniff_kind(body)
+    doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else default_id
+    published = obj.get("published")
+    return RawDoc(doc_id, where, body, kind, obj.get("url"), published if isinstance(published, str) else None, notes)
+
+
 def _jsonl(f: Path) -> Iterator[RawDoc | InputError]:
     with f.open("rb") as fh:
         for i, raw in enumerate(fh, 1):
@@ -163,23 +185,24 @@ def _jsonl(f: Path) -> Iterator[RawDoc | InputError]:
                 continue
             try:
                 obj = json.loads(raw.decode("utf-8-sig"))
-                if not isinstance(obj, dict):
-                    raise ValueError("not a JSON object")
-                body = obj.get("html") or obj.get("text")
-                if not isinstance(body, str):
-                    raise ValueError('no "text" or "html" string field')
             except (ValueError, UnicodeDecodeError) as e:
                 yield InputError(str(f), f"bad JSONL line: {e}", i)
                 continue
-            notes: list[str] = []
-            body = nfc(_from_legacy_font(body, notes))
-            err = _check_doc(f"{f}:{i}", body, i)
-            if err:
-                yield err
-                continue
-            kind = "html" if obj.get("html") else sniff_kind(body)
-            doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else f"{f.stem}-{i}"
-            yield RawDoc(doc_id, f"{f}:{i}", body, kind, obj.get("url"), obj.get("published"), notes)
+            yield _json_doc(obj, f, i, f"{f.stem}-{i}", "JSONL line")
+
+
+def _json(f: Path) -> Iterator[RawDoc | InputError]:
+    """A .json file: one document object ("id" or the file stem names it), or a list of them."""
+    try:
+        obj = json.loads(f.read_bytes().decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as e:
+        yield InputError(str(f), f"bad JSON file: {e}")
+        return
+    if isinstance(obj, list):
+        for i, item in enumerate(obj, 1):
+            yield _json_doc(item, f, i, f"{f.stem}-{i}", "JSON list item")
+    else:
+        yield _json_doc(obj, f, None, f.stem, "JSON file")
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]:
@@ -192,6 +215,9 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]
             size = f.stat().st_size
             if size > MAX_DOC_BYTES:
                 yield InputError(str(f), f"file too large ({size / 2**20:.1f} MB > {MAX_DOC_BYTES // 2**20} MB limit)")
+                continue
+            if f.suffix.lower() == ".json":
+                yield from _json(f)
                 continue
             content, notes = decode_with_notes(f.read_bytes())
         except OSError as e:

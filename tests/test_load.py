@@ -98,6 +98,25 @@ def test_jsonl_fields_and_doc_ids(tmp_path):
     assert [e.line for e in out[2:]] == [4, 5, 6]
 
 
+def test_json_documents_one_object_or_a_list_and_nothing_but_their_text_is_read(tmp_path):
+    # the shape of ../shared/corpus/dev: one object per file, gold annotations beside the text
+    gold = {"id": "g017", "url": "https://a.gov.vn/g017", "text": TEXT,
+            "attendees": [{"name": "Nguyễn Văn Giả", "positions": ["Bộ trưởng Bộ Giả định"]}], "metrics": []}
+    (tmp_path / "g017.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "pages.json").write_text(json.dumps([{"text": TEXT}, {"html": f"<p>{TEXT}</p>", "id": "p2"}, 7]),
+                                         encoding="utf-8")
+    (tmp_path / "no_id.json").write_text(json.dumps({"text": TEXT}), encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "no_body.json").write_text(json.dumps({"title": "x"}), encoding="utf-8")
+    out = {(o.source if isinstance(o, InputError) else o.doc_id): o for o in iter_documents([tmp_path])}
+    assert out["g017"].content == TEXT and out["g017"].url == "https://a.gov.vn/g017"  # nothing of the gold leaks
+    assert "Giả" not in out["g017"].content
+    assert out["no_id"].kind == "text" and out["pages-1"].content == TEXT and out["p2"].kind == "html"
+    errors = sorted((Path(e.source).name, e.reason.split(":")[0]) for e in out.values() if isinstance(e, InputError))
+    assert errors == [("broken.json", "bad JSON file"), ("no_body.json", "bad JSON file"),
+                      ("pages.json", "bad JSON list item")]
+
+
 def test_sample_jsonl_in_data_raw():
     out = list(iter_documents([RAW / "two_docs.jsonl"]))
     assert len(out) == 2 and all(isinstance(o, RawDoc) for o in out)
