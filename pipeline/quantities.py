@@ -256,8 +256,9 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         if m.group() in lx["stopwords"]:
             # a stop syllable may still open a noun of the dictionary ("dịch vụ", "tiến sĩ", "chi cục"; not "tiến hành")
             end = _dictionary_word_end(text, i)
-            if not end or _predicate(text[i:end]) or any(w in lx["stopwords"] for w in text[i:end].split()[1:]):
-                return None  # "tiến hành" is a verb, "so với" two function words
+            if not end or _predicate(text[i:end]) or _function_word(m.group()) \
+                    or any(w in lx["stopwords"] for w in text[i:end].split()[1:]):
+                return None  # "tiến hành" is a verb, "so với" two function words, "tại chỗ" an adverb
             return text[i:end], end
         end = m.end()
         if not m.group().islower():  # a capitalised common noun counts as a whole dictionary word ("63 Trung tâm")
@@ -282,6 +283,12 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
 
 
 _NAME_NEXT = re.compile(r"[ \t]+(\w)")
+
+
+def _function_word(word: str) -> bool:
+    """Only ever a preposition, conjunction, pronoun, determiner, adverb or particle (lexicon.word_tags): "tại", "với"."""
+    tags = word_tags().get(word.lower())
+    return bool(tags) and tags <= {"E", "C", "Cc", "P", "L", "R", "T", "X"}
 
 
 def _predicate(word: str) -> bool:

@@ -102,6 +102,7 @@ def test_lower_case_rank_before_a_name_and_attache_title():
     "Đồn Biên phòng tặng quà cho đồng bào Hà Nhì và người La Chí ở bản Nậm Pẻn.",  # peoples, not persons
     "Nhiều nhà khoa học trẻ được vinh danh tại Giải thưởng Tạ Quang Bửu năm nay.",
     "Kẹt xe quanh sân bay Tân Sơn Nhất; thành phố làm đường nối Trần Quốc Hoàn - Cộng Hòa.",  # a place, a road
+    "Hội khỏe Phù Đổng khai mạc ở vườn hoa Lý Thái Tổ; Quỹ khuyến học Chu Văn An trao 120 suất học bổng.",
     "Nhà trường trao 25 suất từ Quỹ học bổng Lê Văn Tám cho tân sinh viên.",
 ])
 def test_names_of_peoples_awards_and_funds_are_no_attendees(text):

@@ -53,6 +53,7 @@ CASES = [
     ("kết nối với 2.150 dịch vụ công trực tuyến", [(2150, "dịch vụ")]),  # "dịch" alone is no noun, "dịch vụ" is
     ("trao bằng cho 37 thạc sĩ và 4 tiến sĩ", [(37, "thạc sĩ"), (4, "tiến sĩ")]),
     ("triển khai Đề án 06 tạo nền tảng số", []),  # a verb after the number: nothing is counted
+    ("thực hiện phương châm bốn tại chỗ", []),  # "tại chỗ" (on the spot) is no noun
     ("Vùng Cảnh sát biển 4 phối hợp với Hải quân", []),
     ("lượng khách khoảng 8,3 triệu, tăng mạnh", [(8.3, "triệu")]),
     ("nửa triệu USD", [(0.5, "triệu USD")]),
