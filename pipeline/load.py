@@ -158,10 +158,10 @@ def _check_doc(source: str, content: str, line: int | None = None) -> InputError
 
 def _json_doc(obj, f: Path, i: int | None, default_id: str, what: str) -> RawDoc | InputError:
     """One JSON object as a document; `i` is its line (JSONL) or position (a .json list), None for a lone object."""
-    where = str(f) if i is None else f"{f}:{i}"
-    body = obj.get("html") or obj.get("text") if isinstance(obj, dict) else None
     if not isinstance(obj, dict):
         return InputError(str(f), f"bad {what}: not a JSON object", i)
+    where = str(f) if i is None else f"{f}:{i}"
+    body = obj.get("html") or obj.get("text")
     if not isinstance(body, str):
         return InputError(str(f), f'bad {what}: no "text" or "html" string field', i)
     notes: list[str] = []

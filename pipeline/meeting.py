@@ -266,11 +266,9 @@ _CHAIR_AFTER = re.compile(r"dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì(?:\s+c�
 _CHAIR_LIST = re.compile(r"^(?:[^,;]{0,25}\s)?(?:đồng\s+)?chủ\s+trì[^,.;:]{0,80}?,?\s*(?:có|là|gồm)\b|^(?:đồng\s+)?chủ\s+trì\b", re.I)
 
 
-def _chairs(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
+def _chairs(text: str, sentences, people: _People) -> list:
     out, low = [], lower_view(text)
-    for a, b in _in_segment(sentences, seg):
-        if not people.any_in(a, b):
-            continue
+    for a, b in sentences:
         for m in _CHAIR.finditer(low, a, b):
             head = text[a:m.start()]
             clause_start = a + max(head.rfind(";") + 1, 0)
@@ -290,12 +288,10 @@ def _in_segment(sentences, seg: tuple[int, int]):
     return sentences[lo:hi]
 
 
-def _speakers(text: str, sentences, people: _People, seg: tuple[int, int]) -> list:
+def _speakers(text: str, sentences, people: _People) -> list:
     low = lower_view(text)
     out = []
-    for a, b in _in_segment(sentences, seg):
-        if not people.any_in(a, b):
-            continue
+    for a, b in sentences:
         found = []
         if low.startswith("theo ", a):  # "Theo đồng chí X, …"
             found += people.between(a, min(b, a + 90))[:1]
@@ -322,7 +318,7 @@ def _clean_side(side: str) -> str:
     return side.strip()
 
 
-def _delegations(text: str, sentences, people: _People, seg: tuple[int, int]) -> list[dict]:
+def _delegations(text: str, sentences, people: _People) -> list[dict]:
     out, low = [], lower_view(text)
 
     def side(m, members) -> dict:
@@ -330,9 +326,7 @@ def _delegations(text: str, sentences, people: _People, seg: tuple[int, int]) ->
         return {"side": _clean_side(written), "side_text": written.strip(), "members": _names(members),
                 "_people": members}
 
-    for a, b in _in_segment(sentences, seg):
-        if not people.any_in(a, b):
-            continue
+    for a, b in sentences:
         sides = list(_SIDE.finditer(low, a, b))
         for i, m in enumerate(sides):
             stop = sides[i + 1].start() if i + 1 < len(sides) else b
@@ -560,9 +554,11 @@ def _one_meeting(text, sentences, people, seg, date_m, published, url, title, fi
     mtype, types = _types(text, lead, seg, title if first else None)
     organizers, parties = _parties(text, date_m, lead)
     location, location_text = _location(text, sentences, lead, seg, date_m is not None)
-    chairs = _chairs(text, sentences, people, seg)
-    speakers = _speakers(text, sentences, people, seg)
-    delegations = _delegations(text, sentences, people, seg)
+    # chairs, speakers and delegates are named people: only the segment's sentences that mention someone are read
+    named = [(a, b) for a, b in _in_segment(sentences, seg) if people.any_in(a, b)]
+    chairs = _chairs(text, named, people)
+    speakers = _speakers(text, named, people)
+    delegations = _delegations(text, named, people)
     meeting = {
         "type": mtype, "types": types, "title": _event_title(text, lead),
         **(_date_fields(text, date_m, published, url) if date_m is not None else _empty_dates()),

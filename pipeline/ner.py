@@ -39,8 +39,8 @@ _NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "v
 _ROMAN = re.compile(r"[IVXLC]+")
 # Brands written in camel case ("VietinBank", "EuroCham", "HDBank") are never a person's name ("McDonald" is)
 _BRAND = re.compile(rf"[{LOWER}]{{3}}[{UPPER}]|^[{UPPER}]{{3,}}[{LOWER}]")
-_DEPUTY = {"phó", "quyền"}
-_WORD_SURNAMES = {"vì"}  # family names that are also common words at the head of a slogan or clause  # before any title head: its deputy, or acting holder
+_DEPUTY = {"phó", "quyền"}  # before any title head: its deputy, or acting holder
+_WORD_SURNAMES = {"vì"}  # family names that are also common words at the head of a slogan or clause
 _WEAK_ADDRESS = {"anh", "chị", "em", "cô", "bác", "cháu", "cụ", "thầy"}
 _NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
 # Words that make a run of foreign words a company's name.
@@ -61,6 +61,12 @@ _UNNAMED_ADMIN = {"tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy"}
 def _pair_or_word(toks, j) -> str:
     """The word(s) right before token j: a two-syllable word when there is one, else the previous syllable."""
     return f"{toks[j - 2].key} {toks[j - 1].key}" if j >= 2 else (toks[j - 1].key if j else "")
+
+
+def _korean_given(word: str) -> bool:
+    """A hyphenated given name with a lower-case second part: "Young-soo", "Ji-hoon"."""
+    head, _, rest = word.partition("-")
+    return bool(rest) and head[:1].isupper() and rest[:1].islower()
 
 
 def _delegation_at(toks, i) -> bool:
@@ -353,15 +359,14 @@ class Recognizer:
             elif t.cap and named_after(j):
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif t.cap:
-                if "-" in t.text and t.text.split("-")[1][:1].islower() and j - 1 > body_start and toks[j - 1].name \
-                        and not company:
+                if _korean_given(t.text) and j - 1 > body_start and toks[j - 1].name and not company:
                     end = j - 1  # "… Changwon Choi Young-soo": a Korean family name and hyphenated given name
                     break
                 if not t.syllable:
                     if company or not t.name or self._company_name_at(toks, j):  # (not t.name: a brand, "VietinBank")
                         company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
-                    elif not self._after_place_intro(toks, j) or j + 1 < n and toks[j + 1].cap and "-" in toks[j + 1].text:
-                        # (a capitalised hyphenated word next is a Korean given name: "… Đà Nẵng Park Ji-hoon")
+                    elif not self._after_place_intro(toks, j) or j + 1 < n and _korean_given(toks[j + 1].text):
+                        # (a Korean given name next: "… Đà Nẵng Park Ji-hoon")
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
                 elif self._breaks_title(toks, j) or (p := self.person_at(toks, j, strict=True)) and (
                         not company or p - j >= 3):  # in a company's name "An Lạc" is a place, not a person
@@ -425,24 +430,22 @@ class Recognizer:
         closed = False
         while k < n and k - j < 14:
             t = toks[k]
+            if m := lex.body_lower.match(toks, k):
+                k += m  # a known word of body names ("dự phòng", not "dự"; "Phòng, chống thiên tai")
+                continue
             if t.cap:
                 foreign_run = k > j and toks[k - 1].cap and not toks[k - 1].syllable and not t.syllable
                 if not foreign_run and self._starts_someone(toks, k):  # ("Pinecrest Hospitality" is one name)
                     closed = True
                     break
-            elif t.text == "," and toks[k - 1].key == "phòng" and k + 1 < n and toks[k + 1].key == "chống":
-                pass  # "Phòng, chống thiên tai": one phrase
             elif t.text[0].isdigit() and k + 1 < n and toks[k + 1].text in ",;)":
                 pass  # "Vùng Cảnh sát biển 4;": a numbered unit
             elif not t.word or t.text[0].isdigit():
                 # a sentence end closes a title in apposition only: elsewhere the predicate runs up to it too
                 closed = t.text in ",;:()[]–-—" or after_name and t.text in ".\n"
                 break
-            elif m := lex.body_lower.match(toks, k):
-                k += m  # a known word of body names ("dự phòng", not "dự")
-                continue
             elif t.key == "và":
-                if k + 3 < n and toks[k + 1].key == "phòng" and toks[k + 2].text == "," and toks[k + 3].key == "chống":
+                if k + 1 < n and lex.body_lower.match(toks, k + 1):
                     k += 1  # "đê điều và Phòng, chống thiên tai"
                     continue
                 if k + 1 < n and self._starts_someone(toks, k + 1):
@@ -570,7 +573,7 @@ class Recognizer:
         if (n >= 4 and toks[i + 1].key in _TOP_SURNAMES) or (
                 n >= 5 and any(toks[k].key in _TOP_SURNAMES for k in range(i + 2, end - 1))):
             return 0  # "… huyện Đinh Lập Hoàng Văn Nam": the name starts at the later family name
-        if (after_title or introduced) and any("-" in t.text and t.text.split("-")[1][:1].islower() for t in toks[i + 1:end]):
+        if (after_title or introduced) and any(_korean_given(t.text) for t in toks[i + 1:end]):
             return end  # "Choi Young-soo", "Park Ji-hoon": a hyphenated given name makes it a name, wherever it stands
         admin = _admin_before(toks, i)
         in_place = admin or (  # right after "huyện", or inside "tỉnh Bắc …"
@@ -595,16 +598,16 @@ class Recognizer:
         i, n = 0, len(toks)
         after_title = introduced = in_list = False
         apposition = False  # right after "NAME," / "NAME –" / a title in such a chain: lower-case titles count
-        honorifics, plain = self.lex.honorifics, self._plain
+        plain = self._plain
         if len(plain) > 200_000:  # numbers and codes keep adding new token texts: stay bounded
             plain.clear()
         while i < n:
             t = toks[i]
             if (kind := plain.get(t.text)) is None:
                 kind = plain[t.text] = self._plain_kind(t)
-            titles_next = kind != 1 and not t.cap and t.key in self.lex.heads and not (
-                apposition or i > 0 and toks[i - 1].key == "các") and self._titles_name(toks, i)
-            if kind == 1 or kind == 2 and not (apposition or i > 0 and toks[i - 1].key == "các" or titles_next):
+            listed = kind != 1 and (apposition or i > 0 and toks[i - 1].key == "các")  # lower-case titles count here
+            titles_next = kind != 1 and not listed and not t.cap and t.key in self.lex.heads and self._titles_name(toks, i)
+            if kind == 1 or kind == 2 and not (listed or titles_next):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
                 if t.word or t.text not in ",-–(:":
                     after_title = introduced = False
@@ -631,7 +634,7 @@ class Recognizer:
                 introduced = True
                 i += 1
                 continue
-            lower_ok = apposition or titles_next or i > 0 and toks[i - 1].key == "các" or (  # "các phó chủ tịch …"
+            lower_ok = listed or titles_next or (
                 not t.cap and (m := self.lex.ranks.match(toks, i)) and i + m < n  # "thượng tá Lê Hồng Quang"
                 and bool(self.person_at(toks, i + m, after_title=True)))
             title = self.title_at(toks, i, lower_ok, apposition) if t.key == "nguyên" or (t.cap or lower_ok) and (
@@ -653,7 +656,7 @@ class Recognizer:
                 i += m  # "Cà phê Buôn Ma Thuột": a place; none of its words starts a name
                 after_title = introduced = apposition = False
                 continue
-            if t.name and toks[i].key in self.lex.surnames and self._blocked(toks, i):
+            if t.name and t.key in self.lex.surnames and self._blocked(toks, i):
                 i = self._run(toks, i)  # "Giải thưởng Tạ Quang Bửu": the name is the award's; "Quang Bửu" is none
                 after_title = introduced = apposition = False
                 continue

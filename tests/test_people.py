@@ -15,6 +15,11 @@ def people(text):
     return {a.name: [p.text for p in a.positions] for a in attendees(text)}
 
 
+def extracted(text):
+    """{name: [position as written, …]} from the batch path (pipeline.extract), for the same text."""
+    return {a.name: [p.text for p in a.positions] for a in extract(text).attendees}
+
+
 def names(text):
     return [a.name for a in attendees(text)]
 
@@ -287,13 +292,13 @@ def test_lower_case_titles_in_apposition_after_a_name():
     text = ("Tham dự có ông Lê Quốc Phong, ủy viên Trung ương Đảng, bí thư Tỉnh ủy Đồng Tháp, và ông Phạm Thiện "
             "Nghĩa, phó bí thư Tỉnh ủy kiêm chủ tịch UBND tỉnh. Theo bà Trần Thị Hoa, phó giám đốc Sở Y tế, "
             "tỉnh đã tiêm 1,2 triệu liều vắc xin; chủ tịch tỉnh cũng có mặt.")
-    found = {a.name: [p.text for p in a.positions] for a in extract(text).attendees}
-    assert found == {
+    attendees = extract(text).attendees
+    assert {a.name: [p.text for p in a.positions] for a in attendees} == {
         "Lê Quốc Phong": ["ủy viên Trung ương Đảng", "bí thư Tỉnh ủy Đồng Tháp"],
         "Phạm Thiện Nghĩa": ["phó bí thư Tỉnh ủy", "chủ tịch UBND tỉnh"],
         "Trần Thị Hoa": ["phó giám đốc Sở Y tế"],
     }
-    hoa = next(a for a in extract(text).attendees if a.name == "Trần Thị Hoa")
+    hoa = next(a for a in attendees if a.name == "Trần Thị Hoa")
     assert hoa.positions[0].normalized == "Phó giám đốc Sở Y tế"
 
 
@@ -301,8 +306,7 @@ def test_body_names_with_lower_case_domain_words_and_company_names():
     text = ("Ông Vi Thanh Hoài, Vụ trưởng Vụ Ngân sách nhà nước (Bộ Tài chính), cho biết. Bà Lin Mei-ling, Tổng Giám đốc "
             "Sunrise Technology Việt Nam, cùng dự. Ông Ksor Y Tuấn, Chủ tịch UBND huyện Ea H'leo, phát biểu tại Lễ hội "
             "Cà phê Buôn Ma Thuột.")
-    found = {a.name: [p.text for p in a.positions] for a in extract(text).attendees}
-    assert found == {
+    assert extracted(text) == {
         "Vi Thanh Hoài": ["Vụ trưởng Vụ Ngân sách nhà nước (Bộ Tài chính)"],
         "Lin Mei-ling": ["Tổng Giám đốc Sunrise Technology Việt Nam"],
         "Ksor Y Tuấn": ["Chủ tịch UBND huyện Ea H'leo"],
