@@ -28,8 +28,8 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
     from rich.console import Console
     from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from pipeline.batch import run
-    from pipeline.export import FORMATS
+    from pipeline.batch.run import run
+    from pipeline.export.tables import FORMATS
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
@@ -64,7 +64,7 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
 def tables(out: Path = typer.Argument(..., help="Folder with records.jsonl"),
            format: str = typer.Option("parquet", "--format", help="parquet | csv | jsonl | duckdb")):
     """Rebuild the query tables of OUT from its records.jsonl."""
-    from pipeline.export import write_tables
+    from pipeline.export.tables import write_tables
     counts = write_tables(out, format)
     typer.echo(", ".join(f"{n} {name}" for name, n in counts.items()))
 
@@ -74,7 +74,7 @@ def show(file: Path = typer.Argument(..., exists=True, help="An input page/text,
          doc: Optional[str] = typer.Option(None, "--doc", help="doc_id to show (default: the first)"),
          html: Optional[Path] = typer.Option(None, "--html", help="Also write a displaCy entity page here")):
     """Show one document's record: attendees with positions and roles, metrics, meeting."""
-    from pipeline.show import html_page, load_record, render
+    from pipeline.export.show import html_page, load_record, render
     try:
         record = load_record(file, doc)
     except (LookupError, ValueError) as e:
@@ -91,8 +91,8 @@ def eval_(gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, hel
           errors: bool = typer.Option(False, "--errors", help="List missed and spurious items per document"),
           records: Optional[Path] = typer.Option(None, "--records", help="Score this records.jsonl instead of running")):
     """Precision/recall/F1 for attendee names, (name, position) pairs and metrics against gold files."""
-    from pipeline.evaluate import evaluate, load_gold, read_predictions, report
-    from pipeline.export import iter_records
+    from pipeline.eval.scores import evaluate, load_gold, read_predictions, report
+    from pipeline.export.tables import iter_records
     preds = read_predictions(iter_records(records), load_gold(gold_dir)) if records else None
     typer.echo(report(evaluate(gold_dir, preds), errors))
 

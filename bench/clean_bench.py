@@ -25,8 +25,8 @@ from string import Template
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.clean import clean  # noqa: E402
-from pipeline.normalize import nfc  # noqa: E402
+from pipeline.boilerplate.lines import clean  # noqa: E402
+from pipeline.text.normalize import nfc  # noqa: E402
 
 TEMPLATES = ROOT / "bench" / "templates"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

@@ -65,8 +65,8 @@ def peak_rss_mb() -> float:
 
 
 def run_ours(docs: list[str], profile: bool) -> dict:
-    from pipeline.extract import extract
-    from pipeline.ner import get_nlp
+    from pipeline.chain import extract
+    from pipeline.ner.recognizer import get_nlp
     get_nlp()  # start-up is not throughput
     extract(docs[0], kind="text")
     profiler = None
@@ -92,7 +92,7 @@ def run_ours(docs: list[str], profile: bool) -> dict:
 def run_underthesea(docs: list[str]) -> dict:
     from underthesea import ner
 
-    from pipeline.sentences import split_sentences
+    from pipeline.text.sentences import split_sentences
     ner("Khởi động mô hình.")  # model load is not throughput
     start = time.process_time()
     n_sent = 0

@@ -6,8 +6,8 @@
 
 Stages, in the order data flows: load → clean → sentences → ner/people → metrics → extract (record).
 """
-from .extract import extract, extract_doc, extract_many
-from .ner import get_nlp, make_doc
-from .record import Attendee, Position, Record
+from pipeline.chain import extract, extract_doc, extract_many
+from pipeline.ner.recognizer import get_nlp, make_doc
+from pipeline.record import Attendee, Position, Record
 
 __all__ = ["extract", "extract_doc", "extract_many", "get_nlp", "make_doc", "Record", "Attendee", "Position"]

@@ -3,8 +3,8 @@ import json
 import os
 import unicodedata
 
-from pipeline.extract import extract_doc
-from pipeline.load import MAX_DOC_BYTES, InputError, iter_documents
+from pipeline.chain import extract_doc
+from pipeline.ingest.load import MAX_DOC_BYTES, InputError, iter_documents
 
 BODY = ("Sáng 12/3, UBND tỉnh Hòa Vang tổ chức hội nghị triển khai kế hoạch năm 2024. Đồng chí Lê Văn Sơn, "
         "Phó Chủ tịch UBND tỉnh chủ trì; dự có 85 đại biểu của các sở, ngành.")

@@ -4,9 +4,9 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline import batch
-from pipeline.batch import content_hash, run
-from pipeline.load import RawDoc
+from pipeline.batch import run as batch
+from pipeline.batch.run import content_hash, run
+from pipeline.ingest.load import RawDoc
 
 PROVINCES = ["Lào Cai", "Nghệ An", "Đắk Lắk", "Cà Mau", "Hưng Yên", "Kon Tum", "Bình Định", "Sóc Trăng"]
 NAMES = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Hoàng Phúc", "Phạm Thu Hà", "Đặng Quốc Khánh", "Hoàng Minh Đức"]

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean, is_date_line, parse_date
-from pipeline.normalize import nfc
+from pipeline.boilerplate.lines import clean, is_date_line, parse_date
+from pipeline.text.normalize import nfc
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -105,7 +105,7 @@ def test_vnexpress_page_matches_gold_body():
     if not html_path.exists():
         pytest.skip("shared html corpus absent")
     gold = json.loads((SHARED / "html" / "vnexpress.net_4954454.gold.json").read_text(encoding="utf-8"))["V1"]
-    from pipeline.load import decode
+    from pipeline.ingest.load import decode
     page = clean(decode(html_path.read_bytes()), "html")
     paras = [p for s in gold["body"]["sections"] for p in s["paragraphs"]]
     body = [b.text for b in page.blocks if b.kind != "title"]
@@ -119,7 +119,7 @@ def test_liferay_video_article_returns_no_footer():
     p = SHARED / "html" / "moh.gov.vn_6848045-2.html"
     if not p.exists():
         pytest.skip("shared html corpus absent")
-    from pipeline.load import decode
+    from pipeline.ingest.load import decode
     page = clean(decode(p.read_bytes()), "html")
     assert page.title == "Phản ứng thông thường sau tiêm vắc xin phòng COVID-19"
     assert page.published == "2021-04-19T15:17:00+07:00"

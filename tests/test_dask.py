@@ -3,8 +3,8 @@ import pytest
 
 distributed = pytest.importorskip("dask.distributed")
 
-from pipeline import batch  # noqa: E402
-from pipeline.batch import run  # noqa: E402
+from pipeline.batch import run as batch  # noqa: E402
+from pipeline.batch.run import run  # noqa: E402
 
 BODY = ("Sáng {d}/5, Ban Chỉ đạo phòng, chống thiên tai tỉnh {p} họp triển khai nhiệm vụ. Đồng chí Trịnh Văn Lợi, "
         "Phó Chủ tịch UBND tỉnh {p} chủ trì. Năm nay có {n} hộ dân phải di dời khỏi vùng sạt lở.")

@@ -1,8 +1,8 @@
 """People directory: spelling variants merge, homonyms with different positions stay apart, ids are stable."""
 import json
 
-from pipeline.directory import build_directory, person_id, person_ids
-from pipeline.normalize import key
+from pipeline.export.directory import build_directory, person_id, person_ids
+from pipeline.text.normalize import key
 
 
 def rec(doc_id, *attendees, published="2024-03-01"):

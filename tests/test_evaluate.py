@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from pipeline.evaluate import evaluate, match_key, predict, report, value_ok
+from pipeline.eval.scores import evaluate, match_key, predict, report, value_ok
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = {

@@ -5,8 +5,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline import export
-from pipeline.export import FORMATS, SCHEMA, write_tables
+from pipeline.export import tables as export
+from pipeline.export.tables import FORMATS, SCHEMA, write_tables
 from pipeline.record import Attendee, Position, Record
 
 TEXT = ("Sáng 03/06, UBND tỉnh Bình Phước họp bàn kế hoạch đầu tư công. Đồng chí Lê Quang Huy, Phó Chủ tịch UBND "

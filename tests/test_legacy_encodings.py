@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.legacy_encodings import TCVN3, VNI, _table, detect, from_unicode, to_unicode
-from pipeline.load import decode, decode_with_notes
+from pipeline.ingest.legacy import TCVN3, VNI, _table, detect, from_unicode, to_unicode
+from pipeline.ingest.load import decode, decode_with_notes
 
 SENTENCES = [
     "Ủy ban nhân dân tỉnh Quảng Ngãi tổ chức hội nghị tổng kết năm 2023.",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.load import InputError, RawDoc, decode, iter_documents, sniff_kind
+from pipeline.ingest.load import InputError, RawDoc, decode, iter_documents, sniff_kind
 
 TEXT = "Chiều 29/7, đồng chí Nguyễn Văn Tùng, Chủ tịch UBND thành phố chủ trì hội nghị với 120 đại biểu."
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"

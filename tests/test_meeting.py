@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from pipeline.meeting import extract_meeting
+from pipeline.meeting.events import extract_meeting
 from pipeline.record import Attendee
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.meeting import extract_meeting
+from pipeline.meeting.events import extract_meeting
 from pipeline.record import Attendee
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"

@@ -1,5 +1,5 @@
 """find_metrics on sentences written in the style of gov.vn news: fields, context and de-duplication."""
-from pipeline.metrics import find_metrics
+from pipeline.metrics.context import find_metrics
 
 REPORT = (
     "Tỉnh Hà Giang thu ngân sách hơn 60 tỷ đồng\n\n"

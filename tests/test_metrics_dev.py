@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.metrics import find_metrics
+from pipeline.metrics.context import find_metrics
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "corpus/dev"

@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.normalize import fold_tones, key, nfc
+from pipeline.text.normalize import fold_tones, key, nfc
 
 
 def nfd(s: str) -> str:

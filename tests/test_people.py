@@ -3,7 +3,7 @@ are invented)."""
 import pytest
 
 from pipeline import extract, make_doc
-from pipeline.people import find_attendees, normalize_title
+from pipeline.people.attendees import find_attendees, normalize_title
 
 
 def attendees(text):

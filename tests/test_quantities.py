@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.quantities import find_quantities, parse_digits, parse_number, parse_spelled
+from pipeline.metrics.quantities import find_quantities, parse_digits, parse_number, parse_spelled
 
 NUMBERS = [
     ("40,43", 40.43), ("41", 41), ("1.234.567", 1234567), ("1.234,5", 1234.5), ("0,42", 0.42),
@@ -244,7 +244,7 @@ def test_quantity_fields():
 
 
 def test_every_spelling_under_a_thousand_reads_back():
-    from pipeline.quantities import spelled_numbers
+    from pipeline.metrics.quantities import spelled_numbers
     values = set(spelled_numbers().values())
     assert set(range(1, 1000)) <= values
     assert parse_spelled("hai mươi lăm") == parse_spelled("hai mươi nhăm") == 25
@@ -270,7 +270,7 @@ def test_vietnamese_counts_are_found_with_their_unit(n):
 
 
 def test_without_the_word_list_counts_are_still_found(monkeypatch):
-    import pipeline.quantities as quantities
+    import pipeline.metrics.quantities as quantities
     monkeypatch.setattr(quantities, "_dictionary", lambda: None)
     got = [(q.value, q.unit) for q in find_quantities("thành lập 74 hợp tác xã, khen thưởng 45 đồng chí, 9 bị cáo")]
     assert [v for v, _ in got] == [74, 45, 9]

@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.export import DUCKDB_FILE, write_tables
+from pipeline.export.tables import DUCKDB_FILE, write_tables
 from pipeline.record import Attendee, Position, Record
 
 README = Path(__file__).resolve().parents[1] / "README.md"

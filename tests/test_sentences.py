@@ -1,7 +1,7 @@
 """Sentence splitter: table of sentences written in the style of gov.vn news."""
 import pytest
 
-from pipeline.sentences import split_sentences
+from pipeline.text.sentences import split_sentences
 
 
 def sentences(text):

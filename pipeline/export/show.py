@@ -21,8 +21,8 @@ def load_record(path: Path, doc_id: str | None = None) -> dict:
                     return obj
                 if obj and "attendees" not in obj:
                     break  # an input JSONL (html/text per line), not records
-    from .batch import extract_item
-    from .load import iter_documents
+    from pipeline.batch.run import extract_item
+    from pipeline.ingest.load import iter_documents
     for item in iter_documents([path]):
         if doc_id is None or getattr(item, "doc_id", None) == doc_id:
             kind, payload = extract_item(item)
@@ -60,7 +60,7 @@ def html_page(record: dict) -> str:
     from spacy import displacy
     from spacy.util import filter_spans
 
-    from .ner import make_doc
+    from pipeline.ner.recognizer import make_doc
     doc = make_doc(record.get("text") or "")
     spans = list(doc.ents)
     for m in record.get("metrics") or []:

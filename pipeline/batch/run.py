@@ -18,10 +18,10 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .export import atomic_files, iter_records, write_tables
-from .extract import extract_doc
-from .load import InputError, RawDoc, iter_documents
-from .ner import get_nlp
+from pipeline.export.tables import atomic_files, iter_records, write_tables
+from pipeline.chain import extract_doc
+from pipeline.ingest.load import InputError, RawDoc, iter_documents
+from pipeline.ner.recognizer import get_nlp
 
 CHUNK = 8  # documents per task sent to a worker
 MIN_PARALLEL = 64  # smaller batches run in-process: forking workers would cost more than it saves
@@ -105,7 +105,7 @@ def local_results(paths: Iterable[str | Path], resume: Resume, workers: int) -> 
 
 
 def list_files(paths: Iterable[str | Path]) -> list[str]:
-    from .load import iter_files  # the same expansion of folders iter_documents uses
+    from pipeline.ingest.load import iter_files  # the same expansion of folders iter_documents uses
     return [str(f) for f in iter_files(paths)]
 
 

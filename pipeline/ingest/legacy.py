@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import table
+from pipeline.text.lexicons import table
 
 TCVN3, VNI = "TCVN3", "VNI"
 NAMES = {TCVN3: "TCVN3 (ABC)", VNI: "VNI"}

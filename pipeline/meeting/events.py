@@ -12,9 +12,9 @@ import unicodedata
 from datetime import date as Date
 from functools import lru_cache
 
-from .lexicon import entries, word_alternation
-from .normalize import fold_tones, key, lower_view
-from .sentences import split_sentences
+from pipeline.text.lexicons import entries, word_alternation
+from pipeline.text.normalize import fold_tones, key, lower_view
+from pipeline.text.sentences import split_sentences
 
 # ---------------------------------------------------------------- dates
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import legacy_encodings
-from .legacy_encodings import VIET_CHARS
-from .normalize import nfc
+from pipeline.ingest import legacy as legacy_encodings
+from pipeline.ingest.legacy import VIET_CHARS
+from pipeline.text.normalize import nfc
 
 SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text", ".jsonl": "jsonl", ".json": "json"}
 # A news page is a few hundred KB; beyond this it is a dump or an attack, not an article.

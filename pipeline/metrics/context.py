@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .normalize import key, lower_view
-from .quantities import Quantity, find_quantities
-from .sentences import split_sentences
+from pipeline.text.normalize import key, lower_view
+from pipeline.metrics.quantities import Quantity, find_quantities
+from pipeline.text.sentences import split_sentences
 
 # Qualifiers as written before the number, longest first; the comparator says what they mean.
 _COMPARATORS = {

@@ -4,14 +4,14 @@ from __future__ import annotations
 import hashlib
 from typing import Iterable, Iterator
 
-from .clean import clean
-from .load import RawDoc, sniff_kind
-from .meeting import extract_meeting
-from .metrics import find_metrics
-from .ner import recognize
-from .normalize import nfc
-from .people import attendees_of
-from .record import Record
+from pipeline.boilerplate.lines import clean
+from pipeline.ingest.load import RawDoc, sniff_kind
+from pipeline.meeting.events import extract_meeting
+from pipeline.metrics.context import find_metrics
+from pipeline.ner.recognizer import recognize
+from pipeline.text.normalize import nfc
+from pipeline.people.attendees import attendees_of
+from pipeline.record import Record
 
 
 def extract(raw: str, *, url: str | None = None, published: str | None = None,

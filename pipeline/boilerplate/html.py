@@ -14,8 +14,8 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
-from .clean import Page, clean_lines, is_date_line, parse_date
-from .normalize import nfc
+from pipeline.boilerplate.lines import Page, clean_lines, is_date_line, parse_date
+from pipeline.text.normalize import nfc
 
 # Article bodies by CMS, most specific first. "Trusted" selectors are used even when the body
 # is tiny (a Liferay video article whose body is only its date); the weak generic ones need prose.

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import dictionary_words, entries, table, word_alternation, word_tags
-from .normalize import fold_tones, lower_view
+from pipeline.text.lexicons import dictionary_words, entries, table, word_alternation, word_tags
+from pipeline.text.normalize import fold_tones, lower_view
 
 SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "trăm": 100}
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import entries
-from .normalize import nfc
+from pipeline.text.lexicons import entries
+from pipeline.text.normalize import nfc
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Page:
 def clean(content: str, kind: str = "text", url: str | None = None) -> Page:
     """Main content of a page (`kind` "html") or a text dump of one (`kind` "text")."""
     if kind == "html":
-        from .html_extract import extract_html
+        from pipeline.boilerplate.html import extract_html
 
         return extract_html(content, url=url)
     return clean_lines(_text_lines(content))

@@ -18,8 +18,8 @@ from typing import Iterable, Iterator
 
 import pyarrow as pa
 
-from .directory import build_directory, person_ids
-from .sentences import split_sentences
+from pipeline.export.directory import build_directory, person_ids
+from pipeline.text.sentences import split_sentences
 
 FORMATS = ("parquet", "csv", "jsonl", "duckdb")
 DUCKDB_FILE = "vngov.duckdb"

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .normalize import key
+from pipeline.text.normalize import key
 
 
 @dataclass

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
-MODELS_DIR = next((p for p in (_HERE / "models", _HERE.parent / "models") if p.is_dir()), _HERE.parent / "models")
+MODELS_DIR = next((p for p in (_HERE.parent / "models", _HERE.parents[1] / "models") if p.is_dir()), _HERE.parents[1] / "models")
 
 
 @lru_cache(maxsize=None)

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from . import lexicon
-from .ner import UPPER, Ents, char_ents, doc_text
-from .normalize import fold_tones, key
-from .record import Attendee, Position
-from .sentences import split_sentences
+from pipeline.text import lexicons as lexicon
+from pipeline.ner.recognizer import UPPER, Ents, char_ents, doc_text
+from pipeline.text.normalize import fold_tones, key
+from pipeline.record import Attendee, Position
+from pipeline.text.sentences import split_sentences
 
 # What lies between two entities decides how they link.
 ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, AHON, FOR, OTHER = (

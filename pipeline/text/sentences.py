@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import entries
+from pipeline.text.lexicons import entries
 
 # End mark(s), closing quotes/brackets, then the whitespace the split happens in.
 _END = re.compile(r"(?:[.!?]+|…)[\"”’»)\]]*(?P<space>[ \t]+)")

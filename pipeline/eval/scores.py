@@ -147,7 +147,7 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
 
 def predict(gold: dict[str, dict]) -> dict[str, dict]:
     """Run the pipeline on each gold text (doc_id = file stem), as `vngov extract` runs a .txt file."""
-    from .extract import extract
+    from pipeline.chain import extract
     return {doc_id: extract(g["text"], doc_id=doc_id, kind="text", source=doc_id).to_dict()
             for doc_id, g in gold.items()}
 
