@@ -25,7 +25,7 @@ from string import Template
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.boilerplate.lines import clean  # noqa: E402
+from pipeline.boilerplate import clean  # noqa: E402
 from pipeline.text.normalize import nfc  # noqa: E402
 
 TEMPLATES = ROOT / "bench" / "templates"

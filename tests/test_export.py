@@ -1,36 +1,25 @@
-"""Query tables from records.jsonl: every format, linked by doc_id/person_id, written atomically."""
+"""Query tables built from a real extraction of the samples in data/raw: every format, every table, linked by
+doc_id/person_id, each row carrying the record's own values, written atomically."""
 import json
+import shutil
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
+from pipeline.batch.run import run
 from pipeline.export import tables as export
 from pipeline.export.tables import FORMATS, SCHEMA, write_tables
-from pipeline.record import Attendee, Position, Record
 
-TEXT = ("Sáng 03/06, UBND tỉnh Bình Phước họp bàn kế hoạch đầu tư công. Đồng chí Lê Quang Huy, Phó Chủ tịch UBND "
-        "tỉnh chủ trì. Tỷ lệ giải ngân đạt 45,2% kế hoạch vốn.")
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 
-def records():
-    start = TEXT.index("45,2%")
-    huy = Attendee("Lê Quang Huy", [Position("Phó Chủ tịch UBND tỉnh", "Phó Chủ tịch Ủy ban nhân dân tỉnh")],
-                   ["chair"], mentions=[(90, 102)])
-    return [
-        Record("bp-1", "in/bp-1.txt", "Họp bàn đầu tư công", TEXT, published="2024-06-03", content_hash="h1",
-               meeting={"type": "cuộc họp", "date": "2024-06-03", "time_of_day": "sáng", "location": None},
-               attendees=[huy, Attendee("Vũ Thị Lan", [], ["attendee"])],
-               metrics=[{"text": "45,2%", "value": 45.2, "unit": "%", "qualifier": "đạt", "start": start,
-                         "end": start + 5}]).to_dict(),
-        Record("bp-2", "in/bp-2.txt", None, "Tin vắn không có cuộc họp.", content_hash="h2").to_dict(),
-    ]
-
-
-def write_journal(out, recs):
-    out.mkdir(exist_ok=True)
-    with open(out / "records.jsonl", "w", encoding="utf-8") as f:
-        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    out = tmp_path_factory.mktemp("raw")
+    run([RAW], out, fmt="jsonl", workers=1)
+    return out, [json.loads(line) for line in (out / "records.jsonl").open(encoding="utf-8")]
 
 
 def read_table(out, fmt, name) -> pd.DataFrame:
@@ -43,32 +32,42 @@ def read_table(out, fmt, name) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_format_has_every_table_linked_by_ids(tmp_path, fmt):
-    write_journal(tmp_path, records())
+def test_every_format_has_every_table_with_the_records_values(extracted, tmp_path, fmt):
+    src, records = extracted
+    shutil.copy(src / "records.jsonl", tmp_path / "records.jsonl")
     counts = write_tables(tmp_path, fmt)
-    assert counts == {"documents": 2, "meetings": 2, "attendees": 2, "positions": 1, "metrics": 1, "people": 2}
+    n_att = sum(len(r["attendees"]) for r in records)
+    assert counts["documents"] == len(records) == 5 and counts["attendees"] == n_att
+    assert counts["positions"] == sum(len(a["positions"]) for r in records for a in r["attendees"])
+    assert counts["metrics"] == sum(len(r["metrics"]) for r in records)
     docs = read_table(tmp_path, fmt, "documents")
     assert list(docs.columns) == SCHEMA["documents"].names
-    assert sorted(docs.doc_id) == ["bp-1", "bp-2"]
-    att = read_table(tmp_path, fmt, "attendees")
-    pos = read_table(tmp_path, fmt, "positions")
-    people = read_table(tmp_path, fmt, "people")
-    huy = people[people.name == "Lê Quang Huy"].iloc[0]
-    assert att[att.name == "Lê Quang Huy"].iloc[0].person_id == huy.person_id == pos.iloc[0].person_id
-    assert pos.iloc[0].normalized == "Phó Chủ tịch Ủy ban nhân dân tỉnh"
-    met = read_table(tmp_path, fmt, "metrics").iloc[0]
-    assert (met.doc_id, met.value, met.unit, met.char_start) == ("bp-1", 45.2, "%", TEXT.index("45,2%"))
-    assert met.context == "Tỷ lệ giải ngân đạt 45,2% kế hoạch vốn."
-    meetings = read_table(tmp_path, fmt, "meetings").sort_values("doc_id")
-    assert meetings.iloc[0].type == "cuộc họp" and json.loads(meetings.iloc[0].data)["time_of_day"] == "sáng"
+    assert sorted(docs.doc_id) == sorted(r["doc_id"] for r in records)
+    # the Prime Minister of the VCCorp sample: one person in people, linked from attendees and positions
+    att, pos, people = (read_table(tmp_path, fmt, t) for t in ("attendees", "positions", "people"))
+    pm = people[people.name == "Phạm Minh Chính"].iloc[0]
+    assert att[att.name == "Phạm Minh Chính"].iloc[0].person_id == pm.person_id
+    assert set(pos[pos.person_id == pm.person_id].text) == {
+        p["text"] for r in records for a in r["attendees"] if a["name"] == "Phạm Minh Chính" for p in a["positions"]}
+    # a metric row carries its record's value, offsets and sentence
+    rec = next(r for r in records if r["doc_id"] == "vccorp_press_page")
+    met = read_table(tmp_path, fmt, "metrics")
+    row = met[(met.doc_id == rec["doc_id"]) & (met.metric_idx == 0)].iloc[0]
+    m = rec["metrics"][0]
+    assert (row.value, row.unit, row.char_start, row.context) == (m["value"], m["unit"], m["start"], m["sentence"])
+    assert rec["text"][m["start"]:m["end"]] == m["text"]
+    meetings = read_table(tmp_path, fmt, "meetings")
+    assert set(meetings[meetings.meeting_idx == 0].type) == {r["meeting"]["type"] for r in records}
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_a_failed_export_leaves_the_previous_tables_whole(tmp_path, monkeypatch):
-    write_journal(tmp_path, records())
+def test_a_failed_export_leaves_the_previous_tables_whole(extracted, tmp_path, monkeypatch):
+    src, _ = extracted
+    shutil.copy(src / "records.jsonl", tmp_path / "records.jsonl")
     write_tables(tmp_path, "parquet")
     before = {p.name: p.read_bytes() for p in tmp_path.glob("*.parquet")}
-    write_journal(tmp_path, records()[:1])
+    lines = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "records.jsonl").write_text(lines[0], encoding="utf-8")
 
     def boom(self, name, batch):
         raise OSError("disk full")
@@ -79,14 +78,16 @@ def test_a_failed_export_leaves_the_previous_tables_whole(tmp_path, monkeypatch)
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_torn_last_line_is_ignored(tmp_path):
-    write_journal(tmp_path, records())
+def test_torn_last_line_is_ignored(extracted, tmp_path):
+    src, records = extracted
+    shutil.copy(src / "records.jsonl", tmp_path / "records.jsonl")
     with open(tmp_path / "records.jsonl", "a", encoding="utf-8") as f:
         f.write('{"doc_id": "half-writ')
-    assert write_tables(tmp_path, "jsonl")["documents"] == 2
+    assert write_tables(tmp_path, "jsonl")["documents"] == len(records)
 
 
-def test_unknown_format_is_refused(tmp_path):
-    write_journal(tmp_path, records())
+def test_unknown_format_is_refused(extracted, tmp_path):
+    src, _ = extracted
+    shutil.copy(src / "records.jsonl", tmp_path / "records.jsonl")
     with pytest.raises(ValueError, match="format"):
         write_tables(tmp_path, "xlsx")

@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.ingest.legacy import TCVN3, VNI, _table, detect, from_unicode, to_unicode
 from pipeline.ingest.load import decode, decode_with_notes
+from pipeline.text.normalize import nfc
 
 SENTENCES = [
     "Ủy ban nhân dân tỉnh Quảng Ngãi tổ chức hội nghị tổng kết năm 2023.",
@@ -168,10 +169,13 @@ def test_dev_corpus_round_trips_and_is_never_taken_for_legacy():
     if not paths:
         pytest.skip("no dev corpus at ../shared/corpus/dev")
     words = case_lost = 0
+    tcvn3_symbols = {c for c in _table(TCVN3) if not c.isalpha()}
     for path in paths:
-        text = unicodedata.normalize("NFC", json.loads(path.read_text(encoding="utf-8"))["text"])
+        text = nfc(json.loads(path.read_text(encoding="utf-8"))["text"])  # as the pipeline loads it ("Ð" → "Đ")
         assert detect(text) is None and detect(_cp1258(text).decode("cp1252")) is None, path.stem
         assert to_unicode(from_unicode(text, VNI), VNI).text == text, path.stem
+        if tcvn3_symbols & set(text):
+            continue  # a symbol that is itself a TCVN3 code ("m³") cannot survive a trip through TCVN3
         tcvn3 = to_unicode(from_unicode(text, TCVN3), TCVN3)
         assert tcvn3.text.lower() == text.lower(), path.stem
         lost = sum(a != b for a, b in zip(tcvn3.text.split(), text.split()))

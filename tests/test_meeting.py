@@ -1,19 +1,29 @@
 """Meeting stage, one pattern per test, on sentences written for these tests (invented officials)."""
 import re
+from types import SimpleNamespace
 
 import pytest
 
-from pipeline.meeting.events import extract_meeting
+from pipeline.meeting import find_meetings
 from pipeline.record import Attendee
+from pipeline.text.document import Document
 
 
 def people(text, *names):
     return [Attendee(name=n, mentions=[m.span() for m in re.finditer(re.escape(n), text)]) for n in names]
 
 
+def extract_meeting(text, atts, **kw):
+    """The main meeting as the record gives it, with the list of every meeting under "meetings"."""
+    found = find_meetings(Document(text), atts, **kw)
+    return {**found.meetings[0].to_dict(), "meetings": [m.to_dict() for m in found.meetings]}
+
+
 def meet(text, *names, **kw):
     atts = people(text, *names)
-    return extract_meeting(text, atts, **kw), {a.name: a for a in atts}
+    found = find_meetings(Document(text), atts, **kw)
+    m = {**found.meetings[0].to_dict(), "meetings": [x.to_dict() for x in found.meetings]}
+    return m, {a.name: SimpleNamespace(roles=r, side=s) for a, r, s in zip(atts, found.roles, found.sides)}
 
 
 # ---------------------------------------------------------------- dates
@@ -155,12 +165,12 @@ def test_delegations_sides_and_led_by():
     assert by["Trịnh Quốc Bảo"].side == "Bộ Nội vụ" and by["Mai Văn Sáu"].side == "tỉnh"
 
 
-def test_roles_keep_existing_and_side_is_not_overwritten():
+def test_roles_are_returned_and_the_attendees_given_are_left_as_they_were():
     text = "Chiều 2/3, ông Vi Văn Kỳ chủ trì và phát biểu tại hội nghị."
     atts = people(text, "Vi Văn Kỳ")
-    atts[0].side, atts[0].roles = "huyện", ["attendee"]
-    extract_meeting(text, atts)
-    assert atts[0].roles == ["chair", "speaker", "attendee"] and atts[0].side == "huyện"
+    found = find_meetings(Document(text), atts)
+    assert found.roles == [["chair", "speaker", "attendee"]] and found.sides == [None]
+    assert atts[0].roles == [] and atts[0].side is None
 
 
 # ---------------------------------------------------------------- outcomes, several meetings

@@ -1,5 +1,11 @@
 """find_metrics on sentences written in the style of gov.vn news: fields, context and de-duplication."""
-from pipeline.metrics.context import find_metrics
+from pipeline.metrics import find_metrics as _find_metrics
+from pipeline.text.document import Document
+
+
+def find_metrics(text):
+    """The metrics of a text as the record gives them."""
+    return [m.to_dict() for m in _find_metrics(Document(text))]
 
 REPORT = (
     "Tỉnh Hà Giang thu ngân sách hơn 60 tỷ đồng\n\n"

@@ -3,11 +3,13 @@ are invented)."""
 import pytest
 
 from pipeline import extract, make_doc
-from pipeline.people.attendees import find_attendees, normalize_title
+from pipeline.people.titles import normalize_title
+from pipeline.record import Attendee
 
 
 def attendees(text):
-    return find_attendees(make_doc(text))
+    """The people of a text through the spaCy path (the batch path, `extracted`, must agree)."""
+    return [Attendee.from_dict(a) for a in make_doc(text)._.attendees]
 
 
 def people(text):
@@ -73,7 +75,7 @@ def test_rank_before_name_is_a_position():
     doc = make_doc("Thiếu tướng Doãn Quốc Hưng, Giám đốc Công an tỉnh báo cáo tình hình an ninh trật tự.")
     ranks = [e.text for e in doc.ents if e.label_ == "POSITION" and e.kb_id_ == "rank"]
     assert ranks == ["Thiếu tướng"]
-    assert {a.name: [p.text for p in a.positions] for a in find_attendees(doc)} == {
+    assert {a.name: [p.text for p in a.positions] for a in doc._.attendees and [Attendee.from_dict(x) for x in doc._.attendees]} == {
         "Doãn Quốc Hưng": ["Thiếu tướng", "Giám đốc Công an tỉnh"]}
 
 

@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.metrics.quantities import find_quantities, parse_digits, parse_number, parse_spelled
+from pipeline.metrics.numbers import parse_digits, parse_number, parse_spelled
+from pipeline.metrics.quantities import find_quantities
 
 NUMBERS = [
     ("40,43", 40.43), ("41", 41), ("1.234.567", 1234567), ("1.234,5", 1234.5), ("0,42", 0.42),
@@ -244,7 +245,7 @@ def test_quantity_fields():
 
 
 def test_every_spelling_under_a_thousand_reads_back():
-    from pipeline.metrics.quantities import spelled_numbers
+    from pipeline.metrics.numbers import spelled_numbers
     values = set(spelled_numbers().values())
     assert set(range(1, 1000)) <= values
     assert parse_spelled("hai mươi lăm") == parse_spelled("hai mươi nhăm") == 25

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline.export.tables import atomic_files, iter_records, write_tables
-from pipeline.chain import extract_doc
+from pipeline.chain import extract_doc, warm_up
 from pipeline.ingest.load import InputError, RawDoc, iter_documents
-from pipeline.ner.recognizer import get_nlp
 
 CHUNK = 8  # documents per task sent to a worker
 MIN_PARALLEL = 64  # smaller batches run in-process: forking workers would cost more than it saves
@@ -66,10 +65,6 @@ def _results(docs: Iterable[RawDoc | InputError], resume: Resume) -> Iterator[Re
         yield ("skipped", None) if resume.skip(d) else extract_item(d)
 
 
-def _init_worker() -> None:
-    get_nlp()  # build the spaCy pipeline once per worker, not per document
-
-
 def _extract_or_skip(item: RawDoc | InputError | None) -> Result:
     return ("skipped", None) if item is None else extract_item(item)
 
@@ -93,7 +88,8 @@ def local_results(paths: Iterable[str | Path], resume: Resume, workers: int) -> 
 
     # fork: workers inherit the imported modules (and a built pipeline), so starting them is cheap
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
+    warm_up()  # load every lexicon before forking: the workers share them
+    with ctx.Pool(workers) as pool:
         try:
             for result in pool.imap(_extract_or_skip, feed(), chunksize=CHUNK):
                 window.release()

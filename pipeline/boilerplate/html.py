@@ -3,7 +3,7 @@
 A per-CMS selector layer (Liferay, SharePoint, Oracle WebCenter, VCCorp, baochinhphu, VnExpress…)
 finds the article body, title, sapo (lead), date and byline; pages of unknown templates fall back
 to the densest text block. The body is serialised to lines (block elements and <br> break lines,
-tables become rows, figure captions are typed) and handed to clean.clean_lines, which applies
+tables become rows, figure captions are typed) and handed to pipeline.boilerplate.lines.clean_lines, which applies
 the same chrome/byline rules as for text dumps.
 """
 from __future__ import annotations

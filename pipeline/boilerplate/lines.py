@@ -1,8 +1,7 @@
-"""Stage 2, boilerplate stripping: HTML pages and text dumps into a Page of kept blocks.
+"""The line rules of boilerplate stripping, shared by text dumps and the lines of HTML pages.
 
-HTML goes through pipeline.html_extract (per-CMS selectors, generic fallback); its blocks and
-plain-text dumps then share the same line rules here: page chrome is dropped (models/
-boilerplate_lines.txt, and short lines after a models/boilerplate_sections.txt heading),
+Page chrome is dropped (models/boilerplate/chrome_lines.txt, and short lines after a
+models/boilerplate/chrome_sections.txt heading),
 bylines and photo credits move to Page.authors, date lines to Page.published, and what is
 left is typed title / lead / paragraph / caption. Body text is never rewritten.
 """
@@ -35,14 +34,6 @@ class Page:
         return "\n\n".join(b.text for b in self.blocks)
 
 
-def clean(content: str, kind: str = "text", url: str | None = None) -> Page:
-    """Main content of a page (`kind` "html") or a text dump of one (`kind` "text")."""
-    if kind == "html":
-        from pipeline.boilerplate.html import extract_html
-
-        return extract_html(content, url=url)
-    return clean_lines(_text_lines(content))
-
 
 # ---- shared line rules -------------------------------------------------------------------
 
@@ -74,15 +65,15 @@ def _key(line: str) -> str:
 
 
 def is_chrome_line(line: str) -> bool:
-    """A line of page chrome (counter, share button, footer contact…) by models/boilerplate_lines."""
+    """A line of page chrome (counter, share button, footer contact…) by models/boilerplate/chrome_lines."""
     k = _key(line)
-    return not k or (len(k) <= _LONG_CHARS and _rules("boilerplate_lines").fullmatch(k) is not None)
+    return not k or (len(k) <= _LONG_CHARS and _rules("boilerplate/chrome_lines").fullmatch(k) is not None)
 
 
 def is_section_heading(line: str) -> bool:
-    """A heading that opens related-news / counter / footer chrome (models/boilerplate_sections)."""
+    """A heading that opens related-news / counter / footer chrome (models/boilerplate/chrome_sections)."""
     k = _key(line).rstrip(" :")
-    return 0 < len(k) <= 100 and _rules("boilerplate_sections").fullmatch(k) is not None
+    return 0 < len(k) <= 100 and _rules("boilerplate/chrome_sections").fullmatch(k) is not None
 
 
 def parse_date(line: str) -> str | None:
@@ -158,7 +149,8 @@ def _is_long(line: str) -> bool:
     return len(line) >= _LONG_CHARS or len(line.split()) >= 30
 
 
-def _text_lines(content: str) -> list[str]:
+def text_lines(content: str) -> list[str]:
+    """The lines of a text dump (a dump with a little markup left in it loses the markup)."""
     content = nfc(content)
     if "<" in content and re.search(r"<br\s*/?>|</\w+>", content, re.I):
         content = re.sub(r"<br\s*/?>|</(?:p|div|li|h\d|tr)>", "\n", content, flags=re.I)

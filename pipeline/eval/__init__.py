@@ -1,0 +1,1 @@
+"""Evaluation against gold files with the reference scorer's rules (scores)."""

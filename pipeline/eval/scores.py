@@ -1,9 +1,11 @@
 """`vngov eval`: precision/recall/F1 of the pipeline against gold JSON files.
 
 The matching rules are those of the reference scorer (shared/tools/score.py), re-implemented here so the
-project does not depend on a file outside it: names and (name, position) pairs are compared as sets of
-case-, spacing- and tone-placement-insensitive keys; metrics are matched greedily one-to-one on value
-(a gold "1,2 tỷ" may be predicted as 1.2e9) and unit (scale words ignored, first unit word must agree).
+project does not depend on a file outside it (tests/test_evaluate.py checks that the two agree): names and
+(name, position) pairs are compared as sets of case-, spacing- and tone-placement-insensitive keys ("Ð" read as
+"Đ"; a title's trailing term "khóa XV" / "nhiệm kỳ 2021 - 2026" and "(mới)"/"(cũ)" ignored); metrics are matched
+greedily one-to-one on value (a gold "1,2 tỷ" may be predicted as 1.2e9) and unit (scale words ignored, first
+unit word must agree); "two" naming the two sides of a relationship ("hai nước") is not scored on either side.
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ def match_key(s: str | None) -> str:
 
     (Stricter than pipeline.normalize.key in what it equates, looser in the punctuation it keeps; the two
     must not be swapped, or eval would disagree with the reference scorer.)"""
-    s = re.sub(r"[\s\u00a0]+", " ", unicodedata.normalize("NFC", s or "").casefold()).strip(" ,.;:")
+    s = unicodedata.normalize("NFC", s or "").replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    s = re.sub(r"[\s\u00a0]+", " ", s.casefold()).strip(" ,.;:")
     words = []
     for w in s.split(" "):
         d = unicodedata.normalize("NFD", w)
@@ -35,9 +38,16 @@ def match_key(s: str | None) -> str:
 _SCALE = tuple(match_key(w) for w in ("tỷ", "tỉ", "triệu", "nghìn", "ngàn", "trăm", "vạn"))
 
 
+# markers after a title that annotators keep or drop: "(mới)"/"(cũ)", the body's term ("khóa XV", "nhiệm kỳ …")
+_TAIL = re.compile(r"\s*[,(]?\s*(?:\((?:mới|cũ)\)|(?:khóa|khoá)\s+[IVXLCDM\d]+|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})\s*\)?\s*$",
+                   re.I)
+
+
 def position_text(p) -> str:
     t = (p.get("text") or p.get("raw") or "") if isinstance(p, dict) else str(p)
-    return re.sub(r"\s*\((mới|cũ)\)\s*$", "", t, flags=re.I)  # "(mới)"/"(cũ)" markers are not part of the title
+    while (cut := _TAIL.sub("", t)) != t:
+        t = cut
+    return t
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -61,6 +71,18 @@ def unit_ok(gold_unit, pred_unit) -> bool:
         return True
     g0 = gu.split(" ")[0]
     return bool(pu) and (pu.startswith(g0) or g0 in pu.split(" ") or gu.startswith(pu.split(" ")[0]))
+
+
+# "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides of a relationship, named, not counted
+_SIDES = {match_key(w) for w in ("nước", "quốc gia", "bên", "phía", "Đảng", "Nhà nước", "dân tộc", "tỉnh", "thành phố",
+                                 "ngành", "địa phương")}
+
+
+def side_reference(m: dict) -> bool:
+    try:
+        return float(m.get("value")) == 2 and _strip_scale(match_key(m.get("unit") or "")) in _SIDES
+    except (TypeError, ValueError):
+        return False
 
 
 def value_ok(gold_value, pred_value, gold_unit) -> bool:
@@ -117,7 +139,8 @@ def score_doc(gold: dict, pred: dict, scores: Scores, doc_id: str) -> None:
             ppairs.setdefault((n, match_key(position_text(p))), (a.get("name", ""), position_text(p)))
     c["name_tp"] += len(gnames.keys() & pnames.keys()); c["name_p"] += len(pnames); c["name_g"] += len(gnames)
     c["pair_tp"] += len(gpairs.keys() & ppairs.keys()); c["pair_p"] += len(ppairs); c["pair_g"] += len(gpairs)
-    gm, pm = list(gold["metrics"]), list(pred.get("metrics") or [])
+    gm = [m for m in gold["metrics"] if not side_reference(m)]
+    pm = [m for m in pred.get("metrics") or [] if not side_reference(m)]
     used, used_value, gold_missed = set(), set(), []
     for m in gm:  # greedy, in gold order, as the reference scorer does
         for i, q in enumerate(pm):

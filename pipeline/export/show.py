@@ -56,18 +56,21 @@ def render(record: dict, console: Console | None = None) -> None:
 
 
 def html_page(record: dict) -> str:
-    """displaCy entity page of the record text: the NER's entities plus the metrics as METRIC spans."""
+    """displaCy entity page of the record's text: its entities plus the metrics as METRIC spans (read from the
+    record, not found again)."""
     from spacy import displacy
     from spacy.util import filter_spans
+    from spacy.vocab import Vocab
 
-    from pipeline.ner.recognizer import make_doc
-    doc = make_doc(record.get("text") or "")
-    spans = list(doc.ents)
-    for m in record.get("metrics") or []:
-        if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
-            span = doc.char_span(m["start"], m["end"], label="METRIC", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+    from pipeline.nlp import VietTokenizer
+    doc = VietTokenizer(Vocab())(record.get("text") or "")
+    spans = []
+    for label, items in [(None, record.get("entities") or []), ("METRIC", record.get("metrics") or [])]:
+        for e in items:
+            if isinstance(e.get("start"), int) and isinstance(e.get("end"), int):
+                span = doc.char_span(e["start"], e["end"], label=label or e.get("label"), alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
     doc.ents = filter_spans(spans)  # the longest span wins where a metric overlaps an entity
     return displacy.render(doc, style="ent", page=True, minify=True,
                            options={"colors": COLORS})

@@ -8,7 +8,6 @@ tables are complete: a killed run leaves the previous tables or the new ones, ne
 """
 from __future__ import annotations
 
-import bisect
 import json
 import os
 from contextlib import contextmanager
@@ -19,7 +18,6 @@ from typing import Iterable, Iterator
 import pyarrow as pa
 
 from pipeline.export.directory import build_directory, person_ids
-from pipeline.text.sentences import split_sentences
 
 FORMATS = ("parquet", "csv", "jsonl", "duckdb")
 DUCKDB_FILE = "vngov.duckdb"
@@ -64,14 +62,6 @@ def _str(v) -> str | None:
     return None if v is None else str(v)
 
 
-def _context(text: str, sentences: list[tuple[int, int]], starts: list[int], pos) -> str | None:
-    """The sentence a metric sits in, so a query can ask what the number is about."""
-    if not isinstance(pos, int) or not sentences:
-        return None
-    i = max(bisect.bisect_right(starts, pos) - 1, 0)
-    return text[sentences[i][0]:sentences[i][1]]
-
-
 def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]:
     """The table rows of one record (all tables but `people`)."""
     doc_id, text = record["doc_id"], record.get("text") or ""
@@ -96,13 +86,11 @@ def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]
             p = p if isinstance(p, dict) else {"text": str(p), "normalized": str(p)}
             out["positions"].append({"doc_id": doc_id, "attendee_idx": i, "position_idx": j, "person_id": pid,
                                      "name": a.get("name"), "text": p.get("text"), "normalized": p.get("normalized")})
-    sentences = split_sentences(text) if metrics else []
-    starts = [s for s, _ in sentences]
     for i, m in enumerate(metrics):
         out["metrics"].append({"doc_id": doc_id, "metric_idx": i, "text": _str(m.get("text")),
                                "value": _float(m.get("value")), "unit": _str(m.get("unit")),
                                "qualifier": _str(m.get("qualifier")), "char_start": m.get("start"),
-                               "char_end": m.get("end"), "context": _context(text, sentences, starts, m.get("start"))})
+                               "char_end": m.get("end"), "context": m.get("sentence")})
     return out
 
 

@@ -1,7 +1,7 @@
 """Legacy Vietnamese font encodings (TCVN3/ABC, VNI) → Unicode.
 
 Pages typed with the .VnTime or VNI-Times fonts store Vietnamese as Latin-1 look-alikes ("§ång chÝ",
-"Ñoàng chí"). The byte tables are data: models/legacy_tcvn3.tsv and models/legacy_vni.tsv. Text here is
+"Ñoàng chí"). The byte tables are data: models/ingest/legacy_tcvn3.tsv and models/ingest/legacy_vni.tsv. Text here is
 always a str whose legacy bytes are the code points U+00A0-U+00FF (bytes read as Windows-1252/Latin-1,
 or a UTF-8 page that carries the same characters).
 
@@ -71,7 +71,7 @@ def _unescape_latin1(text: str) -> str:
 @lru_cache(maxsize=None)
 def _table(encoding: str) -> dict[str, str]:
     """Legacy character sequence → Unicode, from the hex byte column of the model file."""
-    name = {TCVN3: "legacy_tcvn3", VNI: "legacy_vni"}[encoding]
+    name = {TCVN3: "ingest/legacy_tcvn3", VNI: "ingest/legacy_vni"}[encoding]
     return {"".join(chr(int(b, 16)) for b in k.split()): v for k, v in table(name).items()}
 
 
@@ -143,8 +143,8 @@ def _restore_tcvn3_capitals(legacy: str, markup: bool) -> tuple[dict[int, str], 
                 decisions[start] = "title"
             elif case == "unknown" and not around:
                 undecided += 1
-            elif word[0] in toned_lower and i and words[i - 1][1][0].isupper():
-                undecided += 1  # "Lª V¨n ¸nh": likely a name's capital Á, but nothing proves it
+            elif word[0] in toned_lower:
+                undecided += 1  # "Lª V¨n ¸nh", "Chñ tÞch ñy ban": it may have been a capital, nothing shows it
     return decisions, undecided
 
 

@@ -1,15 +1,17 @@
-"""The grammar of Vietnamese quantities: numbers as written, scale words, units and counted nouns.
+"""The grammar of Vietnamese quantities: numbers (pipeline.metrics.numbers), scale words, units and counted nouns.
 
-`parse_number` reads one number ("40,43", "1.234.567", "1.234,5", "1,234,567", "ba mươi", "nửa").
 `find_quantities` finds every quantity in a text ("hơn 60 tỷ đồng", "5-7%", "66/69 phiếu", "9 doanh nghiệp FDI")
 and leaves out what only looks like one: dates, years, periods, durations, codes, ordinals, levels,
 rankings, addresses, phone numbers and names with digits. Metric-level context (qualifier, subject,
-period, change, de-duplication) is pipeline.metrics' business.
+period, change, de-duplication) is pipeline.metrics.context's business.
 
-Vietnamese conventions: "," is the decimal mark and "." groups thousands; a dot is always read as a
-thousands mark (also in malformed "190.00"), English grouping is read only when unambiguous
-("1,234,567", "1,234.5"). Scale words (tỷ, triệu, nghìn…) are kept in the unit, never multiplied into `value`.
-A counted noun is a whole word: from the lexicons in models/ and underthesea's Viet74K word list when installed.
+Scale words (tỷ, triệu, nghìn…) are kept in the unit, never multiplied into `value`. A counted noun is a whole
+word: from the lexicons in models/metrics/ and underthesea's Viet74K word list when installed.
+
+>>> [(q.text, q.value, q.unit, q.total) for q in find_quantities("Có 66/69 phiếu tán thành, chiếm 95,65%; 9 doanh nghiệp FDI")]
+[('66/69 phiếu', 66, 'phiếu', 69), ('95,65%', 95.65, '%', None), ('9 doanh nghiệp', 9, 'doanh nghiệp', None)]
+>>> [q.text for q in find_quantities("Ngày 29/7/2022, Nghị quyết số 169/2024/QH15 và năm 2021, lần thứ 11")]
+[]
 """
 from __future__ import annotations
 
@@ -17,107 +19,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.text.lexicons import dictionary_words, entries, table, word_alternation, word_tags
-from pipeline.text.normalize import fold_tones, lower_view
+from pipeline.metrics.numbers import parse_digits, spelled_in
+from pipeline.text.lexicons import alternation, dictionary_words, entries, table, word_tags
+from pipeline.text.normalize import fold_tones, key, lower_view
 
-SCALES = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "trăm": 100}
-
-# ---------------------------------------------------------------- numbers written with digits
-
-_VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{2,3})+(?:,\d+)?")  # 1.234.567 / 1.234,5 (and the typo 190.00)
-_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")  # 1,234,567 / 1,234.5
-_PLAIN = re.compile(r"\d+(?:,\d+)?")  # 40 / 40,43
-
-
-def _num(s: str) -> int | float:
-    x = float(s)
-    return int(x) if x.is_integer() else x
-
-
-def parse_digits(s: str) -> int | float | None:
-    """A number written with digits, Vietnamese conventions first; None when it is not one number."""
-    s = s.strip()
-    if _PLAIN.fullmatch(s):
-        if len(s) > 3 and s[0] == "0" and s[1] != ",":
-            return None  # a long number with a leading zero is a phone number or code ("03 hợp đồng" is a count)
-        return _num(s.replace(",", "."))
-    if _EN_GROUPED.fullmatch(s):
-        return _num(s.replace(",", ""))
-    if _VN_GROUPED.fullmatch(s):
-        return _num(s.replace(".", "").replace(",", "."))
-    return None
-
-
-# ---------------------------------------------------------------- numbers written in words
-
-_DIGIT_WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
-
-
-def _tens_forms(n: int) -> list[str]:
-    """Spellings of 1..99."""
-    if n < 10:
-        return [_DIGIT_WORDS[n]]
-    tens, unit = divmod(n, 10)
-    head = ["mười"] if tens == 1 else [f"{_DIGIT_WORDS[tens]} mươi"]
-    if unit == 0:
-        return head
-    units = {1: ["một"] if tens == 1 else ["mốt", "một"], 4: ["bốn", "tư"] if tens > 1 else ["bốn"],
-             5: ["lăm", "nhăm"]}.get(unit, [_DIGIT_WORDS[unit]])
-    return [f"{h} {u}" for h in head for u in units]
-
-
-@lru_cache(maxsize=1)
-def spelled_numbers() -> dict[str, int | float]:
-    """Every spelling of 1..999 ("mười lăm", "hai mươi mốt", "một trăm linh năm") and "nửa"."""
-    out: dict[str, int | float] = {"nửa": 0.5}
-    for n in range(1, 100):
-        for f in _tens_forms(n):
-            out[f] = n
-    for h in range(1, 10):
-        base = f"{_DIGIT_WORDS[h]} trăm"
-        out[base] = h * 100
-        for n in range(1, 100):
-            for f in _tens_forms(n):
-                if n < 10:
-                    out[f"{base} linh {f}"] = out[f"{base} lẻ {f}"] = h * 100 + n
-                else:
-                    out[f"{base} {f}"] = h * 100 + n
-    return out
-
-
-_NUMERALS = ("một", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt",
-             "trăm", "linh", "lẻ", "nửa")
-_NUMERAL_WORD = rf"(?:{'|'.join(_NUMERALS)})"
-# searched in the lower-case view of the text (pipeline.normalize.lower_view)
-_SPELLED_RUN = re.compile(rf"{word_alternation(_NUMERALS).pattern}(?:[ \t]+{_NUMERAL_WORD})*(?!\w)")
-# Numerals that alone are far more often something else: "một" (a/one), "năm" (year), "tư" (private).
-_AMBIGUOUS_ALONE = {"một", "năm", "tư", "lăm", "nhăm", "mốt", "linh", "lẻ", "mươi", "trăm"}
-
-
-def _spelled_prefix(run: str) -> tuple[int | float, int] | None:
-    """Longest leading spelled number of a run of numeral words: (value, length in chars)."""
-    words = run.split()
-    table_ = spelled_numbers()
-    for n in range(min(len(words), 7), 0, -1):
-        phrase = " ".join(w.lower() for w in words[:n])
-        if phrase in table_:
-            if n == 1 and phrase in _AMBIGUOUS_ALONE:
-                return None
-            m = re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), run)
-            return table_[phrase], m.end()
-    return None
-
-
-def parse_spelled(s: str) -> int | float | None:
-    """A number written in words ("ba mươi" → 30, "mười lăm" → 15, "nửa" → 0.5); None otherwise."""
-    return spelled_numbers().get(" ".join(s.lower().split()))
-
-
-def parse_number(s: str) -> int | float | None:
-    """A number written with digits (Vietnamese or unambiguous English grouping) or in words."""
-    v = parse_digits(s)
-    return v if v is not None else parse_spelled(s)
-
+SCALES = {w: int(f) for w, f in table("metrics/scales").items()}
 
 # ---------------------------------------------------------------- lexicons compiled once
 
@@ -129,20 +35,20 @@ def _alternation(words, flags=0) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _lex():
-    units = table("metric_units")
-    nouns = entries("metric_nouns")
+    units = table("metrics/units")
+    nouns = entries("metrics/nouns")
     return {
         "units": units,
         "unit_re": _alternation(units),  # case-sensitive: "m" ≠ "M", "USD" ≠ "usd" unless listed
         "noun_re": _alternation([n for n in nouns if not n.isupper()], re.I),
         "abbr_re": _alternation([n for n in nouns if n.isupper()]),
         "single": {n for n in nouns if " " not in n},
-        "classifiers": set(entries("metric_classifiers")),
-        "time_re": _alternation(entries("metric_time_units"), re.I),
-        "stop_head_re": _alternation(entries("metric_stop_heads"), re.I),
-        "stopwords": set(entries("metric_stopwords")),
-        "contexts": {tuple(c.split()) for c in entries("metric_stop_contexts")},
-        "party_re": _alternation(entries("metric_party_nouns"), re.I),
+        "classifiers": set(entries("metrics/classifiers")),
+        "time_re": _alternation(entries("metrics/time_units"), re.I),
+        "stop_head_re": _alternation(entries("metrics/stop_heads"), re.I),
+        "stopwords": set(entries("metrics/stopwords")),
+        "contexts": {tuple(c.split()) for c in entries("metrics/stop_contexts")},
+        "party_re": _alternation(entries("metrics/party_nouns"), re.I),
     }
 
 
@@ -382,7 +288,8 @@ def _after_a_name(text: str, start: int) -> bool:
     return word[:1].isupper() and not word.isupper() and word.casefold() not in _COMPARATOR_WORDS
 
 
-_COMPARATOR_WORDS = {"hơn", "trên", "gần", "khoảng", "dưới", "tới", "đến", "có", "với", "đạt"}
+# words before a number that are not the name it belongs to: its qualifier ("Hơn 30"), or a verb ("Có 5")
+_COMPARATOR_WORDS = {key(q) for q in table("metrics/qualifiers")} | {"có", "với", "đạt"}
 
 
 def _names_two_parties(text: str, start: int, end: int) -> bool:
@@ -396,8 +303,9 @@ def _names_two_parties(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1].casefold() == "giữa"
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity with a unit, counted noun or scale word, in text order; bare numbers are left out."""
+def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
+    """Every quantity with a unit, counted noun or scale word, in text order; bare numbers are left out. `low` is
+    the text's lower-case view (pipeline.text.document.Document.lower), computed when not given."""
     raw = []  # (start, num_end, value, spelled, total)
     for m in _NUMBER.finditer(text):
         tok = m.group()
@@ -413,10 +321,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if total is not None and not (vals[0] <= total):
             continue  # "29/7" is a date, not 29 out of 7
         raw.append((m.start(), m.end(), vals[0], False, total, tok))
-    for m in _SPELLED_RUN.finditer(lower_view(text)):
-        run = text[m.start():m.end()]
-        if got := _spelled_prefix(run):
-            raw.append((m.start(), m.start() + got[1], got[0], True, None, run[:got[1]]))
+    for start, end, value in spelled_in(text, lower_view(text) if low is None else low):
+        raw.append((start, end, value, True, None, text[start:end]))
     raw.sort()
 
     out: list[Quantity] = []
@@ -450,7 +356,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 # An age after a bound word defines who is counted ("trẻ dưới 1 tuổi", "người từ 60 tuổi trở lên",
 # "độ tuổi 18 - 35"): a limit like a duration, not a measured age ("người đàn ông 63 tuổi").
-_AGE_BOUND_BEFORE = re.compile(r"(?<!\w)(?:dưới|trên|từ|đủ|ngoài|đến|tới|độ tuổi|lứa tuổi)[ \t]+$", re.I)
+_AGE_BOUND_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('metrics/age_bounds')})[ \t]+$")  # in the lower-case view
 _AGE_BOUND_AFTER = re.compile(r"[ \t]+trở[ \t]+(?:lên|xuống)(?!\w)")
 
 
@@ -460,7 +366,7 @@ def _drop_age_limits(text: str, qs: list[Quantity]) -> None:
         if q.unit != "tuổi" or q.range_role == "from":
             continue
         first = qs[n - 1] if q.range_role == "to" else q
-        if _AGE_BOUND_BEFORE.search(text[max(0, first.start - 12):first.start]) \
+        if _AGE_BOUND_BEFORE.search(lower_view(text[max(0, first.start - 12):first.start])) \
                 or _AGE_BOUND_AFTER.match(text, q.end):
             first.kind = q.kind = ""
 

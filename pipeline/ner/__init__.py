@@ -1,0 +1,26 @@
+"""NER stage: PERSON, POSITION and ORG spans of a Document, as character offsets.
+
+>>> from pipeline.text.document import Document
+>>> doc = Document("Bộ trưởng Bộ Khoa học và Công nghệ Huỳnh Thành Đạt phát biểu.")
+>>> [(e.label, doc.text[e.start:e.end]) for e in recognize(doc)]
+[('POSITION', 'Bộ trưởng Bộ Khoa học và Công nghệ'), ('PERSON', 'Huỳnh Thành Đạt')]
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pipeline.text.document import Document
+
+
+class Entity(NamedTuple):
+    label: str  # PERSON | POSITION | ORG
+    start: int  # character offsets into the Document's text
+    end: int
+    rank: bool = False  # a military/police rank or degree: a position with no organisation
+
+
+def recognize(doc: Document) -> list[Entity]:
+    """Every PERSON / POSITION / ORG span of the page, in text order."""
+    from pipeline.ner.recognizer import get_recognizer
+    toks = doc.tokens
+    return [Entity(e.label, toks.starts[e.start], toks.end(e.end - 1), e.rank) for e in get_recognizer()(toks)]

@@ -1,9 +1,10 @@
-"""Stage 4a, NER: PERSON, POSITION and ORG spans, as a spaCy `vi` pipeline.
+"""NER: PERSON, POSITION and ORG spans of a Document, by rules over its tokens and the lexicons in models/ner/.
 
-Rules and lexicons (models/) rather than a statistical model: Vietnamese names are surname-first from a closed set of
-family names, and titles are a closed system of head words ("Bộ trưởng", "Phó Bí thư", ranks) followed by the body
-they belong to ("Bộ Khoa học và Công nghệ", "UBND tỉnh Nghệ An"). The recogniser works on a light token list (fast);
-`get_nlp()` wraps it as spaCy components so library users get `doc.ents` and displaCy.
+Rules and lexicons rather than a statistical model: Vietnamese names are surname-first from a closed set of family
+names, and titles are a closed system of head words ("Bộ trưởng", "Phó Bí thư", ranks) followed by the body they
+belong to ("Bộ Khoa học và Công nghệ", "UBND tỉnh Nghệ An"). The recogniser walks the page's tokens once, left to
+right; every word list is a PhraseMatcher or a set of token keys (pipeline.text), so case and tone placement are
+folded the same way everywhere.
 """
 from __future__ import annotations
 
@@ -11,51 +12,25 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from pipeline.text import lexicons as lexicon
+from pipeline.text.lexicons import dictionary_words, phrases, words
 from pipeline.text.normalize import key
+from pipeline.text.tokens import Tok
 
-UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải") or hyphens ("GD-ĐT", "KH-ĐT", "LĐ-TB&XH"), words (with "&",
-# apostrophes and lower-case hyphenated parts: "KH&CN", "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two
-# titles), or one symbol.
-_TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"
-                       rf"|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
-_SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
-_VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
-# One Vietnamese syllable: onset, vowel nucleus, coda. Words that fail it are foreign ("Vilayvong", "Mathilde").
-_SYLLABLE_RE = re.compile(
-    rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(ch|nh|ng|[cmnptk])?$")  # "k": Tây Nguyên names ("Đắk Lắk")
-# Words after which foreign words belong to a company's name ("Công ty TNHH Daeshin Electronics Vina").
-_COMPANY_INTRO = {"tnhh", "cp", "cổ phần", "công ty", "tập đoàn", "hãng", "jsc", "tổng công ty", "quỹ", "tổ chức"}
-# Heads of bodies named after a person or with a foreign name: "Trường THPT Chu Văn An", "Bệnh viện Bạch Mai",
-# "Viện Pasteur", "Quỹ Nguyễn Văn A"; the capitalised run after them is part of the body.
-_NAMING_HEADS = {"thpt", "thcs", "trường", "đại học", "học viện", "viện", "bệnh viện", "quỹ", "giải", "giải thưởng",
-                 "huân chương", "huy chương", "đường", "phố", "cầu"}
 _ROMAN = re.compile(r"[IVXLC]+")
-# Brands written in camel case ("VietinBank", "EuroCham", "HDBank") are never a person's name ("McDonald" is)
-_BRAND = re.compile(rf"[{LOWER}]{{3}}[{UPPER}]|^[{UPPER}]{{3,}}[{LOWER}]")
-_DEPUTY = {"phó", "quyền"}  # before any title head: its deputy, or acting holder
-_WORD_SURNAMES = {"vì"}  # family names that are also common words at the head of a slogan or clause
-_WEAK_ADDRESS = {"anh", "chị", "em", "cô", "bác", "cháu", "cụ", "thầy"}
-_NAME_PARTICLES = {"van", "der", "den", "de", "von", "bin", "binti", "al", "la", "le", "du", "da", "dos", "di"}
-# Words that make a run of foreign words a company's name.
-_COMPANY_WORDS = {"technology", "technologies", "group", "corporation", "corp", "company", "holdings", "electronics",
-                  "vina", "việt nam", "vietnam", "jsc", "ltd", "bank", "industries", "industrial", "international",
-                  "global", "solutions", "systems", "energy", "pharma", "logistics", "capital", "partners", "motor",
-                  "motors", "steel", "textile", "garment", "foods", "food", "airlines", "airways"}
-# Military units are numbered: "Quân khu 5", "Sư đoàn 312".
-_NUMBERED_UNITS = {"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn", "binh đoàn", "vùng",
-                   "hải đoàn", "hải đội", "đồn", "khu vực", "vụ", "cục", "phòng", "đội",  # "Vụ 3", "Phòng 2"
-                   "quận", "phường", "khu phố", "tổ dân phố", "ấp", "thôn", "khóm"}  # "UBND quận 3", "phường 25"
-_ADMIN = {"tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng",
-          "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"}
-# levels a local article often leaves unnamed ("UBND tỉnh", "Bí thư Tỉnh ủy Đỗ Trọng Hưng")
-_UNNAMED_ADMIN = {"tỉnh", "thành phố", "tp", "tỉnh ủy", "thành ủy"}
+_COMPANY_INTRO = words("ner/company_intro")
+_NAMING_HEADS = words("ner/naming_heads")
+_DEPUTY = words("ner/deputy_words")  # before any title head: its deputy, or acting holder
+_WORD_SURNAMES = words("ner/word_surnames")
+_WEAK_ADDRESS = words("ner/weak_address")
+_NAME_PARTICLES = words("ner/name_particles")
+_COMPANY_WORDS = words("ner/company_words")
+_NUMBERED_UNITS = words("ner/numbered_units")
+_ADMIN = words("ner/admin_levels")
+_UNNAMED_ADMIN = words("ner/unnamed_admin_levels")
+_CAN = words("ner/year_stems")
+_CHI = words("ner/year_branches")
+_TOP_SURNAMES = words("ner/top_surnames")
+_PLACE_INTRO = words("ner/place_intro")
 
 
 def _pair_or_word(toks, j) -> str:
@@ -82,135 +57,31 @@ def _admin_before(toks, i) -> str | None:
     if i >= 1 and toks[i - 1].key in _ADMIN and not (i >= 2 and f"{toks[i - 2].key} {toks[i - 1].key}" == "già làng"):
         return toks[i - 1].key  # ("già làng Y Khu Niê": a village elder, not the village)
     return None
-# Heavenly stems + earthly branches: "Giáp Thìn", "Đinh Dậu" are years, though Giáp and Đinh are family names.
-_CAN = {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"}
-_CHI = {"tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"}
-# The most frequent family names; as the 2nd word of a long run they start the name ("… Sơn Nguyễn Văn A").
-_TOP_SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "ngô",
-                 "dương"}
-_PLACE_INTRO = {"tỉnh", "thành phố", "tp", "vương quốc", "nước", "bang", "thủ đô", "huyện", "quận", "tại"}
-
-
-@dataclass(slots=True)
-class Tok:
-    """A token string and what the recogniser asks of it. One object per distinct string, shared by every
-    occurrence (the same few thousand words recur in every page); offsets live in `Tokens.starts`."""
-    text: str
-    key: str  # folded lower case
-    word: bool  # letters/digits, not a symbol
-    cap: bool  # first letter upper case
-    abbr: bool  # all upper case, 2+ letters ("UBND", "T.Ư")
-    name: bool = False  # can be a word of a person's name: capitalised, not an abbreviation or a number
-    syllable: bool = False  # a Vietnamese syllable (is_syllable); words that are not are foreign
-
-
-class Tokens(list):
-    """A page's tokens, with `starts[i]` the character offset of token i."""
-    __slots__ = ("starts",)
-
-    def end(self, i: int) -> int:
-        return self.starts[i] + len(self[i].text)
-
-
-_BREAK = Tok("\n", "\n", False, False, False)  # a line break: captions and list items are line-bound
-
-
-def tokenize(text: str) -> Tokens:
-    return _tokens(_TOKEN_RE, text)
-
-
-def scan(text: str) -> Tokens:
-    """`tokenize`, plus a line-break token wherever one or more newlines separate two tokens."""
-    return _tokens(_SCAN_RE, text)
-
-
-def _tokens(rx: re.Pattern, text: str) -> Tokens:
-    out, starts = Tokens(), []
-    for m in rx.finditer(text):
-        t = m.group(0)
-        if t == "\n":
-            if out and out[-1] is _BREAK:
-                continue
-            out.append(_BREAK)
-        else:
-            out.append(_tok(t))
-        starts.append(m.start())
-    out.starts = starts
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _tok(t: str) -> Tok:
-    cap = t[0].isupper()
-    k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
-    word, abbr = t[0].isalnum(), cap and len(t) >= 2 and t.isupper()
-    # a symbol keeps itself as key (dashes all "-"), so "TP." in a lexicon matches "TP." and not "TP -"
-    k = k.strip(" ,.;:-–") or ("-" if t in "-–—" else t)
-    return Tok(t, k, word, cap, abbr, word and cap and not abbr and not _BRAND.search(t), is_syllable(t))
-
-
-def is_syllable(word: str) -> bool:
-    return bool(_SYLLABLE_RE.match(word.lower()))
-
-
-class _Phrases:
-    """Multi-word lexicon entries indexed by first word key, matched longest first."""
-
-    def __init__(self, phrases):
-        self.index: dict[str, list[tuple[str, ...]]] = {}
-        for p in phrases:
-            words = tuple(t.key for t in tokenize(p))
-            if words:
-                self.index.setdefault(words[0], []).append(words)
-        for v in self.index.values():
-            v.sort(key=len, reverse=True)
-
-    def __contains__(self, word_key: str) -> bool:
-        """Some entry starts with this word: a cheap test before `match` in hot loops."""
-        return word_key in self.index
-
-    def match(self, toks: list[Tok], i: int) -> int:
-        for cand in self.index.get(toks[i].key, ()):
-            n = len(cand)
-            if i + n > len(toks):
-                continue
-            for k in range(1, n):  # a plain loop: this is the recogniser's innermost step
-                if toks[i + k].key != cand[k]:
-                    break
-            else:
-                return n
-        return 0
-
-
-def _dictionary_pairs() -> frozenset[str]:
-    """Two-syllable Vietnamese words ("doanh nghiệp", "công an", "đảng ủy" …): a capitalised syllable followed by a
-    lower-case one that forms such a word continues a body's name."""
-    return frozenset(key(w) for w in lexicon.dictionary_words() if w.count(" ") == 1)
 
 
 class Lexicon:
     """Everything the recogniser looks up, loaded once."""
 
     def __init__(self):
-        self.surnames = {key(s) for s in lexicon.entries("surnames")}
-        self.heads = _Phrases(lexicon.entries("position_heads"))
-        self.ranks = _Phrases(lexicon.entries("ranks"))
-        self.honorifics = _Phrases(lexicon.entries("honorifics"))
-        self.org_heads = _Phrases(lexicon.entries("org_heads"))
-        self.domains = _Phrases(lexicon.entries("org_domains"))
-        self.places = _Phrases([*lexicon.entries("places"), *lexicon.entries("ethnic_groups")])  # names, not persons
-        self.blockers = _Phrases(lexicon.entries("name_blockers"))
-        self.cont_words = _Phrases(lexicon.entries("position_words"))
-        self.body_words = _Phrases(lexicon.entries("position_words_after_body"))
-        self.body_lower = _Phrases(lexicon.entries("position_body_words"))
-        self.modifiers = _Phrases(["thường trực", "dự khuyết", "chuyên trách", "danh dự", "thứ nhất", "phụ trách",
-                                   "điều hành", "kiêm nhiệm", "đặc mệnh toàn quyền", "cao cấp", "trung cấp", "sơ cấp"])
-        self.pairs = _dictionary_pairs()
+        self.surnames = words("ner/surnames")
+        self.heads = phrases("ner/position_heads")
+        self.ranks = phrases("ner/ranks")
+        self.honorifics = phrases("ner/honorifics")
+        self.org_heads = phrases("ner/org_heads")
+        self.domains = phrases("ner/org_domains")
+        self.places = phrases("ner/places", "ner/ethnic_groups")  # names, not persons
+        self.blockers = phrases("ner/name_blockers")
+        self.cont_words = phrases("ner/position_words")
+        self.body_words = phrases("ner/position_words_after_body")
+        self.body_lower = phrases("ner/position_body_words")
+        self.modifiers = phrases("ner/title_modifiers")
+        # Two-syllable Vietnamese words ("doanh nghiệp", "công an", "đảng ủy" …): a capitalised syllable followed by
+        # a lower-case one that forms such a word continues a body's name.
+        self.pairs = frozenset(key(w) for w in dictionary_words() if w.count(" ") == 1)
         # words that end a body's name: a predicate starts (title_end_words) or a reporting verb closes the title
-        self.name_closers = _Phrases([*lexicon.entries("meeting_speech_verbs"), "cùng", "cùng với", "kiêm", "chủ trì",
-                                      "đồng chủ trì", "dẫn đầu"])
-        self.name_enders = _Phrases(lexicon.entries("title_end_words"))
-        self.body_nouns = {"ban", "phòng", "ủy ban", "hội đồng", "vụ", "cục", "sở", "tổ", "đoàn", "văn phòng", "hội"}
+        self.name_closers = phrases("meeting/speech_verbs", "ner/title_closers")
+        self.name_enders = phrases("ner/title_end_words")
+        self.body_nouns = words("ner/body_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -674,97 +545,7 @@ class Recognizer:
         return ents
 
 
-Ents = list[tuple[str, int, int, bool]]  # (label, start_char, end_char, is_rank)
-
-
-def _char_ents(toks: Tokens) -> Ents:
-    return [(e.label, toks.starts[e.start], toks.end(e.end - 1), e.rank) for e in get_recognizer()(toks)]
-
-
-def recognize(text: str) -> Ents:
-    """PERSON / POSITION / ORG spans of `text` as character offsets: the fast path, no spaCy Doc."""
-    return _char_ents(scan(text))
-
-
-# -- spaCy wrapping ------------------------------------------------------------------------------------------------
-class VietTokenizer:
-    """spaCy tokenizer over `scan` (syllables, abbreviations, symbols). Runs of whitespace other than one space
-    become whitespace tokens, so `doc.text` is exactly the input text and character offsets agree everywhere."""
-
-    def __init__(self, vocab):
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        rtoks = scan(text)
-        found = [(t.text, start) for t, start in zip(rtoks, rtoks.starts) if t is not _BREAK]
-        words, spaces = [], []
-        if found and found[0][1]:
-            words.append(text[:found[0][1]]); spaces.append(False)
-        for k, (t, start) in enumerate(found):
-            nxt = found[k + 1][1] if k + 1 < len(found) else len(text)
-            gap = text[start + len(t):nxt]
-            words.append(t)
-            if gap == " " or not gap:
-                spaces.append(bool(gap))
-            else:
-                spaces.append(False)
-                words.append(gap); spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc.user_data["vngov_toks"] = rtoks  # the recogniser's view of the same text, built once
-        doc.user_data["vngov_text"] = text
-        return doc
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, without rebuilding it token by token when our tokenizer made the Doc."""
-    return doc.user_data.get("vngov_text") or doc.text
-
-
-def _doc_toks(doc: Doc) -> Tokens:
-    toks = doc.user_data.get("vngov_toks")
-    if toks is not None:
-        return toks
-    out, starts = Tokens(), []  # a Doc made by another tokenizer
-    for t in doc:
-        if not t.is_space:
-            out.append(_tok(t.text)); starts.append(t.idx)
-        elif "\n" in t.text and out and out[-1] is not _BREAK:
-            out.append(_BREAK); starts.append(t.idx + t.text.index("\n"))
-    out.starts = starts
-    return out
-
-
-@Language.component("vngov_entities")
-def vngov_entities(doc: Doc) -> Doc:
-    """PERSON / POSITION / ORG spans into doc.ents; ranks are flagged in span.kb_id_ == "rank"."""
-    ents = _char_ents(_doc_toks(doc))
-    doc.ents = [doc.char_span(s, e, label=label, kb_id="rank" if rank else "") for label, s, e, rank in ents]
-    # the same spans as plain tuples: reading doc.ents back walks every token
-    doc.user_data["vngov_ents"] = ents
-    return doc
-
-
-def char_ents(doc: Doc) -> Ents:
-    """(label, start_char, end_char, is_rank) of the Doc's entities."""
-    ents = doc.user_data.get("vngov_ents")
-    if ents is None:
-        ents = [(e.label_, e.start_char, e.end_char, e.kb_id_ == "rank") for e in doc.ents]
-    return ents
-
 
 @lru_cache(maxsize=1)
 def get_recognizer() -> Recognizer:
     return Recognizer()
-
-
-@lru_cache(maxsize=1)
-def get_nlp() -> Language:
-    """The spaCy pipeline: Vietnamese syllable tokenizer + the `vngov_entities` component."""
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    nlp.tokenizer = VietTokenizer(nlp.vocab)
-    nlp.add_pipe("vngov_entities")
-    return nlp
-
-
-def make_doc(text: str) -> Doc:
-    return get_nlp()(text)

@@ -1,6 +1,8 @@
-"""Lexicons shipped as data in `models/` (one entry per line, `#` comments).
+"""Vocabulary as data: the lists and tables in `models/<stage>/`, and the word lists underthesea ships.
 
-Each file documents its sources at the top. Loaded once and cached.
+Each file says at its top where its entries come from and which stages read it; lines are entries, `#` starts a
+comment. Files are read once per process. `phrases(name)` is a list compiled into the one matcher
+(pipeline.text.matcher), which every stage uses for word lists.
 """
 from __future__ import annotations
 
@@ -9,15 +11,26 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.text.matcher import PhraseMatcher
+
 _HERE = Path(__file__).resolve().parent
-MODELS_DIR = next((p for p in (_HERE.parent / "models", _HERE.parents[1] / "models") if p.is_dir()), _HERE.parents[1] / "models")
+# models/ ships inside the installed package (pipeline/models) and sits beside it in the source tree
+MODELS_DIR = next((p for p in (_HERE.parent / "models", _HERE.parents[1] / "models") if p.is_dir()),
+                  _HERE.parents[1] / "models")
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
 
 
 @lru_cache(maxsize=None)
 def entries(name: str) -> tuple[str, ...]:
-    """Lines of models/<name>.txt without comments and blanks."""
+    """Lines of models/<name>.txt ("ner/surnames") without comments and blanks; of a table (models/<name>.tsv), its
+    first column."""
+    if not (MODELS_DIR / f"{name}.txt").exists() and (MODELS_DIR / f"{name}.tsv").exists():
+        return tuple(table(name))
     out = []
-    for line in (MODELS_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+    for line in _lines(MODELS_DIR / f"{name}.txt"):
         line = line.split("#", 1)[0].strip()
         if line:
             out.append(line)
@@ -28,12 +41,25 @@ def entries(name: str) -> tuple[str, ...]:
 def table(name: str) -> dict[str, str]:
     """models/<name>.tsv as {first column: second column}."""
     out = {}
-    for line in (MODELS_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
+    for line in _lines(MODELS_DIR / f"{name}.tsv"):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         a, b = line.split("\t")[:2]
         out[a.strip()] = b.strip()
     return out
+
+
+@lru_cache(maxsize=None)
+def phrases(*names: str) -> PhraseMatcher:
+    """The lists models/<name>.txt, together, as one PhraseMatcher."""
+    return PhraseMatcher(e for name in names for e in entries(name))
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """models/<name>.txt as a set of lower-case entries, for one-word look-ups by token key."""
+    from pipeline.text.normalize import key
+    return frozenset(key(e) for e in entries(name))
 
 
 def _underthesea_file(*parts: str) -> Path | None:
@@ -51,7 +77,7 @@ def word_tags() -> dict[str, frozenset[str]]:
     file is not installed. Used to tell a verb ("tạo", "phối hợp") from a counted noun after a number."""
     path = _underthesea_file("pipeline", "pos_tag", "models", "pos_crf_vlsp2013_20230303", "test_output.txt")
     tags: dict[str, set[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines() if path else ():
+    for line in _lines(path) if path else ():
         parts = line.split("\t")
         if len(parts) >= 2 and parts[1].startswith("B-"):
             tags.setdefault(parts[0].lower(), set()).add(parts[1][2:])
@@ -63,14 +89,21 @@ def dictionary_words() -> tuple[str, ...]:
     """The multi-syllable words of underthesea's Viet74K word list ("doanh nghiệp", "hợp tác xã"), or () when it is
     not installed. The package is located, not imported: importing it is slow and only its data file is needed."""
     path = _underthesea_file("corpus", "data", "Viet74K.txt")
-    if path is None:
-        return ()
-    return tuple(w for w in path.read_text(encoding="utf-8").splitlines() if " " in w)
+    return tuple(w for w in _lines(path) if " " in w) if path else ()
 
 
 def word_alternation(words, flags: int = 0) -> re.Pattern:
-    """A regex for any of `words` as whole words, longest first. Each word opens its own branch and checks the
-    character before it afterwards (not with a leading look-behind): a pattern whose branches all start with a
-    literal lets `re` skip ahead to candidate first letters, several times faster on a whole page."""
+    """A regex for any of `words` as whole words, longest first, for the few grammars written as regexes over the
+    text (dates, numbers). Each word opens its own branch and checks the character before it afterwards (not with a
+    leading look-behind): a pattern whose branches all start with a literal lets `re` skip ahead to candidate first
+    letters, several times faster on a whole page."""
     ws = sorted(set(words), key=len, reverse=True)
     return re.compile("(?:" + "|".join(rf"{re.escape(w)}(?<!\w{re.escape(w)})" for w in ws) + r")(?!\w)", flags)
+
+
+@lru_cache(maxsize=None)
+def alternation(name: str) -> str:
+    """The entries of models/<name>.txt as a regex alternation (longest first, any spacing) for grammars written as
+    regexes over a lower-case view (pipeline.text.normalize.lower_view): entries are folded the same way."""
+    from pipeline.text.normalize import key
+    return "|".join(r"\s+".join(map(re.escape, key(e).split())) for e in sorted(entries(name), key=len, reverse=True))

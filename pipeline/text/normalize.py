@@ -1,8 +1,15 @@
-"""Unicode and Vietnamese spelling normalisation shared by every stage.
+"""Unicode and Vietnamese spelling normalisation: the one place where case and tones are folded.
 
 Pages mix NFC and NFD, and two tone-placement conventions ("hoà"/"hòa", "Uỷ"/"Ủy").
-`nfc` is applied to all text on load; `fold_tones` and `key` are for comparing and
-normalising titles and names without changing the text offsets refer to.
+`nfc` is applied to all text on load; `fold_tones`, `key`, `lower_view` and `bare_view` are for comparing and
+matching without changing the text offsets refer to (each view has one character for each character of the text).
+
+>>> key("  Uỷ ban nhân dân TỈNH, ")
+'ủy ban nhân dân tỉnh'
+>>> fold_tones("hoà bình, khoẻ, quý")
+'hòa bình, khỏe, quý'
+>>> bare_view("nhấn mạnh")
+'nhân manh'
 """
 from __future__ import annotations
 
@@ -19,9 +26,11 @@ _OLD_PAIR_RE = re.compile(f"(?<![qQ])[oOuU][{''.join(_SECOND)}](?![^\\W\\d_])")
 
 
 def nfc(text: str) -> str:
-    """NFC-normalise and turn non-breaking/odd spaces into plain spaces (not newlines)."""
-    text = unicodedata.normalize("NFC", text)
-    return text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    """NFC-normalise, read the look-alike "Ð"/"ð" (Icelandic eth, typed on some pages) as "Đ"/"đ", and turn
+    non-breaking/odd spaces into plain spaces (not newlines)."""
+    text = unicodedata.normalize("NFC", text)  # (str.replace: much faster than translate on a whole page)
+    return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111").replace("\u00a0", " ") \
+        .replace("\u200b", "").replace("\ufeff", "")
 
 
 def _move_tone(m: re.Match) -> str:
@@ -36,7 +45,6 @@ def fold_tones(text: str) -> str:
     return _OLD_PAIR_RE.sub(_move_tone, unicodedata.normalize("NFC", text))
 
 
-@lru_cache(maxsize=4)  # several stages search the same page
 def lower_view(text: str) -> str:
     """`text` with tone placement folded and lower-cased, one character for one, so a match's offsets in the view
     are its offsets in the text: stages search the view without re.I (much faster on Vietnamese) and read the
@@ -52,3 +60,22 @@ def key(text: str) -> str:
     """Comparison key: NFC, tone placement folded, case-folded, spaces collapsed, edge punctuation cut."""
     text = fold_tones(text or "").casefold()
     return re.sub(r"\s+", " ", text).strip(" ,.;:-–")
+
+
+def _strip_char(c: str) -> str:
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", c) if ch not in _TONES))
+    return bare if len(bare) == 1 else c
+
+
+# every precomposed Latin letter with a Vietnamese tone mark → the same letter without it
+_STRIP_TABLE = {cp: _strip_char(chr(cp)) for cp in range(0xC0, 0x1EFA) if _strip_char(chr(cp)) != chr(cp)}
+
+
+def strip_tones(text: str) -> str:
+    """`text` with tone marks (not vowel marks) removed, one character for one: "nhấn mạnh" → "nhân manh"."""
+    return text.translate(_STRIP_TABLE)
+
+
+def bare_view(text: str) -> str:
+    """The lower-case view without tone marks, for words pages often mistype ("nhấn manh" for "nhấn mạnh")."""
+    return strip_tones(lower_view(text))

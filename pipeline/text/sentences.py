@@ -26,7 +26,7 @@ _OPENERS = "“\"‘'([«-–—•*"
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    return frozenset(a.casefold() for a in entries("meeting_abbreviations"))
+    return frozenset(a.casefold() for a in entries("text/abbreviations"))
 
 
 def _is_abbreviation(line: str, dot_end: int) -> bool:

@@ -1,0 +1,177 @@
+"""Linking rules: which person each title of a sentence belongs to.
+
+A sentence is a list of items (PERSON and POSITION entities, each with the kind of gap before it, see
+pipeline.people.gaps). Every rule is named and runs in priority order; a rule links only titles no earlier rule
+has linked, except where it says otherwise, and every linked title remembers the rule that linked it
+(`positions[].rule` in the record), so a wrong pair can be traced in one look.
+
+To add a pattern: write a function over the items, register it with `@rule("id", priority)` and give it a table
+test in tests/test_people_rules.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from pipeline.people.gaps import ADJ, AHON, AND, CHON, COLON, COMMA, DASH, FOR, HON, KIEM, OTHER, PAREN, SEMI, SHON
+from pipeline.text.lexicons import alternation
+
+
+@dataclass
+class Item:
+    label: str  # PERSON | POSITION
+    text: str
+    start: int
+    end: int
+    rank: bool = False
+    gap: str = OTHER  # kind of the gap before this item (within the sentence)
+    gap_text: str = ""  # the gap itself, in the lower-case view
+    owner: int | None = None  # for titles: index of the person item it belongs to
+    shared_by: list[int] = field(default_factory=list)  # a plural title: the persons who share it
+    rule: str | None = None  # id of the rule that linked it
+
+    def link(self, owner: int | None, rule_id: str, shared_by: list[int] | None = None) -> None:
+        self.owner, self.shared_by, self.rule = owner, shared_by or [], rule_id
+
+    def holders(self) -> list[int]:
+        """The persons (item indices) this title belongs to."""
+        return ([] if self.owner is None else [self.owner]) + [m for m in self.shared_by if m != self.owner]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    priority: int
+    apply: Callable[[list[Item]], None]
+    doc: str
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, priority: int):
+    """Register a linking rule; rules run by ascending priority."""
+    def register(fn: Callable[[list[Item]], None]):
+        RULES.append(Rule(rule_id, priority, fn, (fn.__doc__ or "").strip()))
+        RULES.sort(key=lambda r: r.priority)
+        return fn
+    return register
+
+
+def link(items: list[Item]) -> list[Item]:
+    """Run every rule over one sentence's items; returns the items, linked."""
+    for r in RULES:
+        r.apply(items)
+    return items
+
+
+def _person(items: list[Item], k: int) -> bool:
+    return 0 <= k < len(items) and items[k].label == "PERSON"
+
+
+def _free_title(items: list[Item], k: int) -> bool:
+    return 0 <= k < len(items) and items[k].label == "POSITION" and items[k].owner is None
+
+
+@rule("name-then-titles", 10)
+def name_then_titles(items: list[Item]) -> None:
+    """"Huỳnh Thành Đạt, Ủy viên Trung ương Đảng, Bộ trưởng Bộ KH&CN": titles after a name, joined by commas, dashes
+    or "kiêm", are the name's; the last one goes to a following name it touches ("…, Phó Thủ tướng Trần Hồng Hà")."""
+    for p, it in enumerate(items):
+        if it.label != "PERSON":
+            continue
+        k = p + 1
+        while _free_title(items, k):
+            if items[k].gap not in ((ADJ, COMMA, DASH, PAREN) if k == p + 1 else (ADJ, COMMA, DASH, KIEM)):
+                break
+            if _person(items, k + 1) and items[k + 1].gap in (ADJ, DASH, HON):
+                break  # this title names the next person
+            items[k].link(p, "name-then-titles")
+            k += 1
+
+
+# A title after these words is someone else's ("Thừa ủy quyền của Chủ tịch nước, Thứ trưởng X").
+_OBJECT_RE = re.compile(rf"(?<!\w)(?:{alternation('people/object_words')}|"
+                        rf"(?:{alternation('people/object_documents')})[^.;:]{{0,60}}?của)\s*$")
+
+
+@rule("titles-then-name", 20)
+def titles_then_name(items: list[Item]) -> None:
+    """"Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": titles right before a name,
+    walking back over commas and dashes, are the name's; not across "thay mặt", "ủy quyền của" …"""
+    for p, it in enumerate(items):
+        if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON, FOR):
+            continue
+        k = p - 1
+        while _free_title(items, k):
+            if k < p - 1 and _OBJECT_RE.search(items[k].gap_text[-25:]):
+                break
+            items[k].link(p, "titles-then-name")
+            if items[k].gap not in (ADJ, COMMA, DASH, KIEM):
+                break
+            k -= 1
+
+
+_POST_VERB_RE = re.compile(
+    rf"^\s*,?\s*(?:(?:{alternation('people/post_adverbs')})\s+)?"
+    rf"(?:{alternation('people/post_verbs')}|[^.;:,\n]{{0,30}}?(?<!\w)(?:{alternation('people/post_verbs_far')}))\s*$")
+
+
+@rule("post-after-verb", 30)
+def post_after_verb(items: list[Item]) -> None:
+    """"X tái đắc cử Chủ tịch …", "A, B được bầu giữ chức Phó Chủ tịch …", "ông X trước đó là Giám đốc …": a title
+    after a verb of post (models/people/post_verbs.txt) goes to the person, or list of persons, before the verb."""
+    for t, it in enumerate(items):
+        if it.label != "POSITION" or it.owner is not None or t == 0 or not _POST_VERB_RE.match(it.gap_text):
+            continue
+        k = t - 1
+        if items[k].label == "POSITION" and items[k].owner is not None:
+            k = items[k].owner  # "bầu bổ sung ông X, Ủy viên …, giữ chức Phó Chủ tịch …"
+        elif items[k].label != "PERSON":
+            continue
+        members = [k]
+        while k > 0 and items[k].gap in (COMMA, AND) and _person(items, k - 1):
+            k -= 1
+            members.append(k)
+        if len(members) == 1:
+            it.link(members[0], "post-after-verb")
+        else:
+            it.link(None, "post-after-verb", members)
+
+
+_PLURAL_RE = re.compile(rf"(?<!\w)(?:{alternation('people/plural_words')}|\d{{1,2}})\s*(?:đồng chí\s*)?$")
+
+
+@rule("shared-plural-title", 40)
+def shared_plural_title(items: list[Item]) -> None:
+    """"các [đồng chí] Phó Chủ tịch UBND tỉnh: A, B; C và D", "hai Phó Giám đốc: A và B": every person of the list
+    shares the plural title, even one an earlier rule gave it to; a titled member after untitled ones (or after
+    "và") starts another list."""
+    n = len(items)
+    for t, it in enumerate(items):
+        if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):
+            continue
+        members, k, first_own = [], t + 1, False
+        sep_ok = (ADJ, COLON, SHON)  # "TITLE A", "TITLE: A", "TITLE: ông A"
+        while k < n:
+            start = k
+            while k < n and items[k].label == "POSITION" and items[k].rank and items[k].gap in sep_ok + (COMMA, SEMI, AND):
+                k += 1  # ranks before the member's name
+            if k >= n or items[k].label != "PERSON" or items[k].gap not in (sep_ok if start == k else (ADJ,)):
+                break
+            own = False  # (a rank or degree before the name, "ThS. B", is not a post of one's own)
+            person, k = k, k + 1
+            while k < n and items[k].label == "POSITION" and items[k].owner == person:
+                own = True
+                k += 1
+            if members and own and (items[start].gap in (AND, AHON) or not first_own):
+                break
+            if not members:
+                first_own = own
+            members.append(person)
+            sep_ok = (COMMA, SEMI, AND, HON, CHON, SHON, AHON)  # "…; bà B, …; ông C, …", "… và bà D"
+            if k < n and items[k].gap not in sep_ok:
+                break
+        if members:
+            it.link(None if it.owner in members else it.owner, "shared-plural-title", members)

@@ -1,0 +1,49 @@
+"""Titles as the record gives them: `normalized` (abbreviations expanded, tone placement folded) and de-duplicated.
+
+>>> normalize_title("Phó Chủ tịch UBND tỉnh")
+'Phó Chủ tịch Ủy ban nhân dân tỉnh'
+>>> normalize_title("trưởng Đoàn ĐBQH TP.HCM")
+'Trưởng Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh'
+>>> dedupe(["Thủ tướng", "Bí thư Tỉnh uỷ", "Thủ tướng Chính phủ", "Bí thư Tỉnh ủy"])
+['Bí thư Tỉnh uỷ', 'Thủ tướng Chính phủ']
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.text.lexicons import table
+from pipeline.text.matcher import PhraseMatcher
+from pipeline.text.normalize import fold_tones, key
+from pipeline.text.tokens import tokenize
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[PhraseMatcher, dict[str, str]]:
+    t = table("people/title_abbreviations")
+    return PhraseMatcher(t), {key(k): v for k, v in t.items()}
+
+
+@lru_cache(maxsize=20_000)  # the same titles recur on every page
+def normalize_title(text: str) -> str:
+    """Expand abbreviations (models/people/title_abbreviations.tsv) and normalise tone placement and spacing."""
+    matcher, expansions = _abbreviations()
+    toks = tokenize(text)
+    out, last = [], 0
+    for s, e in matcher.find(toks):
+        out += [text[last:toks.starts[s]], expansions[" ".join(t.key for t in toks[s:e])]]
+        last = toks.end(e - 1)
+    text = " ".join(fold_tones("".join(out) + text[last:]).split())
+    return text[:1].upper() + text[1:]  # "phó giám đốc Sở …" (press style) → "Phó giám đốc Sở …"
+
+
+def dedupe(titles: list[str]) -> list[str]:
+    """Keep the first spelling of each title; drop a title whose words begin a longer one ("Thủ tướng" vs
+    "Thủ tướng Chính phủ"): the guidelines' "a shorter repeat is not listed again"."""
+    keys = [key(t) for t in titles]
+    out, seen = [], set()
+    for t, k in zip(titles, keys):
+        if k in seen or any(o != k and o.startswith(k + " ") for o in keys):
+            continue
+        seen.add(k)
+        out.append(t)
+    return out

@@ -1,0 +1,95 @@
+"""Tokens: syllables, abbreviations and symbols with offsets, and what every matcher asks of each token.
+
+>>> toks = scan("Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt,\\n\\nTP.HCM")
+>>> [t.text for t in toks]
+['Bộ', 'trưởng', 'Bộ', 'KH&CN', 'Huỳnh', 'Thành', 'Đạt', ',', '\\n', 'TP.HCM']
+>>> toks.starts[4], toks[4].key, toks[3].abbr, toks[4].name
+(19, 'huỳnh', True, True)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.text.normalize import key
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải") or hyphens ("GD-ĐT", "KH-ĐT", "LĐ-TB&XH"), words (with "&",
+# apostrophes and lower-case hyphenated parts: "KH&CN", "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two
+# titles), or one symbol.
+_TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"
+                       rf"|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
+_SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
+_VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
+# One Vietnamese syllable: onset, vowel nucleus, coda. Words that fail it are foreign ("Vilayvong", "Mathilde").
+_SYLLABLE_RE = re.compile(
+    rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(ch|nh|ng|[cmnptk])?$")  # "k": Tây Nguyên names ("Đắk Lắk")
+# Brands written in camel case ("VietinBank", "EuroCham", "HDBank") are never a person's name ("McDonald" is)
+_BRAND = re.compile(rf"[{LOWER}]{{3}}[{UPPER}]|^[{UPPER}]{{3,}}[{LOWER}]")
+
+
+@dataclass(slots=True)
+class Tok:
+    """A token string and what the stages ask of it. One object per distinct string, shared by every
+    occurrence (the same few thousand words recur in every page); offsets live in `Tokens.starts`."""
+    text: str
+    key: str  # folded lower case (pipeline.text.normalize.key); symbols keep themselves, dashes are all "-"
+    word: bool  # letters/digits, not a symbol
+    cap: bool  # first letter upper case
+    abbr: bool  # all upper case, 2+ letters ("UBND", "T.Ư")
+    name: bool = False  # can be a word of a person's name: capitalised, not an abbreviation or a number
+    syllable: bool = False  # a Vietnamese syllable (is_syllable); words that are not are foreign
+
+
+class Tokens(list):
+    """A page's tokens, with `starts[i]` the character offset of token i."""
+    __slots__ = ("starts",)
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self[i].text)
+
+
+BREAK = Tok("\n", "\n", False, False, False)  # a line break: captions and list items are line-bound
+
+
+def tokenize(text: str) -> Tokens:
+    """The tokens of `text`, line breaks ignored (lexicon phrases are tokenised this way)."""
+    return _tokens(_TOKEN_RE, text)
+
+
+def scan(text: str) -> Tokens:
+    """`tokenize`, plus a line-break token wherever one or more newlines separate two tokens."""
+    return _tokens(_SCAN_RE, text)
+
+
+def _tokens(rx: re.Pattern, text: str) -> Tokens:
+    out, starts = Tokens(), []
+    for m in rx.finditer(text):
+        t = m.group(0)
+        if t == "\n":
+            if out and out[-1] is BREAK:
+                continue
+            out.append(BREAK)
+        else:
+            out.append(tok(t))
+        starts.append(m.start())
+    out.starts = starts
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def tok(t: str) -> Tok:
+    """The shared Tok of a token string."""
+    cap = t[0].isupper()
+    k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
+    word, abbr = t[0].isalnum(), cap and len(t) >= 2 and t.isupper()
+    # a symbol keeps itself as key (dashes all "-"), so "TP." in a lexicon matches "TP." and not "TP -"
+    k = k.strip(" ,.;:-–") or ("-" if t in "-–—" else t)
+    return Tok(t, k, word, cap, abbr, word and cap and not abbr and not _BRAND.search(t), is_syllable(t))
+
+
+def is_syllable(word: str) -> bool:
+    """A Vietnamese syllable ("Nguyễn", "Đắk"); foreign words are not ("Vilayvong")."""
+    return bool(_SYLLABLE_RE.match(word.lower()))

@@ -1,0 +1,87 @@
+"""Table tests of the people stage's parts: the gap classifier, and each named linking rule with the titles it links
+(sentences written in gov.vn style for these tests; the officials are invented)."""
+import pytest
+
+from pipeline.ner import recognize
+from pipeline.people import find_people
+from pipeline.people.gaps import gap_kind
+from pipeline.people.rules import RULES
+from pipeline.text.document import Document
+
+
+def linked(text):
+    """{name: [(title as written, rule id), …]} of a text."""
+    doc = Document(text)
+    return {a.name: [(p.text, p.rule) for p in a.positions] for a in find_people(doc, recognize(doc))}
+
+
+@pytest.mark.parametrize("gap,kind", [
+    ("", "adj"), (", ", "comma"), ("; ", "semi"), (" - ", "dash"), (" – ", "dash"), (": ", "colon"), (" (", "paren"),
+    (" và ", "and"), (", cùng ", "and"), (", kiêm ", "kiem"), (" ông ", "hon"), (" các đồng chí ", "hon"),
+    (", bà ", "chon"), ("; đồng chí ", "shon"), (": ông ", "shon"), (" và bà ", "ahon"), (" đối với ông ", "for"),
+    (" (sn 1978, trú tp thanh hóa), ", "comma"),  # an aside about the person before the comma
+    (" phát biểu tại hội nghị ", "other"), (" đã ", "other"),
+])
+def test_gap_kinds(gap, kind):
+    assert gap_kind(gap) == kind
+
+
+def test_rules_run_in_priority_order_with_unique_ids():
+    assert [r.id for r in RULES] == ["name-then-titles", "titles-then-name", "post-after-verb", "shared-plural-title"]
+    assert all(r.doc for r in RULES)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dự có đồng chí Lò Văn Tiến, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Sơn La.",
+     {"Lò Văn Tiến": [("Phó Bí thư Tỉnh ủy", "name-then-titles"), ("Chủ tịch UBND tỉnh Sơn La", "name-then-titles")]}),
+    ("Ông Hà Quang Minh – Giám đốc Sở Tài chính kiêm Trưởng ban Quản lý dự án báo cáo.",
+     {"Hà Quang Minh": [("Giám đốc Sở Tài chính", "name-then-titles"), ("Trưởng ban Quản lý dự án", "name-then-titles")]}),
+    # the last title touching the next name is that name's
+    ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
+     {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],
+      "Vi Thị Mai": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
+])
+def test_name_then_titles(text, expected):
+    assert linked(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Quảng Ninh Vũ Đại Thắng chủ trì hội nghị.",
+     {"Vũ Đại Thắng": [("Ủy viên Trung ương Đảng", "titles-then-name"), ("Bí thư Tỉnh ủy Quảng Ninh", "titles-then-name")]}),
+    # not across "thừa ủy quyền của": the President's title is not the deputy minister's
+    ("Thừa ủy quyền của Chủ tịch nước, Thứ trưởng Bộ Nội vụ Trịnh Văn Hải trao quyết định.",
+     {"Trịnh Văn Hải": [("Thứ trưởng Bộ Nội vụ", "titles-then-name")]}),
+    ("Miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lầu Văn Sình.",
+     {"Lầu Văn Sình": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
+])
+def test_titles_then_name(text, expected):
+    assert linked(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ông Hầu A Lềnh tái đắc cử Chủ tịch HĐND tỉnh Lào Cai.",
+     {"Hầu A Lềnh": [("Chủ tịch HĐND tỉnh Lào Cai", "post-after-verb")]}),
+    ("Các ông Lê Văn Cường, Phạm Minh Đức và Hoàng Anh Tuấn được bầu giữ chức Phó Chủ tịch UBND tỉnh.",
+     {"Lê Văn Cường": [("Phó Chủ tịch UBND tỉnh", "post-after-verb")],
+      "Phạm Minh Đức": [("Phó Chủ tịch UBND tỉnh", "post-after-verb")],
+      "Hoàng Anh Tuấn": [("Phó Chủ tịch UBND tỉnh", "post-after-verb")]}),
+    ("Ông Nguyễn Hữu Đông, trước đó là Giám đốc Sở Nội vụ, nhận nhiệm vụ mới.",
+     {"Nguyễn Hữu Đông": [("Giám đốc Sở Nội vụ", "post-after-verb")]}),
+])
+def test_post_after_verb(text, expected):
+    assert linked(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dự hội nghị có các đồng chí Phó Chủ tịch UBND tỉnh: Lê Văn Hà, Trần Thị Ngọc và Vũ Minh Đức.",
+     {n: [("Phó Chủ tịch UBND tỉnh", "shared-plural-title")] for n in ("Lê Văn Hà", "Trần Thị Ngọc", "Vũ Minh Đức")}),
+    ("Hai Phó Giám đốc Sở Y tế: ông Hồ Văn Nam và bà Đào Thị Hạnh cùng dự.",
+     {n: [("Phó Giám đốc Sở Y tế", "shared-plural-title")] for n in ("Hồ Văn Nam", "Đào Thị Hạnh")}),
+    # a titled member after "và" starts another list: the shared title is not his
+    ("Có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lý Văn Phúc, Đặng Thị Thu và đồng chí Mạc Văn Hòa, Bí thư Huyện ủy.",
+     {"Lý Văn Phúc": [("Ủy viên Ban Thường vụ Tỉnh ủy", "shared-plural-title")],
+      "Đặng Thị Thu": [("Ủy viên Ban Thường vụ Tỉnh ủy", "shared-plural-title")],
+      "Mạc Văn Hòa": [("Bí thư Huyện ủy", "name-then-titles")]}),
+])
+def test_shared_plural_title(text, expected):
+    assert linked(text) == expected
