@@ -11,7 +11,8 @@ from pipeline import extract
 from pipeline.nlp import COMPONENTS, TOKENIZER, build_nlp, get_nlp, make_doc, record_fields
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = sorted((ROOT.parent / "shared" / "corpus" / "dev").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").rglob("*.json"))
+PAGES = sorted((ROOT.parent / "shared" / "corpus" / "dev").glob("*.json")) + sorted(
+    p for p in (ROOT / "tests" / "fixtures").rglob("*.json") if "pending" not in p.parts)  # pending: not scored yet
 TEXT = ("Chiều 29/7, UBND thành phố Hải Phòng và Bộ Khoa học và Công nghệ tổ chức ký kết chương trình phối hợp. "
         "Dự có đồng chí Huỳnh Thành Đạt, Ủy viên Trung ương Đảng, Bộ trưởng Bộ KH&CN; đồng chí Trần Lưu Quang, "
         "Bí thư Thành ủy. Năm 2020, tỷ trọng TFP đạt 40,43%.")
