@@ -27,7 +27,7 @@ def test_gap_kinds(gap, kind):
 
 
 def test_rules_run_in_priority_order_with_unique_ids():
-    assert [r.id for r in RULES] == ["name-then-titles", "titles-then-name", "post-after-verb", "shared-plural-title"]
+    assert [r.id for r in RULES] == ["name-then-titles", "post-after-verb", "titles-then-name", "shared-plural-title"]
     assert all(r.doc for r in RULES)
 
 
@@ -84,4 +84,33 @@ def test_post_after_verb(text, expected):
       "Mạc Văn Hòa": [("Bí thư Huyện ủy", "name-then-titles")]}),
 ])
 def test_shared_plural_title(text, expected):
+    assert linked(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a career: the verb's list of posts goes to the person
+    ("Ông Hà Văn Tú từng kinh qua các chức vụ: Bí thư Huyện ủy Mường Lát, Phó Chủ tịch UBND tỉnh Thanh Hóa.",
+     {"Hà Văn Tú": [("Bí thư Huyện ủy Mường Lát", "post-after-verb"), ("Phó Chủ tịch UBND tỉnh Thanh Hóa", "post-after-verb")]}),
+    ("Ông Lò Minh Hùng, Phó Bí thư Tỉnh ủy đã trúng cử chức danh Chủ tịch UBND tỉnh Điện Biên.",
+     {"Lò Minh Hùng": [("Phó Bí thư Tỉnh ủy", "name-then-titles"), ("Chủ tịch UBND tỉnh Điện Biên", "post-after-verb")]}),
+    # a short mention and a pronoun opening a clause refer back to the person named before
+    ("Ông Nguyễn Thanh Nhàn sinh năm 1977. Trước đó, ông Nhàn từng giữ các chức vụ: Bí thư Thành ủy Hà Tiên; "
+     "Phó Chủ tịch UBND tỉnh.",
+     {"Nguyễn Thanh Nhàn": [("Bí thư Thành ủy Hà Tiên", "post-after-verb"), ("Phó Chủ tịch UBND tỉnh", "post-after-verb")]}),
+    ("Bà Tẩn Thị Quế sinh năm 1978. Năm 2010, bà là Phó Chủ tịch UBND huyện Tam Đường.",
+     {"Tẩn Thị Quế": [("Phó Chủ tịch UBND huyện Tam Đường", "post-after-verb")]}),
+])
+def test_post_after_verb_careers_and_references(text, expected):
+    assert linked(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tổng cục Chính trị có Chủ nhiệm là Thượng tướng Trịnh Văn Quý.",
+     {"Trịnh Văn Quý": [("Chủ nhiệm", "titles-then-name"), ("Thượng tướng", "titles-then-name")]}),
+    # a list announced by a colon goes on over the lines that follow; a title ending a line is not the next line's
+    ("Bốn Phó Bí thư Tỉnh ủy, nhiệm kỳ 2025-2030 gồm:\n\nÔng Lê Văn An, Chủ tịch HĐND tỉnh\n\nÔng Võ Minh Hà.",
+     {"Lê Văn An": [("Phó Bí thư Tỉnh ủy", "shared-plural-title"), ("Chủ tịch HĐND tỉnh", "name-then-titles")],
+      "Võ Minh Hà": [("Phó Bí thư Tỉnh ủy", "shared-plural-title")]}),
+])
+def test_titles_named_by_is_and_lists_over_lines(text, expected):
     assert linked(text) == expected

@@ -38,6 +38,21 @@ def _pair_or_word(toks, j) -> str:
     return f"{toks[j - 2].key} {toks[j - 1].key}" if j >= 2 else (toks[j - 1].key if j else "")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _term_end(toks, j) -> int:
+    """End of the body's term starting at token j ("khóa XXV", "khóa 17", "nhiệm kỳ 2021 - 2026"), else 0: it belongs
+    to the title, so what follows it (a name, "đối với ông X") is read as following the title."""
+    n = len(toks)
+    if toks[j].key == "khóa" and j + 1 < n and (_ROMAN.fullmatch(toks[j + 1].text) or toks[j + 1].text.isdigit()):
+        return j + 2
+    if toks[j].key == "nhiệm" and j + 4 < n and toks[j + 1].key == "kỳ" and _YEAR.fullmatch(toks[j + 2].text) \
+            and toks[j + 3].text in "-–" and _YEAR.fullmatch(toks[j + 4].text):
+        return j + 5
+    return 0
+
+
 def _korean_given(word: str) -> bool:
     """A hyphenated given name with a lower-case second part: "Young-soo", "Ji-hoon"."""
     head, _, rest = word.partition("-")
@@ -243,8 +258,8 @@ class Recognizer:
                         not company or p - j >= 3):  # in a company's name "An Lạc" is a place, not a person
                     break
             else:
-                if t.key == "khóa" and j + 1 < n and _ROMAN.fullmatch(toks[j + 1].text) and end == j:
-                    j = end = j + 2  # "Bí thư Huyện ủy khóa XXV", "Ủy viên BCH Đảng bộ tỉnh khóa XVIII": the term
+                if end == j and (k := _term_end(toks, j)):
+                    j = end = k  # "Bí thư Huyện ủy khóa XXV", "Chủ tịch UBND tỉnh nhiệm kỳ 2021-2026": the term
                     prev = toks[j - 1]
                     continue
                 m = lex.cont_words.match(toks, j)

@@ -16,6 +16,7 @@ shorter repeat of a title is dropped (pipeline.people.titles). Roles come later,
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from pipeline.ner import Entity
@@ -28,29 +29,84 @@ from pipeline.text.lexicons import phrases
 from pipeline.text.normalize import key
 
 
-def sentence_items(doc: Document, entities: list[Entity]) -> list[list[Item]]:
-    """PERSON/POSITION items grouped by sentence, each with the kind of gap before it."""
+def references(doc: Document, entities: list[Entity]) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of the words that refer back to a person named before: a short mention ("ông Thiều",
+    "đồng chí Hiến": a word of address and the given name of exactly one person of the page) and a pronoun opening a
+    clause ("Năm 1997, ông là …", "Ông từng giữ các chức vụ …": the person last named, in the three sentences before),
+    so the titles a page gives them reach that person."""
+    text, toks = doc.text, doc.tokens
+    persons = [(s, e, text[s:e]) for label, s, e, _ in entities if label == "PERSON"]
+    by_given: dict[str, set[str]] = {}
+    for _, _, name in persons:
+        by_given.setdefault(name.split()[-1], set()).add(key(name))
+    full = {key(n): n for _, _, n in persons}
+    starts = [s for s, _, _ in persons]
+    out = []
+    for a, b in phrases("people/address_words").find(toks):
+        nxt = toks[b] if b < len(toks) else None
+        if nxt is not None and nxt.cap and nxt.word and not text[toks.end(b - 1):toks.starts[b]].strip():
+            later = b + 1 < len(toks) and toks[b + 1].cap and not text[toks.end(b):toks.starts[b + 1]].strip(" \t\n")
+            names = by_given.get(nxt.text, ())
+            if not later and len(names) == 1 and len(nxt.text) >= 2:
+                out.append((toks.starts[b], toks.end(b), full[next(iter(names))]))
+        elif b - a == 1 and toks[a].key in _PRONOUNS and nxt is not None and nxt.word and not nxt.cap \
+                and (a == 0 or toks[a - 1].text in ",:;\n" or doc.sentence_of(toks.starts[a - 1]) != doc.sentence_of(toks.starts[a])):
+            i = bisect.bisect_left(starts, toks.starts[a]) - 1
+            if i >= 0 and doc.sentence_of(toks.starts[a]) - doc.sentence_of(starts[i]) <= 3:
+                out.append((toks.starts[a], toks.end(a), persons[i][2]))
+    return out
+
+
+_PRONOUNS = {"ông", "bà"}
+
+
+def sentence_items(doc: Document, entities: list[Entity], refs: list[tuple[int, int, str]] = ()) -> list[list[Item]]:
+    """PERSON/POSITION items grouped by sentence, each with the kind of gap before it; `refs` (pipeline.people.
+    references) are PERSON items named by the person they refer to."""
     text, low = doc.text, doc.lower
     groups: list[list[Item]] = []
     current: list[Item] = []
-    prev_end, sentence = 0, -1
-    for label, start, end, rank in entities:
-        if label not in ("PERSON", "POSITION"):
-            continue
+    prev_end, sentence, listed = 0, -1, False
+    stream = sorted([(s, e, label, rank, None) for label, s, e, rank in entities if label in ("PERSON", "POSITION")]
+                    + [(s, e, "PERSON", False, name) for s, e, name in refs], key=lambda x: x[:2])
+    for start, end, label, rank, name in stream:
         gap = low[prev_end:start]
         if current and current[-1].rank and gap.strip() == ".":
             gap = ""  # "TS. Cao Minh Đức": an abbreviated title's dot
         else:
             new_sentence = doc.sentence_of(start)  # the splitter knows "TP. Huế", "GS. TS." are not ends
             if current and new_sentence != sentence:
-                groups.append(current)
-                current = []
+                listed = _list_goes_on(doc, sentence, new_sentence, start, listed)
+                if not listed:
+                    groups.append(current)
+                    current = []
             sentence = new_sentence
-        current.append(Item(label, text[start:end], start, end, rank, gap_kind(gap) if current else OTHER, gap))
+        current.append(Item(label, name or text[start:end], start, end, rank, gap_kind(gap) if current else OTHER, gap))
         prev_end = end
     if current:
         groups.append(current)
     return groups
+
+
+_LIST_ITEM_START = re.compile(r"[\s\-–•*+]*(?:\d{1,2}[.)]\s*)?(?:(?:ông|bà|đồng chí|đ/c)\s+)?$")
+
+
+def _list_goes_on(doc: Document, sentence: int, new: int, start: int, listed: bool) -> bool:
+    """A list announced by a colon goes on over the lines that follow, one member each ("Bốn Phó Bí thư Tỉnh ủy
+    gồm:⏎Ông A, Chủ tịch HĐND tỉnh⏎Ông B, …"): the item at `start` opens such a line of sentence `new`, and the
+    list is open (`listed`) or a sentence since `sentence` ends with a colon."""
+    a, _ = doc.sentences[new]
+    if sentence < 0 or not _LIST_ITEM_START.match(doc.lower, a, start):
+        return False
+    if listed and new == sentence + 1:
+        return True
+    k = sentence
+    while k < new:  # every line between is such a member, back to the colon
+        line_a, line_b = doc.sentences[k]
+        if doc.text[line_a:line_b].rstrip().endswith(":"):
+            return True
+        k += 1
+    return False
 
 
 def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
@@ -58,7 +114,7 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
     order of first mention; `roles` and `side` are left for the meeting stage."""
     people: dict[str, Attendee] = {}
     titles: dict[str, list[Item]] = {}
-    for items in sentence_items(doc, entities):
+    for items in sentence_items(doc, entities, references(doc, entities)):
         link(items)
         held: dict[int, list[Item]] = {}  # person item → its titles, in text order
         for x in items:

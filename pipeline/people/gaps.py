@@ -1,11 +1,13 @@
-"""The gap classifier: what lies between two entities of a sentence decides how they may link.
+r"""The gap classifier: what lies between two entities of a sentence decides how they may link.
 
 Gaps are read in the Document's lower-case view (tone placement folded), so "Ông" and "ông", "Uỷ" and "Ủy" are one.
 
 >>> [gap_kind(g) for g in ["", ", ", " – ", " (", " và ", ", kiêm ", " ông ", ", bà ", "; đồng chí ", " và bà "]]
 ['adj', 'comma', 'dash', 'paren', 'and', 'kiem', 'hon', 'chon', 'shon', 'ahon']
->>> gap_kind(" đối với ông "), gap_kind(" (SN 1978, trú TP Thanh Hóa), "), gap_kind(" phát biểu tại hội nghị ")
-('for', 'comma', 'other')
+>>> gap_kind(" đối với ông "), gap_kind(" là "), gap_kind(" (SN 1978, trú TP Thanh Hóa), "), gap_kind(" phát biểu ")
+('for', 'is', 'comma', 'other')
+>>> gap_kind(" nhiệm kỳ 2025-2030 gồm:\n\nông "), gap_kind(".\n\nông "), gap_kind(",\n")
+('intro', 'shon', 'semi')
 """
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ import re
 
 from pipeline.text.lexicons import alternation
 
-ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, AHON, FOR, OTHER = (
-    "adj", "comma", "semi", "dash", "colon", "paren", "and", "kiem", "hon", "chon", "shon", "ahon", "for", "other")
+ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, AHON, FOR, IS, INTRO, OTHER = (
+    "adj", "comma", "semi", "dash", "colon", "paren", "and", "kiem", "hon", "chon", "shon", "ahon", "for", "is", "intro",
+    "other")
 
 
 _HON = rf"(?:các\s+)?(?:{alternation('people/address_words')})"
@@ -25,20 +28,26 @@ _KINDS = [
     (HON, _HON), (CHON, rf",\s*{_HON}"), (SHON, rf"[;:]\s*{_HON}"),
     (AHON, rf",?\s*(?:và|cùng)\s+{_HON}"),  # "… và bà B"
     (FOR, rf"đối với\s*(?:{_HON})?"),  # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
+    (IS, rf",?\s*(?:hiện nay\s+|hiện\s+)?là(?:\s+{_HON})?"),  # "… có Chủ nhiệm là Thượng tướng X", "hai Phó Bí thư là ông A"
 ]
 _KIND_RES = [(kind, re.compile(rf"^\s*{rx}\s*$")) for kind, rx in _KINDS]
+# a few words announcing the list that follows ("Các Phó Bí thư Tỉnh ủy, nhiệm kỳ 2025-2030 gồm: ông A, …")
+_INTRO = re.compile(rf"^[^.;\n]{{0,50}}?(?<!\w)(?:gồm có|gồm|bao gồm|là)\s*:?\s*(?:{_HON}\s*)?$|^[^.;\n]{{0,50}}:\s*(?:{_HON}\s*)?$")
+_LINE_BREAK = re.compile(r"(:)?[.;,]?[ \t]*\n\s*")  # after a colon the list starts: the break is a space
 # "Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc …": an aside about the person, then the comma
 _ASIDE_COMMA = re.compile(r"^\s*\([^()\n]{1,80}\)\s*,\s*$")
 _LONGEST = 24  # longer than any separator pattern: words stand between the two entities
 
 
 def gap_kind(gap: str) -> str:
-    """The kind of a gap (lower-case view) between two entities."""
+    """The kind of a gap (lower-case view) between two entities. A line break separates like a semicolon: a title
+    ending one line is not the name's that opens the next, but a list may go on over lines."""
+    if "\n" in gap:
+        gap = _LINE_BREAK.sub(lambda m: ": " if m.group(1) else "; ", gap)
     if _ASIDE_COMMA.match(gap):
         return COMMA
-    if len(gap) > _LONGEST:
-        return OTHER
-    for kind, rx in _KIND_RES:
-        if rx.match(gap):
-            return kind
-    return OTHER
+    if len(gap) <= _LONGEST:
+        for kind, rx in _KIND_RES:
+            if rx.match(gap):
+                return kind
+    return INTRO if _INTRO.match(gap) else OTHER

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from pipeline.people.gaps import ADJ, AHON, AND, CHON, COLON, COMMA, DASH, FOR, HON, KIEM, OTHER, PAREN, SEMI, SHON
+from pipeline.people.gaps import (ADJ, AHON, AND, CHON, COLON, COMMA, DASH, FOR, HON, INTRO, IS, KIEM, OTHER, PAREN,
+                                  SEMI, SHON)
 from pipeline.text.lexicons import alternation
 
 
@@ -98,32 +99,41 @@ _OBJECT_RE = re.compile(rf"(?<!\w)(?:{alternation('people/object_words')}|"
 
 @rule("titles-then-name", 20)
 def titles_then_name(items: list[Item]) -> None:
-    """"Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa": titles right before a name,
-    walking back over commas and dashes, are the name's; not across "thay mặt", "ủy quyền của" …"""
+    """"Bí thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa", "có Chủ nhiệm là Thượng tướng
+    X": titles right before a name, walking back over commas and dashes (and a rank after "là"), are the name's; not
+    across "thay mặt", "ủy quyền của" …"""
     for p, it in enumerate(items):
-        if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON, FOR):
+        if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON, FOR, IS):
             continue
         k = p - 1
         while _free_title(items, k):
             if k < p - 1 and _OBJECT_RE.search(items[k].gap_text[-25:]):
                 break
             items[k].link(p, "titles-then-name")
-            if items[k].gap not in (ADJ, COMMA, DASH, KIEM):
+            if items[k].gap not in (ADJ, COMMA, DASH, KIEM) and not (items[k].rank and items[k].gap == IS):
                 break
             k -= 1
 
 
+_ADV = rf"(?:(?:{alternation('people/post_adverbs')})\s+)*"
+_OBJ = rf"(?:\s+(?:{alternation('people/post_objects')}))?"
+# the whole gap before the title: the verb (with its adverbs and the noun of the post) right after the person or
+# their title, or a few words later for the longer verbs ("ông X, sinh năm 1972, từng kinh qua các chức vụ:")
 _POST_VERB_RE = re.compile(
-    rf"^\s*,?\s*(?:(?:{alternation('people/post_adverbs')})\s+)?"
-    rf"(?:{alternation('people/post_verbs')}|[^.;:,\n]{{0,30}}?(?<!\w)(?:{alternation('people/post_verbs_far')}))\s*$")
+    rf"^\s*,?\s*(?:{_ADV}(?:{alternation('people/post_verbs_near')}|{alternation('people/post_verbs')}){_OBJ}"
+    rf"|[^.;:\n]{{0,60}}?(?<!\w){_ADV}(?:{alternation('people/post_verbs')}){_OBJ})\s*:?\s*$")
+_LIST_GAPS = (COMMA, SEMI, DASH, AND, KIEM)  # between the posts of one career or one appointment
 
 
-@rule("post-after-verb", 30)
+@rule("post-after-verb", 15)
 def post_after_verb(items: list[Item]) -> None:
-    """"X tái đắc cử Chủ tịch …", "A, B được bầu giữ chức Phó Chủ tịch …", "ông X trước đó là Giám đốc …": a title
-    after a verb of post (models/people/post_verbs.txt) goes to the person, or list of persons, before the verb."""
+    """"X tái đắc cử Chủ tịch …", "A, B được bầu giữ chức Phó Chủ tịch …", "ông X từng kinh qua các chức vụ: A, B; C":
+    a title after a verb of post (models/people/post_verbs*.txt) goes to the person, or list of persons, before the
+    verb; so do the titles listed right after it (a career)."""
+    n = len(items)
     for t, it in enumerate(items):
-        if it.label != "POSITION" or it.owner is not None or t == 0 or not _POST_VERB_RE.match(it.gap_text):
+        if it.label != "POSITION" or it.owner is not None or it.shared_by or t == 0 \
+                or not _POST_VERB_RE.match(it.gap_text):
             continue
         k = t - 1
         if items[k].label == "POSITION" and items[k].owner is not None:
@@ -134,10 +144,17 @@ def post_after_verb(items: list[Item]) -> None:
         while k > 0 and items[k].gap in (COMMA, AND) and _person(items, k - 1):
             k -= 1
             members.append(k)
-        if len(members) == 1:
-            it.link(members[0], "post-after-verb")
-        else:
-            it.link(None, "post-after-verb", members)
+        j = t
+        while j < n and (j == t or _free_title(items, j) and not items[j].shared_by and items[j].gap in _LIST_GAPS):
+            if j > t and _person(items, j + 1) and items[j + 1].gap in (ADJ, DASH, HON):
+                break  # "…, Phó Thủ tướng Trần Hồng Hà": this title names the next person
+            if len(members) == 1:
+                items[j].link(members[0], "post-after-verb")
+            else:
+                items[j].link(None, "post-after-verb", members)
+            j += 1
+            if j < n and _person(items, j):
+                break
 
 
 _PLURAL_RE = re.compile(rf"(?<!\w)(?:{alternation('people/plural_words')}|\d{{1,2}})\s*(?:đồng chí\s*)?$")
@@ -153,7 +170,7 @@ def shared_plural_title(items: list[Item]) -> None:
         if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):
             continue
         members, k, first_own = [], t + 1, False
-        sep_ok = (ADJ, COLON, SHON)  # "TITLE A", "TITLE: A", "TITLE: ông A"
+        sep_ok = (ADJ, COLON, SHON, IS, INTRO)  # "TITLE A", "TITLE: A", "TITLE: ông A", "hai TITLE là ông A", "… gồm: A"
         while k < n:
             start = k
             while k < n and items[k].label == "POSITION" and items[k].rank and items[k].gap in sep_ok + (COMMA, SEMI, AND):
