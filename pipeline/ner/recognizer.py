@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.text.lexicons import dictionary_words, phrases, words
+from pipeline.text.lexicons import administrative_units, dictionary_words, phrases, words
+from pipeline.text.matcher import PhraseMatcher
 from pipeline.text.normalize import key
 from pipeline.text.tokens import Tok
 
@@ -31,6 +32,7 @@ _CAN = words("ner/year_stems")
 _CHI = words("ner/year_branches")
 _TOP_SURNAMES = words("ner/top_surnames")
 _PLACE_INTRO = words("ner/place_intro")
+_PLURAL = words("people/plural_words")
 
 
 def _pair_or_word(toks, j) -> str:
@@ -84,7 +86,11 @@ class Lexicon:
         self.honorifics = phrases("ner/honorifics")
         self.org_heads = phrases("ner/org_heads")
         self.domains = phrases("ner/org_domains")
-        self.places = phrases("ner/places", "ner/ethnic_groups")  # names, not persons
+        self.places = phrases("ner/places", "ner/ethnic_groups", "ner/countries")  # names, not persons
+        self.countries = phrases("ner/countries")
+        # the country's wards, communes and districts: a name equal to one is a place unless a word of address or a
+        # title with a family name makes it a person ("các xã Hộ Hải, Phương Hải", but "ông Hoàng Long")
+        self.units = PhraseMatcher(n for n in administrative_units() if " " in n)
         self.blockers = phrases("ner/name_blockers")
         self.cont_words = phrases("ner/position_words")
         self.body_words = phrases("ner/position_words_after_body")
@@ -442,10 +448,14 @@ class Recognizer:
             return 0  # "Đoàn Thanh niên" is a body, "Đoàn Minh Tuệ" a person
         surname = toks[i].key in self.lex.surnames
         place = self.lex.places.match(toks, i)
-        if place and place < n and n - place >= 2 and toks[i + place].key in self.lex.surnames:
-            return 0  # "An Giang Lê Văn Nưng": the name starts after the place ("Trần Phú Hưng" is a name)
+        if place and place < n and (n - place >= 2 and toks[i + place].key in self.lex.surnames
+                                    or self.lex.countries.match(toks, i) == place):
+            return 0  # "An Giang Lê Văn Nưng", "Campuchia Samdech Heng Samrin": the name starts after the place
+            # (but "Trần Phú Hưng" is a name)
         if toks[i].key in _WORD_SURNAMES and self.lex.places.match(toks, i + 1) == n - 1:
             return 0  # "Vì Việt Nam xanh": the word "vì" (for) before a place, not the family name Vì
+        if place < n and self.lex.units.match(toks, i) == n and not (introduced or (after_title or strict) and surname):
+            return 0  # "Lâm Sơn", "Châu Thành A", "Yên Phong": a ward, commune or district of the gazetteer
         if place == n:
             # "Hà Nội", "TP Hồ Chí Minh" are places; "Chủ tịch Hồ Chí Minh" is a person
             if (after_title or strict) and surname and n >= 3 and not self._blocked(toks, i) \
@@ -491,7 +501,9 @@ class Recognizer:
             t = toks[i]
             if (kind := plain.get(t.text)) is None:
                 kind = plain[t.text] = self._plain_kind(t)
-            listed = kind != 1 and (apposition or i > 0 and toks[i - 1].key == "các")  # lower-case titles count here
+            # lower-case titles count in apposition and after a plural word ("các", "3 thứ trưởng gồm: …")
+            listed = kind != 1 and (apposition or i > 0 and (toks[i - 1].key in _PLURAL or toks[i - 1].text.isdigit()
+                                                              and len(toks[i - 1].text) <= 2))
             titles_next = kind != 1 and not listed and not t.cap and t.key in self.lex.heads and self._titles_name(toks, i)
             if kind == 1 or kind == 2 and not (listed or titles_next):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context

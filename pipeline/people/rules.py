@@ -84,7 +84,8 @@ def name_then_titles(items: list[Item]) -> None:
             continue
         k = p + 1
         while _free_title(items, k):
-            if items[k].gap not in ((ADJ, COMMA, DASH, PAREN) if k == p + 1 else (ADJ, COMMA, DASH, KIEM)):
+            # (a semicolon between two of one person's titles: "Các đồng chí: A, Ủy viên Bộ Chính trị; Bí thư …")
+            if items[k].gap not in ((ADJ, COMMA, DASH, PAREN) if k == p + 1 else (ADJ, COMMA, DASH, KIEM, SEMI)):
                 break
             if _person(items, k + 1) and items[k + 1].gap in (ADJ, DASH, HON):
                 break  # this title names the next person
@@ -141,8 +142,8 @@ def post_after_verb(items: list[Item]) -> None:
         elif items[k].label != "PERSON":
             continue
         members = [k]
-        while k > 0 and items[k].gap in (COMMA, AND) and _person(items, k - 1):
-            k -= 1
+        while k > 0 and items[k].gap in (COMMA, AND, CHON, AHON) and _person(items, k - 1):
+            k -= 1  # "bà A, ông B và ông C tái cử chức danh …"
             members.append(k)
         j = t
         while j < n and (j == t or _free_title(items, j) and not items[j].shared_by and items[j].gap in _LIST_GAPS):
@@ -169,7 +170,10 @@ def shared_plural_title(items: list[Item]) -> None:
     for t, it in enumerate(items):
         if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):
             continue
-        members, k, first_own = [], t + 1, False
+        last = t  # "các đồng chí Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng: A, …": the titles chained to it are shared too
+        while _free_title(items, last + 1) and items[last + 1].gap in (COMMA, DASH) and not items[last + 1].rank:
+            last += 1
+        members, k, first_own = [], last + 1, False
         sep_ok = (ADJ, COLON, SHON, IS, INTRO)  # "TITLE A", "TITLE: A", "TITLE: ông A", "hai TITLE là ông A", "… gồm: A"
         while k < n:
             start = k
@@ -190,5 +194,21 @@ def shared_plural_title(items: list[Item]) -> None:
             sep_ok = (COMMA, SEMI, AND, HON, CHON, SHON, AHON)  # "…; bà B, …; ông C, …", "… và bà D"
             if k < n and items[k].gap not in sep_ok:
                 break
-        if members:
-            it.link(None if it.owner in members else it.owner, "shared-plural-title", members)
+        if members and (last == t or items[last + 1].gap in (COLON, SHON, INTRO)):
+            for x in items[t:last + 1]:
+                x.link(None if x.owner in members else x.owner, "shared-plural-title", members)
+
+
+# "Trước khi làm Phó Chủ tịch UBND tỉnh, ông từng là …": a clause of time around a post, the subject after it
+_WHEN_CLAUSE = re.compile(rf"(?<!\w)(?:trước|sau) khi\s+{_ADV}(?:{alternation('people/post_verbs_near')}|"
+                          rf"{alternation('people/post_verbs')}){_OBJ}\s*$")
+
+
+@rule("post-in-time-clause", 35)
+def post_in_time_clause(items: list[Item]) -> None:
+    """"Trước khi được bầu giữ chức Chủ tịch UBND tỉnh, ông Thiều từng …": the post of a time clause opening the
+    sentence is the post of the person who follows it."""
+    for t, it in enumerate(items):
+        if it.label == "POSITION" and it.owner is None and not it.shared_by and _WHEN_CLAUSE.search(it.gap_text) \
+                and _person(items, t + 1) and items[t + 1].gap in (ADJ, COMMA, HON, CHON):
+            it.link(t + 1, "post-in-time-clause")

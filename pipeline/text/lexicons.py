@@ -92,6 +92,40 @@ def dictionary_words() -> tuple[str, ...]:
     return tuple(w for w in _lines(path) if " " in w) if path else ()
 
 
+_LEVEL = re.compile(r"^(?:Thành phố|Tỉnh|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn|Đặc khu)\s+")
+
+
+@lru_cache(maxsize=1)
+def administrative_units() -> dict[str, dict]:
+    """Every province, district, ward and commune of Viet Nam, old and after the 2025 reorganisation, from the
+    gazetteer underthesea ships (underthesea/address/data/mapping.json, 10,602 records, source vietnamadminunits),
+    located and read without importing underthesea: {proper name ("Lâm Sơn", "Châu Thành A"): {"levels": {...},
+    "provinces": {...}}}; {} when the file is not installed."""
+    import json
+
+    path = _underthesea_file("address", "data", "mapping.json")
+    if path is None:
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, dict] = {}
+
+    def add(full: str | None, province: str | None) -> None:
+        m = _LEVEL.match(full or "")
+        if m and not re.search(r"\d", full):
+            unit = out.setdefault(full[m.end():], {"levels": set(), "provinces": set()})
+            unit["levels"].add(m.group().strip().lower())
+            if province:
+                unit["provinces"].add(province)
+    for r in data.get("ward_mapping", ()):
+        add(r.get("old_district"), r.get("old_province"))
+        add(r.get("old_ward"), r.get("old_province"))
+        add(r.get("new_ward"), r.get("new_province"))
+    for table_ in ("province_names", "old_province_names"):
+        for p in data.get(table_, {}).values():
+            add(p.get("name"), p.get("name"))
+    return out
+
+
 def word_alternation(words, flags: int = 0) -> re.Pattern:
     """A regex for any of `words` as whole words, longest first, for the few grammars written as regexes over the
     text (dates, numbers). Each word opens its own branch and checks the character before it afterwards (not with a
