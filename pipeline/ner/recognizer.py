@@ -395,6 +395,9 @@ class Recognizer:
         while j < len(toks):
             if toks[j].name and (j == i or not self._breaks_title(toks, j)):
                 j += 1
+            elif j > i + 1 and toks[j].text == "." and len(toks[j - 1].text) == 1 and toks[j - 1].cap \
+                    and j + 1 < len(toks) and toks[j + 1].name:
+                j += 1  # the dot of a middle initial: "Marc E. Knapper", "Philip D. Jaffé"
             elif j > i and toks[j].key in _NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap \
                     and not all(t.syllable for t in toks[i:j]):
                 j += 1  # "Ingrid Van der Berg", "Ahmad bin Ismail"
@@ -466,7 +469,9 @@ class Recognizer:
             return 0
         if n == 2 and toks[i].key in _CAN and toks[i + 1].key in _CHI:
             return 0
-        if (n >= 4 and toks[i + 1].key in _TOP_SURNAMES) or (
+        double = n == 4 and surname and not (self.lex.units.match(toks, i) or place or self.lex.honorifics.match(toks, i))
+        # (a double family name, "Lương Nguyễn Minh Triết"; not "Ông Trần Văn Minh")
+        if (n >= 4 and toks[i + 1].key in _TOP_SURNAMES and not double) or (
                 n >= 5 and any(toks[k].key in _TOP_SURNAMES for k in range(i + 2, end - 1))):
             return 0  # "… huyện Đinh Lập Hoàng Văn Nam": the name starts at the later family name
         if (after_title or introduced) and any(_korean_given(t.text) for t in toks[i + 1:end]):

@@ -16,10 +16,11 @@ from pipeline.text.normalize import key
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải") or hyphens ("GD-ĐT", "KH-ĐT", "LĐ-TB&XH"), words (with "&",
-# apostrophes and lower-case hyphenated parts: "KH&CN", "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two
-# titles), or one symbol.
+# Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải") or hyphens ("GD-ĐT", "KH-ĐT", "LĐ-TB&XH"), capitalised words
+# joined by hyphens ("Mashego-Dlamini"), words (with "&", apostrophes and lower-case hyphenated parts: "KH&CN",
+# "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two titles), or one symbol.
 _TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"
+                       rf"|[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)+(?!\w)"  # "Mashego-Dlamini", "Díaz-Canel"
                        rf"|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
 _SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
 _VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
@@ -72,6 +73,19 @@ def _tokens(rx: re.Pattern, text: str) -> Tokens:
             if out and out[-1] is BREAK:
                 continue
             out.append(BREAK)
+        elif "-" in t and not t.isupper() and _vietnamese_words(parts := t.split("-")):
+            # Vietnamese words hyphened without spaces are two ("Kpă Đô-Trưởng ban", "Bà Rịa-Vũng Tàu"): only
+            # foreign names are one word ("Mashego-Dlamini", "Díaz-Canel")
+            start = m.start()
+            for k, part in enumerate(parts):
+                if k:
+                    out.append(tok("-"))
+                    starts.append(start)
+                    start += 1
+                out.append(tok(part))
+                starts.append(start)
+                start += len(part)
+            continue
         else:
             out.append(tok(t))
         starts.append(m.start())
@@ -88,6 +102,10 @@ def tok(t: str) -> Tok:
     # a symbol keeps itself as key (dashes all "-"), so "TP." in a lexicon matches "TP." and not "TP -"
     k = k.strip(" ,.;:-–") or ("-" if t in "-–—" else t)
     return Tok(t, k, word, cap, abbr, word and cap and not abbr and not _BRAND.search(t), is_syllable(t))
+
+
+def _vietnamese_words(parts: list[str]) -> bool:
+    return all(p[:1].isupper() and is_syllable(p) for p in parts)
 
 
 def is_syllable(word: str) -> bool:
