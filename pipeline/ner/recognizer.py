@@ -33,6 +33,7 @@ _CHI = words("ner/year_branches")
 _TOP_SURNAMES = words("ner/top_surnames")
 _PLACE_INTRO = words("ner/place_intro")
 _PLURAL = words("people/plural_words")
+_FORMER = words("ner/former_words")
 
 
 def _pair_or_word(toks, j) -> str:
@@ -103,6 +104,7 @@ class Lexicon:
         self.name_closers = phrases("meeting/speech_verbs", "ner/title_closers")
         self.name_enders = phrases("ner/title_end_words")
         self.body_nouns = words("ner/body_nouns")
+        self.subunits = phrases("ner/subunit_heads")
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +130,8 @@ class Recognizer:
     def _plain_kind(self, t: Tok) -> int:
         """1: a plain lower-case word or symbol, which can only end a name context; 2: the same, but a title head
         word ("phó chủ tịch" in apposition); 0: anything else."""
-        if t.cap or t.key in self.lex.honorifics or t.key in self.lex.ranks or t.key == "nguyên" or t.text in ".!?\n;":
+        if t.cap or t.key in self.lex.honorifics or t.key in self.lex.ranks or t.key in _FORMER or t.key in _DEPUTY \
+                or t.text in ".!?\n;":
             return 0
         return 2 if t.key in self.lex.heads else 1
 
@@ -158,7 +161,7 @@ class Recognizer:
         `after_name`: the title is in apposition after a person ("ông X, Vụ trưởng Vụ …."), so it may run to the
         sentence's end."""
         j = i
-        if toks[j].key == "nguyên" and j + 1 < len(toks):  # former post, kept as written
+        if toks[j].key in _FORMER and j + 1 < len(toks):  # former post, kept as written
             j += 1
         n, rank = self._head(toks, j, lower_ok)
         if not n:
@@ -180,7 +183,7 @@ class Recognizer:
     def _body(self, toks, j, prev, in_title=True, after_name=False, named_body=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
-        end, company, body_start = j, False, j
+        end, company, body_start, place_end = j, False, j, -1
         # named_body: a capitalised word (not a place) has started the body's own name
 
         def naming_head_ends(b: int) -> bool:
@@ -218,6 +221,7 @@ class Recognizer:
                 j = end = j + m
                 prev = toks[j - 1]
                 named_body = named_body or (t.cap and t.key not in _ADMIN)  # "Cục Cảnh sát …", "Bộ Tư lệnh Cảnh sát biển"
+                place_end = j if t.cap else place_end
                 continue
             if t.text[0].isdigit():
                 if toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS:
@@ -228,6 +232,10 @@ class Recognizer:
             if not t.word:
                 if t.text == "," and end == j and self._member_of_university(toks, body_start, j):
                     j += 1  # "Trường Đại học Nông Lâm, Đại học Huế": a member school and its university are one body
+                    continue
+                if t.text == "," and end == j and in_title and (k := self._parent_body(toks, body_start, j)):
+                    j = end = k  # "Trưởng phòng Kế hoạch - Tài chính, Sở Y tế Hà Nội": the unit and the body it is in
+                    prev = toks[j - 1]
                     continue
                 if t.text in "-–" and end == j and j + 1 < n and toks[j + 1].cap and not toks[j + 1].abbr \
                         and j > 0 and toks[j - 1].word and not self._breaks_title(toks, j + 1) \
@@ -251,7 +259,7 @@ class Recognizer:
             elif t.cap and named_after(j):
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif t.cap:
-                if _korean_given(t.text) and j - 1 > body_start and toks[j - 1].name and not company:
+                if _korean_given(t.text) and j - 1 > body_start and toks[j - 1].name and not company and place_end != j:
                     end = j - 1  # "… Changwon Choi Young-soo": a Korean family name and hyphenated given name
                     break
                 if not t.syllable:
@@ -264,6 +272,11 @@ class Recognizer:
                         not company or p - j >= 3):  # in a company's name "An Lạc" is a place, not a person
                     break
             else:
+                if place_end == j == end and t.key in ("cũ", "mới") and (j + 1 >= n or not toks[j + 1].word
+                                                                       or toks[j + 1].cap):
+                    j = end = j + 1  # "Chủ tịch UBND tỉnh Long An cũ", "… tỉnh Tây Ninh mới": the unit before 2025 or after
+                    prev = t
+                    continue
                 if end == j and (k := _term_end(toks, j)):
                     j = end = k  # "Bí thư Huyện ủy khóa XXV", "Chủ tịch UBND tỉnh nhiệm kỳ 2021-2026": the term
                     prev = toks[j - 1]
@@ -358,6 +371,21 @@ class Recognizer:
     def _starts_someone(self, toks, k) -> bool:
         """A new title, rank or person starts at token k (not a word of address: "… về việc bổ nhiệm | ông X")."""
         return self._breaks_title(toks, k) or toks[k].key in self.lex.ranks or bool(self.person_at(toks, k, strict=True))
+
+    def _parent_body(self, toks, body_start, j) -> int:
+        """End of the larger body named after the comma at j when the title's body so far is a unit of it
+        ("Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng"), else 0. Not a list of bodies ("…, Sở Y tế và …")."""
+        n = len(toks)
+        if not any(self.lex.subunits.match(toks, b) for b in range(body_start, j)) or j + 1 >= n \
+                or not toks[j + 1].cap or self._breaks_title(toks, j + 1):
+            return 0
+        m = self.lex.org_heads.match(toks, j + 1)
+        if not m:
+            return 0
+        k = max(self._body(toks, j + 1 + m, toks[j + m], in_title=False), j + 1 + m)
+        if k < n and (toks[k].key == "và" or toks[k].text == "," and k + 1 < n and self.lex.org_heads.match(toks, k + 1)):
+            return 0
+        return k
 
     @staticmethod
     def _member_of_university(toks, body_start, j) -> bool:
@@ -540,7 +568,8 @@ class Recognizer:
             lower_ok = listed or titles_next or (
                 not t.cap and (m := self.lex.ranks.match(toks, i)) and i + m < n  # "thượng tá Lê Hồng Quang"
                 and bool(self.person_at(toks, i + m, after_title=True)))
-            title = self.title_at(toks, i, lower_ok, apposition) if t.key == "nguyên" or (t.cap or lower_ok) and (
+            lower_ok = lower_ok or t.key in _DEPUTY and i + 1 < n and toks[i + 1].cap  # "quyền Chủ tịch UBND tỉnh"
+            title = self.title_at(toks, i, lower_ok, apposition) if t.key in _FORMER or (t.cap or lower_ok) and (
                 t.key in self.lex.heads or t.key in self.lex.ranks or t.key in _DEPUTY) else None
             if title:
                 end, rank = title
