@@ -32,16 +32,16 @@ from pipeline.text.normalize import key
 def references(doc: Document, entities: list[Entity]) -> list[tuple[int, int, str]]:
     """(start, end, full name) of the words that refer back to a person named before: a short mention ("ông Thiều",
     "đồng chí Hiến": a word of address and the given name of exactly one person of the page) and a pronoun opening a
-    clause ("Năm 1997, ông là …", "Ông từng giữ các chức vụ …": the person last named, in the three sentences before),
-    so the titles a page gives them reach that person."""
+    clause ("Năm 1997, ông là …", "Ông từng giữ các chức vụ …": the person last named or referred to, in the three
+    sentences before), so the titles a page gives them reach that person."""
     text, toks = doc.text, doc.tokens
     persons = [(s, e, text[s:e]) for label, s, e, _ in entities if label == "PERSON"]
     by_given: dict[str, set[str]] = {}
     for _, _, name in persons:
         by_given.setdefault(name.split()[-1], set()).add(key(name))
     full = {key(n): n for _, _, n in persons}
-    starts = [s for s, _, _ in persons]
-    out = []
+    out: list[tuple[int, int, str]] = []
+    mentions = sorted(persons)  # every mention so far, in text order, for the pronouns
     for a, b in phrases("people/address_words").find(toks):
         nxt = toks[b] if b < len(toks) else None
         if nxt is not None and nxt.cap and nxt.word and not text[toks.end(b - 1):toks.starts[b]].strip():
@@ -49,11 +49,13 @@ def references(doc: Document, entities: list[Entity]) -> list[tuple[int, int, st
             names = by_given.get(nxt.text, ())
             if not later and len(names) == 1 and len(nxt.text) >= 2:
                 out.append((toks.starts[b], toks.end(b), full[next(iter(names))]))
+                bisect.insort(mentions, out[-1])
         elif b - a == 1 and toks[a].key in _PRONOUNS and nxt is not None and nxt.word and not nxt.cap \
                 and (a == 0 or toks[a - 1].text in ",:;\n" or doc.sentence_of(toks.starts[a - 1]) != doc.sentence_of(toks.starts[a])):
-            i = bisect.bisect_left(starts, toks.starts[a]) - 1
-            if i >= 0 and doc.sentence_of(toks.starts[a]) - doc.sentence_of(starts[i]) <= 3:
-                out.append((toks.starts[a], toks.end(a), persons[i][2]))
+            i = bisect.bisect_left(mentions, (toks.starts[a],)) - 1
+            if i >= 0 and doc.sentence_of(toks.starts[a]) - doc.sentence_of(mentions[i][0]) <= 3:
+                out.append((toks.starts[a], toks.end(a), mentions[i][2]))
+                bisect.insort(mentions, out[-1])
     return out
 
 

@@ -15,16 +15,16 @@ import re
 
 from pipeline.text.lexicons import alternation
 
-ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, KIEM, HON, CHON, SHON, AHON, FOR, IS, INTRO, OTHER = (
-    "adj", "comma", "semi", "dash", "colon", "paren", "and", "kiem", "hon", "chon", "shon", "ahon", "for", "is", "intro",
-    "other")
+ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, SAND, KIEM, HON, CHON, SHON, AHON, FOR, IS, INTRO, OTHER = (
+    "adj", "comma", "semi", "dash", "colon", "paren", "and", "sand", "kiem", "hon", "chon", "shon", "ahon", "for", "is",
+    "intro", "other")
 
 
 _HON = rf"(?:các\s+)?(?:{alternation('people/address_words')})"
 # (kind, what the whole gap is), tried in order
 _KINDS = [
     (ADJ, r""), (COMMA, r","), (SEMI, r";"), (DASH, r"[-–—]"), (COLON, r":"), (PAREN, r"\("),
-    (AND, r",?\s*(?:và|cùng)"), (KIEM, r",?\s*kiêm"),
+    (AND, r",?\s*(?:và|cùng)"), (SAND, rf";\s*và(?:\s+{_HON})?"), (KIEM, r",?\s*kiêm"),  # "…; và C, …": a list's end
     (HON, _HON), (CHON, rf",\s*{_HON}"), (SHON, rf"[;:]\s*{_HON}"),
     (AHON, rf",?\s*(?:và|cùng)\s+{_HON}"),  # "… và bà B"
     (FOR, rf"đối với\s*(?:{_HON})?"),  # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
@@ -34,8 +34,9 @@ _KIND_RES = [(kind, re.compile(rf"^\s*{rx}\s*$")) for kind, rx in _KINDS]
 # a few words announcing the list that follows ("Các Phó Bí thư Tỉnh ủy, nhiệm kỳ 2025-2030 gồm: ông A, …")
 _INTRO = re.compile(rf"^[^.;\n]{{0,50}}?(?<!\w)(?:gồm có|gồm|bao gồm|là)\s*:?\s*(?:{_HON}\s*)?$|^[^.;\n]{{0,50}}:\s*(?:{_HON}\s*)?$")
 _LINE_BREAK = re.compile(r"(:)?[.;,]?[ \t]*\n\s*")  # after a colon the list starts: the break is a space
-# "Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc …": an aside about the person, then the comma
-_ASIDE_COMMA = re.compile(r"^\s*\([^()\n]{1,80}\)\s*,\s*$")
+# "Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc …", "ông A (SN 1967), ông B": an aside about the
+# person before the gap; the gap is what follows it
+_ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)(?=\s*[,;:]|\s+(?:và|cùng)\s)")
 _LONGEST = 24  # longer than any separator pattern: words stand between the two entities
 
 
@@ -44,8 +45,7 @@ def gap_kind(gap: str) -> str:
     ending one line is not the name's that opens the next, but a list may go on over lines."""
     if "\n" in gap:
         gap = _LINE_BREAK.sub(lambda m: ": " if m.group(1) else "; ", gap)
-    if _ASIDE_COMMA.match(gap):
-        return COMMA
+    gap = _ASIDE.sub("", gap, count=1)
     if len(gap) <= _LONGEST:
         for kind, rx in _KIND_RES:
             if rx.match(gap):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from pipeline.people.gaps import (ADJ, AHON, AND, CHON, COLON, COMMA, DASH, FOR, HON, INTRO, IS, KIEM, OTHER, PAREN,
-                                  SEMI, SHON)
+                                  SAND, SEMI, SHON)
 from pipeline.text.lexicons import alternation
 
 
@@ -93,6 +93,25 @@ def name_then_titles(items: list[Item]) -> None:
             k += 1
 
 
+@rule("titles-after-a-run", 12)
+def titles_after_a_run(items: list[Item]) -> None:
+    """"ông Lò Minh Hùng, ông Nguyễn Quốc Khánh, ông Bùi Đức Hải, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh": titles after
+    a run of names with no titles of their own are each name's."""
+    for p, it in enumerate(items):
+        if it.label != "PERSON" or not (p + 1 < len(items) and items[p + 1].owner == p
+                                         and items[p + 1].rule == "name-then-titles"):
+            continue
+        run, k = [p], p
+        while k > 0 and _person(items, k - 1) and items[k].gap in (COMMA, CHON, AND, AHON):
+            k -= 1
+            run.append(k)
+        if len(run) > 1:
+            j = p + 1
+            while j < len(items) and items[j].owner == p and items[j].rule == "name-then-titles":
+                items[j].link(None, "titles-after-a-run", sorted(run))
+                j += 1
+
+
 # A title after these words is someone else's ("Thừa ủy quyền của Chủ tịch nước, Thứ trưởng X").
 _OBJECT_RE = re.compile(rf"(?<!\w)(?:{alternation('people/object_words')}|"
                         rf"(?:{alternation('people/object_documents')})[^.;:]{{0,60}}?của)\s*$")
@@ -122,7 +141,8 @@ _OBJ = rf"(?:\s+(?:{alternation('people/post_objects')}))?"
 # their title, or a few words later for the longer verbs ("ông X, sinh năm 1972, từng kinh qua các chức vụ:")
 _POST_VERB_RE = re.compile(
     rf"^\s*,?\s*(?:{_ADV}(?:{alternation('people/post_verbs_near')}|{alternation('people/post_verbs')}){_OBJ}"
-    rf"|[^.;:\n]{{0,60}}?(?<!\w){_ADV}(?:{alternation('people/post_verbs')}){_OBJ})\s*:?\s*$")
+    # or a few words on ("ông X, sinh năm 1972, từng kinh qua …")
+    rf"|[^.;:\n]{{0,80}}?(?<!\w){_ADV}(?:{alternation('people/post_verbs')}){_OBJ})\s*:?\s*$")
 _LIST_GAPS = (COMMA, SEMI, DASH, AND, KIEM)  # between the posts of one career or one appointment
 
 
@@ -191,7 +211,7 @@ def shared_plural_title(items: list[Item]) -> None:
             if not members:
                 first_own = own
             members.append(person)
-            sep_ok = (COMMA, SEMI, AND, HON, CHON, SHON, AHON)  # "…; bà B, …; ông C, …", "… và bà D"
+            sep_ok = (COMMA, SEMI, SAND, AND, HON, CHON, SHON, AHON)  # "…; bà B, …; ông C, …", "… và bà D", "…; và C"
             if k < n and items[k].gap not in sep_ok:
                 break
         if members and (last == t or items[last + 1].gap in (COLON, SHON, INTRO)):
