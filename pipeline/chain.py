@@ -117,6 +117,8 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
         entities=entity_spans(a),
         captions=[b.text for b in page.blocks if b.kind == "caption"],
         content_hash=hashlib.sha256(raw.encode()).hexdigest(),
+        credits=page.credits,
+        sources=page.sources,
     )
 
 

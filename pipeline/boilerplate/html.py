@@ -14,7 +14,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
-from pipeline.boilerplate.lines import Page, clean_lines, is_date_line, parse_date
+from pipeline.boilerplate.lines import Page, clean_lines, credit_line, is_date_line, parse_date
 from pipeline.text.normalize import nfc
 
 # Article bodies by CMS, most specific first. "Trusted" selectors are used even when the body
@@ -262,12 +262,12 @@ def extract_html(content: str, url: str | None = None) -> Page:
         lines += [(t, "lead") for t, _ in _lines(lead_el)]
     if body is not None:
         lines += [(t, k) for t, k in _lines(body) if t != title]
-    authors = []
+    credits: list[tuple[str, str]] = []
     author_el = _first(tree, _AUTHOR)
     if author_el is not None and (body is None or author_el not in body.iter()):
         who = _text(author_el)
         if 0 < len(who) <= 80 and not is_date_line(who):
-            authors.append(who)
-    page = clean_lines([t for t, _ in lines], title=title or None, published=_published(tree), authors=authors,
+            credits = credit_line(who) or [("authors", who)]  # "Theo Newsweek" in the byline slot is a source
+    page = clean_lines([t for t, _ in lines], title=title or None, published=_published(tree), credits=credits,
                        kinds=[k for _, k in lines])
     return page
