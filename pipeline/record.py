@@ -160,3 +160,4 @@ class Record(_Part):
     content_hash: str | None = None
     credits: list[str] = field(default_factory=list)  # who made the pictures: "Ảnh: VGP/Nhật Bắc" → "VGP/Nhật Bắc"
     sources: list[str] = field(default_factory=list)  # where the text is taken from: "Theo TTXVN" → "TTXVN"
+    kind: str = "article"  # "listing": a home or section page (teasers, no article body), so no text to extract
