@@ -5,8 +5,9 @@ portal with layout tables) wraps every text of ../shared/corpus/dev at run time 
 in shared/): first line → title, second → lead/sapo, the rest → body paragraphs, surrounded by
 nav, breadcrumbs, related news, sidebars, counters and footers. The gold body is lead + body
 (+ the data table a template puts in the article). The dev texts are themselves page dumps, so the
-gold keeps their own leftovers (bylines, "Đừng bỏ lỡ" lists, the seed's footer) that a good
-extractor drops: recall is a lower bound. Scores are token-level P/R/F1 (bag of
+gold keeps their own leftovers (bylines, photo credits and source lines such as "Tác giả: Việt Tường" or
+"Theo TTXVN", which ours moves to the record's authors/credits/sources, "Đừng bỏ lỡ" lists, the seed's footer)
+that a good extractor drops: recall is a lower bound. Scores are token-level P/R/F1 (bag of
 lower-cased word tokens), micro-averaged over pages, excluding the title line for both systems.
 
     uv run python bench/clean_bench.py [DEV_DIR]

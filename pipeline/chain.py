@@ -99,6 +99,7 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
 
     raw = nfc(raw)
     page = clean(raw, kind or sniff_kind(raw), url=url)
+    url = url or page.url  # the address an HTML page gives itself (og:url, canonical link)
     published = published or page.published
     a = analyse(page.text, title=page.title, url=url, published=published)
     meetings = a.meetings.meetings
@@ -117,6 +118,9 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
         entities=entity_spans(a),
         captions=[b.text for b in page.blocks if b.kind == "caption"],
         content_hash=hashlib.sha256(raw.encode()).hexdigest(),
+        credits=page.credits,
+        sources=page.sources,
+        kind=page.kind,
     )
 
 

@@ -152,9 +152,12 @@ class Record(_Part):
     meeting: Meeting = field(default_factory=Meeting)  # the main meeting (the first of `meetings`)
     meetings: list[Meeting] = field(default_factory=list)
     attendees: list[Attendee] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # who wrote it (bylines, signatures)
     metrics: list[Metric] = field(default_factory=list)
     entities: list[EntitySpan] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # remarks from loading, e.g. "converted from TCVN3 (ABC)"
     content_hash: str | None = None
+    credits: list[str] = field(default_factory=list)  # who made the pictures: "Ảnh: VGP/Nhật Bắc" → "VGP/Nhật Bắc"
+    sources: list[str] = field(default_factory=list)  # where the text is taken from: "Theo TTXVN" → "TTXVN"
+    kind: str = "article"  # "listing": a home or section page (teasers, no article body), so no text to extract

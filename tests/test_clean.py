@@ -67,7 +67,8 @@ def test_text_dump_chrome_bylines_and_dates():
     assert page.published == "2019-01-26T19:26:00+07:00"
     assert [b.kind for b in page.blocks] == ["title", "paragraph", "caption", "caption"]  # a credited line is a photo caption
     assert page.blocks[3].text.endswith("đạt 104% kế hoạch.")  # photo credit moved out of the text
-    assert set(page.authors) == {"Quốc Tuấn", "Minh Khang"}
+    assert page.authors == ["Quốc Tuấn"]  # "Tin, ảnh:": the writer, who took the photos too
+    assert page.credits == ["Minh Khang"]  # "Ảnh:" closing a caption: the photographer, not an author
     for chrome in ("Print", "Chia sẻ", "Bình luận", "Đang online", "Nguyễn Văn Biên", "0218", "Bản quyền", "sao chép"):
         assert chrome not in page.text
 

@@ -27,6 +27,7 @@ MIN_PARALLEL = 64  # smaller batches run in-process: forking workers would cost 
 PARTITION = 32  # files per Dask task
 
 Result = tuple[str, dict | None]  # ("record" | "error" | "skipped", payload)
+LISTING_REASON = "listing page, not an article (a home or section page of teasers, no article body)"
 
 
 def content_hash(content: str) -> str:
@@ -55,9 +56,13 @@ def extract_item(item: RawDoc | InputError) -> Result:
     if isinstance(item, InputError):
         return "error", {k: v for k, v in asdict(item).items() if v is not None}
     try:
-        return "record", extract_doc(item).to_dict()
+        record = extract_doc(item)
     except Exception as e:  # one bad document never stops the batch
         return "error", {"source": item.source, "reason": f"{type(e).__name__}: {e}"}
+    if record.kind == "listing":  # a home or section page holds no article: reported, not counted as a document
+        where = {"url": record.url} if record.url else {}
+        return "error", {"source": item.source, "reason": LISTING_REASON, **where}
+    return "record", record.to_dict()
 
 
 def _results(docs: Iterable[RawDoc | InputError], resume: Resume) -> Iterator[Result]:

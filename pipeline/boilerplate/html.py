@@ -3,18 +3,21 @@
 A per-CMS selector layer (Liferay, SharePoint, Oracle WebCenter, VCCorp, baochinhphu, VnExpress…)
 finds the article body, title, sapo (lead), date and byline; pages of unknown templates fall back
 to the densest text block. The body is serialised to lines (block elements and <br> break lines,
-tables become rows, figure captions are typed) and handed to pipeline.boilerplate.lines.clean_lines, which applies
-the same chrome/byline rules as for text dumps.
+tables become rows, figure captions are typed, lists of related-article teasers are left out) and handed to
+pipeline.boilerplate.lines.clean_lines, which applies the same chrome/byline/credit rules as for text dumps.
+The page's own address comes from og:url or its canonical link. Home and section pages (many teasers, no
+article body) are told apart from articles: their Page has kind "listing" and no blocks.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
-from pipeline.boilerplate.lines import Page, clean_lines, is_date_line, parse_date
+from pipeline.boilerplate.lines import Page, clean_lines, credit_line, is_date_line, parse_date
 from pipeline.text.normalize import nfc
 
 # Article bodies by CMS, most specific first. "Trusted" selectors are used even when the body
@@ -47,10 +50,13 @@ _SKIP_TAGS = {"script", "style", "noscript", "iframe", "form", "button", "select
 _BLOCK_TAGS = {"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                "blockquote", "pre", "dd", "dt", "dl", "center", "main", "tr", "td", "th", "figure", "hr"}
 _CHROME_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|print|toolbar|tools?|related|relate|lienquan|tin-?lien-?quan|"
-    r"tin-?khac|other-?news|xem-?them|see-?more|comments?|binh-?luan|banner|adv|ads|advertis\w*|quang-?cao|qc|"
-    r"tags?|keywords?|tu-?khoa|breadcrumbs?|menu|navbar|nav|sidebar|footer|rating|vote|poll|counter|"
-    r"thong-?ke|weblink|fontsize|font-size|zoom|audio|player|subscribe|hidden|hide|sr-only)(?:$|[\s_-])", re.I)
+    r"(?:^|[\s_-])(?:share|sharing|social|print|toolbar|tools?|other-?news|see-?more|comments?|binh-?luan|banner|"
+    r"adv|ads|advertis\w*|quang-?cao|qc|tags?|keywords?|tu-?khoa|breadcrumbs?|menu|navbar|nav|sidebar|footer|"
+    r"rating|vote|poll|counter|thong-?ke|weblink|fontsize|font-size|zoom|audio|player|subscribe|hidden|hide|"
+    r"sr-only)(?:$|[\s_-])"
+    # related-news boxes also come glued to other words: "kbwscwl-relatedbox", "box-tinlienquanv2",
+    # "readmore-body-box", VCCorp's type="RelatedNewsBox"
+    r"|(?:^|[\s_-])(?:related|relate|lien-?quan|tin-?lien-?quan|tin-?khac|xem-?them|read-?more|doc-?them)", re.I)
 _CAPTION_ATTR = re.compile(r"caption|image_desc|img-desc|photo-desc|PhotoCMS_Caption|fig-?desc|desc_img|^Image$",
                            re.I)
 
@@ -87,7 +93,7 @@ def _select(tree, selector: str) -> list:
 
 
 def _attr(el) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('type') or ''}".strip()
 
 
 def _is_chrome(el) -> bool:
@@ -108,6 +114,9 @@ def _first(tree, selectors: list[str]):
 
 def _parse(content: str):
     content = re.sub(r"^\s*<\?xml[^>]*\?>", "", content)
+    # A stray </p> (hand-edited bodies of old portals: "…năm 2012</p> Nội dung:</p>") ends a paragraph on screen,
+    # since HTML's parsing rules make it an empty <p>; lxml drops it, so a <br> marks the break.
+    content = re.sub(r"</p\s*>", "<br></p>", content, flags=re.I)
     try:
         return lxml.html.document_fromstring(content)
     except (etree.ParserError, ValueError):
@@ -134,6 +143,34 @@ def _is_layout_table(table) -> bool:
         any(len(_text(td)) > 400 for td in table.xpath(".//td"))
 
 
+_TEASER_WORDS = 4  # a link this long reads as a headline ("Thủ tướng thăm cửa khẩu Thanh Thủy"), not a word link
+_LIST_TAGS = {"ul", "ol", "dl", "div", "section", "aside", "table"}
+_LISTING_TEASERS = 10  # headline links on a page before it may be a listing
+_LISTING_PROSE = 500  # prose (paragraph and lead characters) of a teaser box taken for a body, at most
+_LISTING_RATIO = 5  # on an undated page, teasers outweighing the body's prose this many times make a listing
+
+
+def _headline_links(el) -> dict[str, str]:
+    """href → text of the links under `el` whose text is headline-long."""
+    out = {}
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript")) and href not in out:
+            text = _text(a)
+            if _TEASER_WORDS <= len(text.split()) <= 40:
+                out[href] = text
+    return out
+
+
+def _is_teaser_list(el) -> bool:
+    """A box of links to other articles (a related-news list with neither a heading nor a telling class name):
+    two or more headline links that make up nearly all of its text."""
+    if not isinstance(el.tag, str) or el.tag.lower() not in _LIST_TAGS or len(el.xpath(".//a[@href]")) < 2:
+        return False
+    links = _headline_links(el)
+    return len(links) >= 2 and sum(map(len, links.values())) >= 0.8 * len(_text(el))
+
+
 def _lines(root) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     buf: list[str] = []
@@ -145,9 +182,14 @@ def _lines(root) -> list[tuple[str, str | None]]:
                 out.append((line, kind))
         buf.clear()
 
-    def visit(el):
+    def text(s: str | None, pre: bool) -> str:
+        # a line break in the markup is a space on the page (pretty-printed HTML wraps paragraphs); only <br>,
+        # block elements and <pre> break lines
+        return (s or "") if pre else (s or "").replace("\r", " ").replace("\n", " ")
+
+    def visit(el, pre: bool = False):
         tag = el.tag.lower() if isinstance(el.tag, str) else None
-        if tag is None or tag in _SKIP_TAGS or (el is not root and _is_chrome(el)):
+        if tag is None or tag in _SKIP_TAGS or (el is not root and (_is_chrome(el) or _is_teaser_list(el))):
             pass
         elif tag == "br":
             buf.append("\n")
@@ -156,19 +198,20 @@ def _lines(root) -> list[tuple[str, str | None]]:
             out.extend(_table_rows(el))
         elif tag in ("figcaption",) or _CAPTION_ATTR.search(_attr(el)):
             flush()
-            buf.append(el.text_content())
+            buf.append(text(el.text_content(), pre))
             flush("caption")
         else:
             block = tag in _BLOCK_TAGS
+            pre = pre or tag == "pre"
             if block:
                 flush()
-            buf.append(el.text or "")
+            buf.append(text(el.text, pre))
             for child in el:
-                visit(child)
+                visit(child, pre)
             if block:
                 flush()
         if el is not root:
-            buf.append(el.tail or "")
+            buf.append(text(el.tail, pre))
 
     visit(root)
     flush()
@@ -201,19 +244,16 @@ def _densest(tree):
 
 
 def _body(tree):
-    best = None
+    """The article body and whether a CMS's own selector found it (else a weak selector or the densest block)."""
     for sel in _BODY_TRUSTED:
         found = [el for el in _select(tree, sel) if _text(el)]
         if found:
-            best = max(found, key=lambda el: len(_text(el)))
-            break
-    if best is None:
-        for sel in _BODY_WEAK:
-            found = [el for el in _select(tree, sel) if len(_text(el)) >= 300 and not _in_chrome(el)]
-            if found:
-                best = max(found, key=lambda el: len(_text(el)))
-                break
-    return best if best is not None else _densest(tree)
+            return max(found, key=lambda el: len(_text(el))), True
+    for sel in _BODY_WEAK:
+        found = [el for el in _select(tree, sel) if len(_text(el)) >= 300 and not _in_chrome(el)]
+        if found:
+            return max(found, key=lambda el: len(_text(el))), False
+    return _densest(tree), False
 
 
 def _meta(tree, names: list[str]) -> str | None:
@@ -250,11 +290,56 @@ def _title(tree) -> str | None:
     return None
 
 
+def _page_url(tree, base: str | None) -> str | None:
+    """The address the page gives itself: og:url, else its canonical link. A relative one (a mirror's
+    "index.html") counts only against a known base address."""
+    links = tree.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href")
+    for value in (_meta(tree, ["og:url"]), *links):
+        value = urljoin(base, value.strip()) if base and value else (value or "").strip()
+        if re.match(r"https?://[^/\s]+", value, re.I):
+            return value
+    return None
+
+
+def _unwrap_page_forms(tree) -> None:
+    """ASP.NET WebForms pages sit inside one <form> (id "aspnetForm"): that form is the page's layout, not a form
+    to skip with its content."""
+    whole = len(tree.text_content())
+    for form in tree.iter("form"):
+        if len(form.text_content()) >= whole / 2:
+            form.tag = "div"
+
+
+def _is_listing(tree, body, trusted: bool, page: Page) -> bool:
+    """A home or section page: many headline links, no body a CMS marks as an article, and either no body at all,
+    a short body that is one of a run of alike teaser boxes, or, on an undated page, teasers whose text outweighs
+    the body's prose. A short article keeps its date, so a heavy sidebar alone never makes it a listing."""
+    if trusted:
+        return False
+    teasers = _headline_links(tree)
+    if len(teasers) < _LISTING_TEASERS:
+        return False
+    if body is None:
+        return True
+    prose = sum(len(b.text) for b in page.blocks if b.kind in ("paragraph", "lead"))
+    cls = body.get("class")
+    if prose < _LISTING_PROSE and cls and len(tree.xpath(f"//{body.tag}[@class=$c]", c=cls)) >= 3:
+        return True  # the "body" is one of N teaser boxes
+    return page.published is None and prose * _LISTING_RATIO < sum(map(len, teasers.values()))
+
+
+def _site_title(tree) -> str | None:
+    """A listing's own name (og:title or <title>), not the first teaser's headline."""
+    title = _meta(tree, ["og:title"]) or tree.findtext(".//title") or ""
+    return nfc(" ".join(title.split())) or None
+
+
 def extract_html(content: str, url: str | None = None) -> Page:
     tree = _parse(content)
     if tree is None:
         return clean_lines([])
-    body = _body(tree)
+    _unwrap_page_forms(tree)
+    body, trusted = _body(tree)
     title = _title(tree)
     lead_el = _first(tree, _LEAD)
     lines: list[tuple[str, str | None]] = []
@@ -262,12 +347,15 @@ def extract_html(content: str, url: str | None = None) -> Page:
         lines += [(t, "lead") for t, _ in _lines(lead_el)]
     if body is not None:
         lines += [(t, k) for t, k in _lines(body) if t != title]
-    authors = []
+    credits: list[tuple[str, str]] = []
     author_el = _first(tree, _AUTHOR)
     if author_el is not None and (body is None or author_el not in body.iter()):
         who = _text(author_el)
         if 0 < len(who) <= 80 and not is_date_line(who):
-            authors.append(who)
-    page = clean_lines([t for t, _ in lines], title=title or None, published=_published(tree), authors=authors,
+            credits = credit_line(who) or [("authors", who)]  # "Theo Newsweek" in the byline slot is a source
+    page = clean_lines([t for t, _ in lines], title=title or None, published=_published(tree), credits=credits,
                        kinds=[k for _, k in lines])
+    page.url = _page_url(tree, url)
+    if _is_listing(tree, body, trusted, page):  # no article: no text, and no byline read off a teaser
+        return Page(_site_title(tree), published=page.published, url=page.url, kind="listing")
     return page

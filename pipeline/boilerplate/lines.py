@@ -1,9 +1,10 @@
 """The line rules of boilerplate stripping, shared by text dumps and the lines of HTML pages.
 
 Page chrome is dropped (models/boilerplate/chrome_lines.txt, and short lines after a
-models/boilerplate/chrome_sections.txt heading),
-bylines and photo credits move to Page.authors, date lines to Page.published, and what is
-left is typed title / lead / paragraph / caption. Body text is never rewritten.
+models/boilerplate/chrome_sections.txt heading); bylines move to Page.authors, photo and video credits
+("Ảnh: VGP/Nhật Bắc") to Page.credits, source lines ("Theo Newsweek", "(Theo TTXVN)", "Nguồn: Reuters") to
+Page.sources, date lines to Page.published, and what is left is typed title / lead / paragraph / caption. Body text
+is never rewritten.
 """
 from __future__ import annotations
 
@@ -26,8 +27,12 @@ class Block:
 class Page:
     title: str | None
     blocks: list[Block] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # who wrote it: bylines, signatures
     published: str | None = None
+    credits: list[str] = field(default_factory=list)  # who made the pictures: "Ảnh: VGP/Nhật Bắc"
+    sources: list[str] = field(default_factory=list)  # where the text is taken from: "Theo TTXVN"
+    url: str | None = None  # the address the page gives itself (og:url, canonical link); HTML only
+    kind: str = "article"  # "listing": a home or section page of teasers with no article body (HTML only)
 
     @property
     def text(self) -> str:
@@ -48,9 +53,27 @@ _DATE_NOISE = re.compile(
     rf"{_WEEKDAY}|ngày|lúc|giờ|cập nhật|đăng( ngày| lúc)?|ngày đăng|thời gian|gmt\s*[+-]?\s*\d*|utc\s*[+-]?\s*\d*"
     r"|\b(?:am|pm|sa|ch)\b|\ba\b|[\s,|:()\[\]/+\-–]", re.I)
 _CRAWLER_META = re.compile(r"^\s*date \d{4}-\d{2}")  # part of the text by the annotation rules
-_CREDIT = re.compile(r"^(?:(?:tin|bài|ảnh|video|clip|đồ họa|đồ hoạ|thực hiện|nguồn|theo)"
-                     r"(?:\s*(?:,|và|&|\+|-)\s*(?:bài|ảnh|video|clip))*\s*:\s*)(.+)$", re.I)
-_TRAILING_CREDIT = re.compile(r"([.!?…)])\s*\(?(?:Ảnh|ẢNH|Nguồn|Video|Đồ họa)\s*:\s*([^.()]{2,60}?)\)?\.?\s*$")
+# Credit lines are "LABEL: who" ("Tin, ảnh: Quốc Tuấn", "Ảnh: VGP/Nhật Bắc", "Nguồn: TTXVN"); the label says which
+# field the names go to: a byline label (the text's writer, even when they took the photos too) → authors, a
+# picture label → credits, a source label → sources.
+_BYLINE_LABEL = r"tin|bài viết|bài|thực hiện|tác giả"
+_MEDIA_LABEL = r"ảnh|video|clip|đồ\s*họa|đồ\s*hoạ|infographic"
+_SOURCE_LABEL = r"nguồn(?:\s*tin)?|theo"
+_LABEL = rf"(?:{_BYLINE_LABEL}|{_MEDIA_LABEL}|{_SOURCE_LABEL})"
+_LABEL_JOIN = r"\s*(?:,|\bvà\b|&|\+|-|/)\s*"
+_LABELS = rf"{_LABEL}(?:{_LABEL_JOIN}{_LABEL})*"
+_CREDIT = re.compile(rf"^(?P<label>{_LABELS})\s*:\s*(?P<who>.+)$", re.I)
+_LABEL_AT = re.compile(rf"(?:^|(?<=[\s|,;–-]))(?P<label>{_LABELS})\s*:\s*", re.I)  # "Bài: A - Ảnh: B"
+# Without a colon only source words make a credit line: "Theo TTXVN", "(theo Xinhua)", "Nguồn baobacgiang.com.vn";
+# a byline may carry its source: "Đức Trung (Theo Newsweek)".
+_SOURCE_LINE = re.compile(r"^(?:theo|nguồn(?:\s*tin)?)\s+(?P<who>[^()]{2,}?)\s*\.?$", re.I)
+_SIGNED_SOURCE = re.compile(r"^(?P<who>[^()]{2,60}?)\s*\(\s*(?:theo|nguồn(?:\s*tin)?)\s*:?\s*(?P<src>[^()]{2,80}?)\s*\)"
+                            r"\s*\.?$", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)\b(?:/\S*)?", re.I)
+_CREDIT_CHARS = 80  # a credit line is short once its links are left out
+# A photo credit closing a caption: "… tại buổi làm việc. Ảnh: Thiên Ngôn", "… VssID - Ảnh: NAM TRẦN", "(Nguồn: EFE)",
+# "… Ảnh: VGP. |" (the cell border of a dumped table)
+_TRAILING_CREDIT = re.compile(r"([.!?…)]|\s[-–])\s*\(?(?:Ảnh|ẢNH|Nguồn|Video|Đồ họa)\s*:\s*([^.()|]{2,60}?)\)?\.?\s*\|?\s*$")
 _AGENCY_LEAD = re.compile(r"^\([^()]{2,40}\)\s*[-–—]?\s*\S")
 _BYLINE_DATE = re.compile(r"^(?P<who>[^|]{2,80}?)\s*\|\s*(?P<when>.*\d{4}.*)$")
 
@@ -129,14 +152,82 @@ def _all_caps_tag(text: str) -> bool:
     return len(t) <= 60 and len(t.split()) <= 3 and t.isupper() and _name_like(t)
 
 
-def _split_authors(who: str) -> list[str]:
+@lru_cache(maxsize=1)
+def _outlet_nouns() -> re.Pattern:
+    return re.compile("(?:" + "|".join(entries("boilerplate/outlet_nouns")) + r")(?:\s|$)", re.I)
+
+
+def _outlet_like(who: str, strict: bool) -> bool:
+    """An outlet, agency or byline a source line can name: "Reuters", "Báo điện tử Trà Vinh", "TTXVN/Vietnam+",
+    "baohatinh.vn", "TG&VN: https://…". Under a colon label ("Nguồn: …") any short capitalised phrase will do;
+    after a bare "Theo" (which also opens prose: "Theo Chủ tịch UBND tỉnh …") only names, outlet nouns or links."""
+    who = who.strip(" |.")
+    name = _URL.sub(" ", who).strip(" :/-–|&+")
+    if not name:
+        return bool(who)  # only a link: "Theo: https://baotuyenquang.com.vn/"
+    words = name.split()
+    if len(name) > _CREDIT_CHARS or not 1 <= len(words) <= 10 or re.search(r"\d|[,;!?]|\.\s", name) \
+            or not words[0][0].isupper():
+        return False
+    return not strict or _name_like(name) or bool(_outlet_nouns().match(name)) or bool(_URL.search(who))
+
+
+def _credit_parts(text: str, default: str = "authors") -> list[tuple[str, str]]:
+    """(field, name) pairs of a credit text: each "LABEL:" starts a part for its field, text before any label is
+    `default`'s. Authors are split at " - ", "," and ";" ("Hoàng Tùng - Đàm Thanh"); credits and sources only at ";"
+    and ", ", since "Doãn Tấn - TTXVN" and "VGP/Nhật Bắc" are one credit each."""
+    text = text.strip(" |.")
+    marks = list(_LABEL_AT.finditer(text))
+    parts = [(default, text[:marks[0].start() if marks else len(text)])]
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        parts.append((_label_field(m["label"]), text[m.end():nxt.start() if nxt else len(text)]))
     out = []
-    for part in re.split(r"\s+[-–]\s+|\s*,\s*|\s*;\s*", who.strip(" |.")):
-        m = _CREDIT.match(part)
-        part = (m.group(1) if m else part).strip(" |.")
-        if part:
-            out.append(part)
+    for field_, part in parts:
+        sep = r"\s+[-–]\s+|\s*[,;]\s*" if field_ == "authors" else r"\s*;\s*|,\s+"
+        for name in re.split(sep, part.strip(" |.,;-–")):
+            name = name.strip(" |.()")
+            if name:
+                out.append((field_, name))
     return out
+
+
+def _label_field(label: str) -> str:
+    parts = re.split(_LABEL_JOIN, label.casefold())
+    if any(re.fullmatch(_BYLINE_LABEL, p) for p in parts):
+        return "authors"
+    if any(re.fullmatch(_MEDIA_LABEL, p) for p in parts):
+        return "credits"
+    return "sources"
+
+
+def credit_line(line: str) -> list[tuple[str, str]] | None:
+    """(field, name) pairs when the whole line is a byline, photo credit or source line, else None:
+    "Tin, ảnh: Quốc Tuấn" → [("authors", "Quốc Tuấn")], "Ảnh: VGP/Nhật Bắc" → [("credits", "VGP/Nhật Bắc")],
+    "(Theo TTXVN)" → [("sources", "TTXVN")], "Đức Trung (Theo Newsweek)" → an author and a source."""
+    line = line.strip()
+    if len(_URL.sub("", line)) > _CREDIT_CHARS:
+        return None
+    inner = line[1:-1].strip() if line[:1] == "(" and line[-1:] == ")" else line
+    m = _CREDIT.match(inner)
+    if m:
+        if _label_field(m["label"]) == "sources":
+            ok = _outlet_like(m["who"], strict=False)
+        else:
+            ok = _name_like(re.sub(r"^(?:Báo|Theo|TTXVN)\b", "X", m["who"], flags=re.I) or "X")
+        return _credit_parts(inner) if ok else None
+    # names joined to a credit: "Trần Long - Thuỳ Linh - Ảnh: X" (not a caption: "Phan Văn Anh Vũ. Ảnh: X")
+    m = _LABEL_AT.search(inner)
+    if m and inner[:m.start()].rstrip()[-1:] in ("-", "–", "|", ",", ";") \
+            and _name_like(inner[:m.start()].strip(" |,;-–")):
+        rest = credit_line(inner[m.start():])
+        return _credit_parts(inner[:m.start()]) + rest if rest else None
+    m = _SOURCE_LINE.match(inner)
+    if m and _outlet_like(m["who"], strict=True):
+        return _credit_parts(m["who"], "sources")
+    m = _SIGNED_SOURCE.match(line)
+    if m and _name_like(m["who"]) and _outlet_like(m["src"], strict=False):
+        return _credit_parts(m["who"]) + _credit_parts(m["src"], "sources")
+    return None
 
 
 def _is_headline(line: str) -> bool:
@@ -161,9 +252,10 @@ def text_lines(content: str) -> list[str]:
 
 
 def clean_lines(lines: list[str], *, title: str | None = None, published: str | None = None,
-                authors: list[str] | None = None, kinds: list[str] | None = None) -> Page:
-    """Apply the line rules to `lines` (one block each; `kinds` gives known kinds, e.g. from HTML)."""
-    authors = list(authors or [])
+                credits: list[tuple[str, str]] | None = None, kinds: list[str] | None = None) -> Page:
+    """Apply the line rules to `lines` (one block each; `kinds` gives known kinds, e.g. from HTML; `credits` the
+    (field, name) pairs the page's markup gave, e.g. its byline element)."""
+    found = list(credits or [])  # (field, name): "authors" | "credits" | "sources"
     kept: list[tuple[str, str | None]] = []
     dates: list[tuple[int, str]] = []  # (index in kept when seen, iso)
     in_chrome = False
@@ -183,12 +275,12 @@ def clean_lines(lines: list[str], *, title: str | None = None, published: str | 
             continue
         m = _BYLINE_DATE.match(line)
         if m and is_date_line(m.group("when")) and not _is_long(line):
-            authors += _split_authors(m.group("who"))
+            found += _credit_parts(m.group("who"))
             dates.append((len(kept), parse_date(m.group("when"))))
             continue
-        m = _CREDIT.match(line)
-        if m and len(line) <= 80 and _name_like(re.sub(r"^(?:Báo|Theo|TTXVN)\b", "X", m.group(1), flags=re.I) or "X"):
-            authors += _split_authors(m.group(1))
+        parts = credit_line(line) if len(line) < 2 * _LONG_CHARS else None
+        if parts:
+            found += parts
             continue
         if is_section_heading(line):
             in_chrome = True
@@ -219,12 +311,12 @@ def clean_lines(lines: list[str], *, title: str | None = None, published: str | 
             body.append(Block(line, known))
             continue
         if _all_caps_tag(line) and known is None:
-            authors += _split_authors(line)
+            found += _credit_parts(line)
             continue
         m = _TRAILING_CREDIT.search(line)
         if m and known in (None, "caption") and _name_like(re.sub(r"^(?:Báo|TTXVN)\b", "X", m.group(2))):
-            authors += _split_authors(m.group(2))
-            line = line[:m.start(1) + 1].rstrip()
+            found += _credit_parts(m.group(2), "credits")
+            line = (line[:m.start(1)] + m.group(1).strip(" -–")).rstrip()
             body.append(Block(line, known or "caption"))
             continue
         if known:
@@ -236,7 +328,7 @@ def clean_lines(lines: list[str], *, title: str | None = None, published: str | 
     # Signatures after the last paragraph: "Phạm Hòa", "Hoàng Tùng - Đàm Thanh", "PV".
     while len(body) > 1 and body[-1].kind in ("caption", "paragraph") and _name_like(body[-1].text) \
             and len(body[-1].text.split()) <= 8:
-        authors[:0] = _split_authors(body.pop().text)
+        found[:0] = _credit_parts(body.pop().text)
     if body and body[0].kind == "paragraph" and _AGENCY_LEAD.match(body[0].text):
         body[0].kind = "lead"
     seen: set[str] = set()
@@ -248,4 +340,5 @@ def clean_lines(lines: list[str], *, title: str | None = None, published: str | 
     if published is None and dates:
         with_time = [d for _, d in dates if d and "T" in d]
         published = (with_time or [d for _, d in dates if d] or [None])[-1 if with_time else 0]
-    return Page(title, blocks, list(dict.fromkeys(a for a in authors if a)), published)
+    fields = {f: list(dict.fromkeys(name for f_, name in found if f_ == f)) for f in ("authors", "credits", "sources")}
+    return Page(title, blocks, fields["authors"], published, fields["credits"], fields["sources"])
