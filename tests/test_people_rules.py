@@ -27,8 +27,8 @@ def test_gap_kinds(gap, kind):
 
 
 def test_rules_run_in_priority_order_with_unique_ids():
-    assert [r.id for r in RULES] == ["name-then-titles", "post-after-verb", "titles-then-name", "post-in-time-clause",
-                                    "shared-plural-title"]
+    assert [r.id for r in RULES] == ["name-then-titles", "titles-after-a-run", "post-after-verb", "titles-then-name",
+                                    "post-in-time-clause", "shared-plural-title"]
     assert all(r.doc for r in RULES)
 
 

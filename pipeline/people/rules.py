@@ -102,7 +102,7 @@ def titles_after_a_run(items: list[Item]) -> None:
                                          and items[p + 1].rule == "name-then-titles"):
             continue
         run, k = [p], p
-        while k > 0 and _person(items, k - 1) and items[k].gap in (COMMA, CHON, AND, AHON):
+        while k > 0 and _person(items, k - 1) and items[k].gap in (COMMA, CHON):  # ("… và ông C, Bí thư …": C's own)
             k -= 1
             run.append(k)
         if len(run) > 1:
