@@ -16,7 +16,8 @@ class Entity(NamedTuple):
     label: str  # PERSON | POSITION | ORG
     start: int  # character offsets into the Document's text
     end: int
-    rank: bool = False  # a military/police rank or degree: a position with no organisation
+    rank: str = ""  # "rank": a military, police or religious rank (a position with no organisation); "degree": an
+    # academic degree or honorary title before a name ("PGS.TS", "NSND"), which announces a name but is no position
 
 
 def recognize(doc: Document) -> list[Entity]:

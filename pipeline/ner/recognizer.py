@@ -84,6 +84,7 @@ class Lexicon:
         self.surnames = words("ner/surnames")
         self.heads = phrases("ner/position_heads")
         self.ranks = phrases("ner/ranks")
+        self.degrees = phrases("ner/degrees")  # read like ranks, but no position (pipeline.people leaves them out)
         self.honorifics = phrases("ner/honorifics")
         self.org_heads = phrases("ner/org_heads")
         self.domains = phrases("ner/org_domains")
@@ -117,7 +118,7 @@ class Ent:
     label: str  # PERSON | POSITION | ORG
     start: int  # token indices, end exclusive
     end: int
-    rank: bool = False  # a military/police rank (a position with no organisation)
+    rank: str = ""  # "rank" (military, police, religious: a position with no organisation), "degree" (no position)
 
 
 class Recognizer:
@@ -130,24 +131,27 @@ class Recognizer:
     def _plain_kind(self, t: Tok) -> int:
         """1: a plain lower-case word or symbol, which can only end a name context; 2: the same, but a title head
         word ("phó chủ tịch" in apposition); 0: anything else."""
-        if t.cap or t.key in self.lex.honorifics or t.key in self.lex.ranks or t.key in _FORMER or t.key in _DEPUTY \
+        if t.cap or t.key in self.lex.honorifics or t.key in self.lex.ranks or t.key in self.lex.degrees \
+                or t.key in _FORMER or t.key in _DEPUTY \
                 or t.text in ".!?\n;":
             return 0
         return 2 if t.key in self.lex.heads else 1
 
     # -- titles ---------------------------------------------------------------------------------------------------
-    def _head(self, toks, i, lower_ok=False) -> tuple[int, bool]:
+    def _head(self, toks, i, lower_ok=False) -> tuple[int, str]:
         """Length of a title head (or rank) starting at token i, and whether it is a rank. Heads are capitalised,
         except in apposition after a name, where the press often writes them in lower case (`lower_ok`)."""
         t = toks[i]
         if not (t.cap or lower_ok and t.word):
-            return 0, False
+            return 0, ""
         if t.key in self.lex.ranks and (n := self.lex.ranks.match(toks, i)):
-            return n, True
+            return n, "rank"
+        if t.key in self.lex.degrees and (n := self.lex.degrees.match(toks, i)):
+            return n, "degree"
         n = self.lex.heads.match(toks, i) if t.key in self.lex.heads else 0
         if t.key in _DEPUTY and i + 1 < len(toks) and toks[i + 1].key in self.lex.heads:
             n = max(n, 1 + self.lex.heads.match(toks, i + 1))  # "Phó Trưởng đại diện", "Quyền Giám đốc" (not listed)
-        return (n if n > 1 or t.key not in _DEPUTY else 0), False
+        return (n if n > 1 or t.key not in _DEPUTY else 0), ""
 
     def _breaks_title(self, toks, j) -> bool:
         """A new title starts at j (so the current one ends)."""
@@ -156,8 +160,8 @@ class Recognizer:
         return n > 0 and not (toks[j].key == "đại" and toks[j + 1].key == "biểu") \
             and self.lex.org_heads.match(toks, j) <= n
 
-    def title_at(self, toks, i, lower_ok=False, after_name=False) -> tuple[int, bool] | None:
-        """End token index of the title starting at i (None if there is none) and whether it is a rank.
+    def title_at(self, toks, i, lower_ok=False, after_name=False) -> tuple[int, str] | None:
+        """End token index of the title starting at i (None if there is none) and its kind ("rank", "degree", "").
         `after_name`: the title is in apposition after a person ("ông X, Vụ trưởng Vụ …."), so it may run to the
         sentence's end."""
         j = i
@@ -169,7 +173,7 @@ class Recognizer:
         bare_delegate = n == 2 and toks[j].key == "đại" and toks[j + 1].key == "biểu"
         j += n
         if rank:
-            return j, True
+            return j, rank
         head_end = j
         # a head that names its body ("Phó Trưởng Ban Quản lý"): the body's own name has begun
         named = any(toks[k].key in self.lex.org_heads and toks[k + 1].cap for k in range(j - n + 1, j - 1))
@@ -178,7 +182,7 @@ class Recognizer:
         j = self._body(toks, j, toks[j - 1], after_name=after_name, named_body=named)
         if bare_delegate and j == head_end:
             return None  # bare "Đại biểu" is a role label, "Đại biểu Quốc hội" a title
-        return j, False
+        return j, ""
 
     def _body(self, toks, j, prev, in_title=True, after_name=False, named_body=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
@@ -370,13 +374,14 @@ class Recognizer:
 
     def _starts_someone(self, toks, k) -> bool:
         """A new title, rank or person starts at token k (not a word of address: "… về việc bổ nhiệm | ông X")."""
-        return self._breaks_title(toks, k) or toks[k].key in self.lex.ranks or bool(self.person_at(toks, k, strict=True))
+        return self._breaks_title(toks, k) or toks[k].key in self.lex.ranks or toks[k].key in self.lex.degrees \
+            or bool(self.person_at(toks, k, strict=True))
 
     def _parent_body(self, toks, body_start, j) -> int:
         """End of the larger body named after the comma at j when the title's body so far is a unit of it
         ("Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng"), else 0. Not a list of bodies ("…, Sở Y tế và …")."""
         n = len(toks)
-        if not any(self.lex.subunits.match(toks, b) for b in range(body_start, j)) or j + 1 >= n \
+        if not any(self.lex.subunits.match(toks, b) for b in range(max(0, body_start - 2), j)) or j + 1 >= n \
                 or not toks[j + 1].cap or self._breaks_title(toks, j + 1):
             return 0
         m = self.lex.org_heads.match(toks, j + 1)
@@ -570,7 +575,7 @@ class Recognizer:
                 and bool(self.person_at(toks, i + m, after_title=True)))
             lower_ok = lower_ok or t.key in _DEPUTY and i + 1 < n and toks[i + 1].cap  # "quyền Chủ tịch UBND tỉnh"
             title = self.title_at(toks, i, lower_ok, apposition) if t.key in _FORMER or (t.cap or lower_ok) and (
-                t.key in self.lex.heads or t.key in self.lex.ranks or t.key in _DEPUTY) else None
+                t.key in self.lex.heads or t.key in self.lex.ranks or t.key in self.lex.degrees or t.key in _DEPUTY) else None
             if title:
                 end, rank = title
                 ents.append(Ent("POSITION", i, end, rank))

@@ -2,7 +2,7 @@
 
     nlp = get_nlp()                      # spacy.blank("vi") + "vngov.Tokenizer.v1" + one component per stage
     doc = nlp(text)                      # or make_doc(text, title=…, url=…, published=…)
-    doc.ents                             # PERSON / POSITION / ORG (ranks: span.kb_id_ == "rank")
+    doc.ents                             # PERSON / POSITION / ORG (span.kb_id_ "rank" or "degree" for those)
     doc._.attendees, doc._.metrics, doc._.meeting, doc._.meetings   # the record's fields, as plain dicts
     nlp.to_disk(path); spacy.load(path)  # the factories are registered as entry points (pyproject.toml)
 
@@ -99,14 +99,14 @@ def _analysis(doc: Doc) -> Analysis:
     """What the CHAIN's stages read, from the Doc as earlier components (or the user) left it."""
     page = doc._.page or {}
     a = Analysis(_document(doc), page.get("title"), page.get("url"), page.get("published"))
-    a.entities = [Entity(e.label_, e.start_char, e.end_char, e.kb_id_ == "rank") for e in doc.ents]
+    a.entities = [Entity(e.label_, e.start_char, e.end_char, e.kb_id_) for e in doc.ents]
     if doc._.attendees is not None:
         a.people = [Attendee.from_dict(d) for d in doc._.attendees]
     return a
 
 
 def _write_entities(doc: Doc, a: Analysis) -> None:
-    doc.ents = [doc.char_span(e.start, e.end, label=e.label, kb_id="rank" if e.rank else "") for e in a.entities]
+    doc.ents = [doc.char_span(e.start, e.end, label=e.label, kb_id=e.rank) for e in a.entities]
 
 
 def _write_people(doc: Doc, a: Analysis) -> None:

@@ -50,7 +50,7 @@ def references(doc: Document, entities: list[Entity]) -> list[tuple[int, int, st
             if not later and len(names) == 1 and len(nxt.text) >= 2:
                 out.append((toks.starts[b], toks.end(b), full[next(iter(names))]))
                 bisect.insort(mentions, out[-1])
-        elif b - a == 1 and toks[a].key in _PRONOUNS and nxt is not None and nxt.word and not nxt.cap \
+        elif " ".join(t.key for t in toks[a:b]) in _PRONOUNS and nxt is not None and nxt.word and not nxt.cap \
                 and (a == 0 or toks[a - 1].text in ",:;\n" or doc.sentence_of(toks.starts[a - 1]) != doc.sentence_of(toks.starts[a])):
             i = bisect.bisect_left(mentions, (toks.starts[a],)) - 1
             if i >= 0 and doc.sentence_of(toks.starts[a]) - doc.sentence_of(mentions[i][0]) <= 3:
@@ -59,7 +59,7 @@ def references(doc: Document, entities: list[Entity]) -> list[tuple[int, int, st
     return out
 
 
-_PRONOUNS = {"ông", "bà"}
+_PRONOUNS = {"ông", "bà", "đồng chí"}
 
 
 def sentence_items(doc: Document, entities: list[Entity], refs: list[tuple[int, int, str]] = ()) -> list[list[Item]]:
@@ -126,7 +126,7 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
         for p, it in enumerate(items):
             if it.label != "PERSON":
                 continue
-            own = held.get(p, [])
+            own = [x for x in held.get(p, []) if x.rank != "degree"]  # degrees announce a name, but are no post
             if not own and _byline_line(doc.text, it):
                 continue
             k = key(it.text)

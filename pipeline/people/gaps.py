@@ -33,6 +33,7 @@ _KINDS = [
 _KIND_RES = [(kind, re.compile(rf"^\s*{rx}\s*$")) for kind, rx in _KINDS]
 # a few words announcing the list that follows ("Các Phó Bí thư Tỉnh ủy, nhiệm kỳ 2025-2030 gồm: ông A, …")
 _INTRO = re.compile(rf"^[^.;\n]{{0,50}}?(?<!\w)(?:gồm có|gồm|bao gồm|là)\s*:?\s*(?:{_HON}\s*)?$|^[^.;\n]{{0,50}}:\s*(?:{_HON}\s*)?$")
+_NEW = re.compile(r"(?<!\w)tân\s*$")  # "ông X, tân Bí thư Tỉnh ủy": "new" qualifies the title (and is left out of it)
 _LINE_BREAK = re.compile(r"(:)?[.;,]?[ \t]*\n\s*")  # after a colon the list starts: the break is a space
 # "Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc …", "ông A (SN 1967), ông B": an aside about the
 # person before the gap; the gap is what follows it
@@ -45,7 +46,7 @@ def gap_kind(gap: str) -> str:
     ending one line is not the name's that opens the next, but a list may go on over lines."""
     if "\n" in gap:
         gap = _LINE_BREAK.sub(lambda m: ": " if m.group(1) else "; ", gap)
-    gap = _ASIDE.sub("", gap, count=1)
+    gap = _NEW.sub("", _ASIDE.sub("", gap, count=1))
     if len(gap) <= _LONGEST:
         for kind, rx in _KIND_RES:
             if rx.match(gap):

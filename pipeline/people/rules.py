@@ -25,7 +25,7 @@ class Item:
     text: str
     start: int
     end: int
-    rank: bool = False
+    rank: str = ""  # "rank", "degree" (pipeline.ner.Entity)
     gap: str = OTHER  # kind of the gap before this item (within the sentence)
     gap_text: str = ""  # the gap itself, in the lower-case view
     owner: int | None = None  # for titles: index of the person item it belongs to
