@@ -89,10 +89,10 @@ def test_plural_title_is_shared_by_every_listed_person():
 def test_counted_plural_title_is_shared_even_by_members_with_a_degree():
     text = ("Phó Chủ tịch UBND tỉnh Lường Văn Tâm trao quyết định bổ nhiệm hai Phó Giám đốc Sở Y tế: "
             "BS.CKII Sần Văn Páo và ThS. Vi Thị Hương.")
-    assert people(text) == {
+    assert people(text) == {  # (degrees announce the names but are no positions: GUIDELINES.md)
         "Lường Văn Tâm": ["Phó Chủ tịch UBND tỉnh"],
-        "Sần Văn Páo": ["Phó Giám đốc Sở Y tế", "BS.CKII"],
-        "Vi Thị Hương": ["Phó Giám đốc Sở Y tế", "ThS"],  # (the abbreviation's dot is not kept)
+        "Sần Văn Páo": ["Phó Giám đốc Sở Y tế"],
+        "Vi Thị Hương": ["Phó Giám đốc Sở Y tế"],
     }
 
 
