@@ -219,8 +219,9 @@ class Recognizer:
                 if not m:
                     m = lex.org_heads.match(toks, j)  # a multi-word body ("Đại sứ quán"), not "Đoàn Minh Tuệ"
                     m = m if m > 1 else 0
-                if m and self.person_at(toks, j, strict=True):
-                    m = 0
+                if m and j == body_start and self.person_at(toks, j, strict=True):
+                    m = 0  # only right after the head is a place name the person ("Chủ tịch Hồ Chí Minh"; but
+                    # "Học viện Chính trị quốc gia Hồ Chí Minh")
             if m:
                 j = end = j + m
                 prev = toks[j - 1]
@@ -272,7 +273,8 @@ class Recognizer:
                     elif not self._after_place_intro(toks, j) or j + 1 < n and _korean_given(toks[j + 1].text):
                         # (a Korean given name next: "… Đà Nẵng Park Ji-hoon")
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
-                elif self._breaks_title(toks, j) or (p := self.person_at(toks, j, strict=True)) and (
+                elif self._breaks_title(toks, j) and prev.key not in lex.body_nouns \
+                        or (p := self.person_at(toks, j, strict=True)) and (
                         not company or p - j >= 3):  # in a company's name "An Lạc" is a place, not a person
                     break
             else:
@@ -288,8 +290,8 @@ class Recognizer:
                 m = lex.cont_words.match(toks, j)
                 if not m and prev.key in lex.body_nouns:
                     m = lex.body_words.match(toks, j)
-                if not m and named_body:  # "Vụ Ngân sách nhà nước": after the body's capitalised name
-                    m = lex.body_lower.match(toks, j)
+                if named_body:  # "Vụ Ngân sách nhà nước", "Ngân hàng Chính sách xã hội" (not "xã" + "hội")
+                    m = max(m, lex.body_lower.match(toks, j))
                     if not m and t.key in ("về", "và") and j + 1 < n and (k := lex.body_lower.match(toks, j + 1)):
                         m = 1 + k  # "Ban Chỉ đạo quốc gia về phòng thủ dân sự", "… quyền công tố và kiểm sát"
                 if m:
