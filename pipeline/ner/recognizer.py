@@ -34,6 +34,8 @@ _TOP_SURNAMES = words("ner/top_surnames")
 _PLACE_INTRO = words("ner/place_intro")
 _PLURAL = words("people/plural_words")
 _FORMER = words("ner/former_words")
+# the last word of a verb of post (models/people/post_verbs*.txt, post_objects.txt): "làm", "chức", "chức vụ" …
+_POST_ENDS = {"làm", "chức", "vụ", "danh", "cử", "là", "giữ", "nhiệm", "vị"}
 
 
 def _pair_or_word(toks, j) -> str:
@@ -545,7 +547,9 @@ class Recognizer:
             listed = kind != 1 and (apposition or i > 0 and (toks[i - 1].key in _PLURAL or toks[i - 1].text.isdigit()
                                                               and len(toks[i - 1].text) <= 2))
             titles_next = kind != 1 and not listed and not t.cap and t.key in self.lex.heads and self._titles_name(toks, i)
-            if kind == 1 or kind == 2 and not (listed or titles_next):
+            # after a verb of post a lower-case title with a body is a title ("được bầu làm chủ tịch HĐND tỉnh")
+            posted = kind == 2 and not t.cap and i > 0 and toks[i - 1].key in _POST_ENDS
+            if kind == 1 or kind == 2 and not (listed or titles_next or posted):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
                 if t.word or t.text not in ",-–(:":
                     after_title = introduced = False
@@ -576,8 +580,10 @@ class Recognizer:
                 not t.cap and (m := self.lex.ranks.match(toks, i)) and i + m < n  # "thượng tá Lê Hồng Quang"
                 and bool(self.person_at(toks, i + m, after_title=True)))
             lower_ok = lower_ok or t.key in _DEPUTY and i + 1 < n and toks[i + 1].cap  # "quyền Chủ tịch UBND tỉnh"
-            title = self.title_at(toks, i, lower_ok, apposition) if t.key in _FORMER or (t.cap or lower_ok) and (
+            title = self.title_at(toks, i, lower_ok or posted, apposition) if t.key in _FORMER or (t.cap or lower_ok or posted) and (
                 t.key in self.lex.heads or t.key in self.lex.ranks or t.key in self.lex.degrees or t.key in _DEPUTY) else None
+            if title and posted and not lower_ok and title[0] <= i + self._head(toks, i, True)[0]:
+                title = None  # a bare lower-case head after the verb is a plain noun ("là chủ tịch")
             if title:
                 end, rank = title
                 ents.append(Ent("POSITION", i, end, rank))
