@@ -548,7 +548,8 @@ class Recognizer:
                                                               and len(toks[i - 1].text) <= 2))
             titles_next = kind != 1 and not listed and not t.cap and t.key in self.lex.heads and self._titles_name(toks, i)
             # after a verb of post a lower-case title with a body is a title ("được bầu làm chủ tịch HĐND tỉnh")
-            posted = kind == 2 and not t.cap and i > 0 and toks[i - 1].key in _POST_ENDS
+            posted = kind == 2 and not t.cap and i > 0 and toks[i - 1].key in _POST_ENDS \
+                and f"{toks[i - 1].key} {t.key}" not in ("chức vụ", "chức danh")  # ("chức vụ Trưởng Ban …": the noun)
             if kind == 1 or kind == 2 and not (listed or titles_next or posted):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
                 if t.word or t.text not in ",-–(:":
