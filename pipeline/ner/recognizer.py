@@ -321,6 +321,14 @@ class Recognizer:
             end -= 1
         return end
 
+    def _titled_body(self, toks, i) -> bool:
+        """A word of address that is also a title head starts a title with a body here ("đại biểu HĐND TPHCM"; but
+        "đại biểu Nguyễn Văn A" introduces a name)."""
+        if toks[i].key not in self.lex.heads:
+            return False
+        found = self.title_at(toks, i, lower_ok=True)
+        return bool(found) and found[0] > i + self._head(toks, i, True)[0]
+
     def _titles_name(self, toks, i) -> bool:
         """A lower-case title at i (press style: "thứ trưởng Bộ Xây dựng Trần Văn Hiếu yêu cầu") runs straight into a
         full name: it is that person's title. (Elsewhere a lower-case "chủ tịch" is just a noun.)"""
@@ -567,7 +575,8 @@ class Recognizer:
             addressed = i > 0 and toks[i - 1].key in self.lex.honorifics  # "Em Ông Gia Bảo": the 2nd is a name
             if t.key in self.lex.honorifics and (m := self.lex.honorifics.match(toks, i)) and not (t.cap and (
                     self.person_at(toks, i, after_title, introduced or addressed)
-                    or self.lex.places.match(toks, i) > m)):  # "Tân Sơn Nhất" is a place, not "tân" + a name
+                    or self.lex.places.match(toks, i) > m)) \
+                    and not self._titled_body(toks, i):  # "Tân Sơn Nhất" is a place, not "tân" + a name
                 in_list = in_list or toks[i].key == "các"  # "có các đồng chí: A, …; B, …": every item is a person
                 # kinship words ("anh", "chị", "cô" …) also mean "English", "aunt"…: they do not vouch for a name
                 introduced = toks[i + m - 1].key not in _WEAK_ADDRESS

@@ -126,13 +126,27 @@ def titles_then_name(items: list[Item]) -> None:
         if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON, FOR, IS):
             continue
         k = p - 1
+        linked = []
         while _free_title(items, k):
             if k < p - 1 and _OBJECT_RE.search(items[k].gap_text[-25:]):
                 break
             items[k].link(p, "titles-then-name")
+            linked.append(items[k])
             if items[k].gap not in (ADJ, COMMA, DASH, KIEM) and not (items[k].rank and items[k].gap == IS):
                 break
             k -= 1
+        if it.gap == FOR and linked:  # "… Phó Chủ tịch UBND tỉnh đối với ông A, nguyên …, và bà B, nguyên …": all
+            members, j = [p], p + 1
+            while True:
+                while j < len(items) and items[j].label == "POSITION" and items[j].owner in members:
+                    j += 1  # a member's own titles
+                if not (_person(items, j) and items[j].gap in (AND, AHON, COMMA, CHON, SEMI, SHON)):
+                    break
+                members.append(j)
+                j += 1
+            if len(members) > 1:
+                for x in linked:
+                    x.link(None, "titles-then-name", members)
 
 
 _ADV = rf"(?:(?:{alternation('people/post_adverbs')})\s+)*"
@@ -232,3 +246,4 @@ def post_in_time_clause(items: list[Item]) -> None:
         if it.label == "POSITION" and it.owner is None and not it.shared_by and _WHEN_CLAUSE.search(it.gap_text) \
                 and _person(items, t + 1) and items[t + 1].gap in (ADJ, COMMA, HON, CHON):
             it.link(t + 1, "post-in-time-clause")
+
