@@ -83,10 +83,12 @@ class Career:
     dates: list[dt.date]
     spellings: list[str]
 
-    def row(self, person: "Person") -> dict:
+    def row(self, person: "Person", idx: int) -> dict:
+        """The `careers` row of the person's `idx`-th post."""
         g = gazetteer()
         role, org = split_post(self.post)
-        return {"person_id": person.person_id, "name": person.name, "post": self.post, "role": role,
+        return {"person_id": person.person_id, "career_idx": idx, "name": person.name,
+                "name_key": person.name_key, "post": self.post, "role": role,
                 "organisation": org, "province": g.short(self.province), "province_today": g.today(self.province),
                 "first_seen": min(self.dates, default=None), "last_seen": max(self.dates, default=None),
                 "doc_ids": self.doc_ids, "n_pages": len(self.doc_ids), "titles": self.spellings}

@@ -218,10 +218,14 @@ class Gazetteer:
         return []
 
     def _resolve(self, hits, context: set[str], after: bool) -> list[Place]:
-        """Pick each hit's unit: provinces first; a district by the provinces the text (or `context`) names; a
-        commune by those and the districts, of the page's era (`after` the reorganisation) when both fit."""
+        """Pick each hit's unit: provinces first; a district by the provinces the text (or `context`) names, else
+        by the province the text's other district and commune names share; a commune by those and the districts,
+        of the page's era (`after` the reorganisation) when both fit. A name the text does not decide keeps no
+        province."""
         named = [(s, units[0].province) for s, _, _, units, _ in hits if units[0].level == "province"]
         provinces = {p for _, p in named} | context
+        if not provinces:
+            provinces = self._shared_province(hits)
         today = {self.to_new.get(p) for p in provinces}
         resolved: dict[int, tuple[Unit, bool]] = {}
         districts: set[tuple[str, str]] = set()
@@ -234,6 +238,8 @@ class Gazetteer:
                     continue
                 fits = [u for u in units if (u.province, u.district) in districts] if level == "commune" else []
                 fits = fits or [u for u in units if (u.province in today if u.new else u.province in provinces)]
+                # undecided by the page, a name is still one place if all its units are one province today
+                decided = bool(fits) or len({self._today_key(u) for u in units}) == 1
                 fits = fits or units
                 fits = [u for u in fits if u.new == after] or fits
                 if fits[0].new and not after:  # a commune named as it is now, on a page of an old province
@@ -243,11 +249,26 @@ class Gazetteer:
                     near = sorted((abs(s - start), p) for s, p in named if abs(s - start) <= _NEAR)
                     fits = [u for u in fits if near and u.province in (near[0][1], self.to_new.get(near[0][1]))] \
                         or fits
-                known = len({u.province for u in fits}) == 1
+                known = decided and len({u.province for u in fits}) == 1
                 resolved[i] = (fits[0], known)
                 if level == "district" and known:
                     districts.add((fits[0].province, fits[0].name))
         return [self.place(resolved[i][0], t, s, e, lw, resolved[i][1]) for i, (s, e, t, _, lw) in enumerate(hits)]
+
+    def _today_key(self, u: Unit) -> str | None:
+        return u.province if u.new else self.to_new.get(u.province)
+
+    def _shared_province(self, hits) -> set[str]:
+        """The one old province that two or more of the text's district and commune names have in common ("huyện
+        Bảo Lâm" and "xã Lộc An": both in Lâm Đồng), when the text names no province."""
+        votes: Counter = Counter()
+        for name in {_nkey(t) for _, _, t, units, _ in hits if units[0].level != "province"}:
+            units = next(u for _, _, t, u, _ in hits if _nkey(t) == name)
+            votes.update({u.province for u in units if not u.new})
+        top = votes.most_common(2)
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+            return {top[0][0]}
+        return set()
 
 
 @lru_cache(maxsize=1)

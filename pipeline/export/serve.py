@@ -85,13 +85,20 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                                    "from careers where person_id = :p order by first_seen is null, first_seen, "
                                    "career_idx", {"p": person_id})
         meetings = await db.execute(_MEETINGS_OF, {"person_id": person_id})
+        # people of the same name kept apart (no page links their posts): a user decides whether they are one
+        namesakes = await db.execute("select person_id, positions, article_count from people where name_key = "
+                                     "(select name_key from people where person_id = :p) and person_id != :p "
+                                     "order by article_count desc", {"p": person_id})
         rows = []
         for r in meetings.rows:
             m = dict(r)
             m["roles"] = ", ".join(json.loads(m["roles"] or "[]"))
             m["link"] = datasette.urls.row(database, "documents", tilde_encode(m["doc_id"]))
             rows.append(m)
-        return {"person_name": name.first()[0] if name.rows else person_id,
+        others = [{"link": datasette.urls.row(database, "people", tilde_encode(r["person_id"])),
+                   "positions": ", ".join(json.loads(r["positions"] or "[]")) or "no title given",
+                   "pages": r["article_count"]} for r in namesakes.rows]
+        return {"person_name": name.first()[0] if name.rows else person_id, "person_namesakes": others,
                 "person_careers": [dict(r) for r in careers.rows], "person_meetings": rows}
     return person
 

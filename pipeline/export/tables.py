@@ -284,10 +284,8 @@ def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = No
                     counts[name] += len(rs)
             for batch in _batches(iter(people), BATCH):
                 careers = [(p, p.careers()) for p in batch]
-                name_keys = {p.person_id: p.name_key for p in batch}
-                sink.write("people", [p.row(c) for p, c in careers])
-                career_rows = [{**c.row(p), "career_idx": i, "name_key": name_keys[p.person_id]}
-                               for p, cs in careers for i, c in enumerate(cs)]
+                sink.write("people", [p.row(cs) for p, cs in careers])
+                career_rows = [c.row(p, i) for p, cs in careers for i, c in enumerate(cs)]
                 sink.write("careers", career_rows)
                 counts["people"] += len(batch)
                 counts["careers"] += len(career_rows)
