@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import shutil
 import sqlite3
-from dataclasses import fields
+from dataclasses import fields, make_dataclass
 from pathlib import Path
 
 import duckdb
@@ -16,7 +16,7 @@ import pytest
 from pipeline import record as schema_of_records
 from pipeline.batch.run import run
 from pipeline.export import tables as export
-from pipeline.export.schema import RENAMED, TABLES
+from pipeline.export.schema import RENAMED, TABLES, Column, derive
 from pipeline.export.tables import FORMATS, SCHEMA, write_tables
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -70,6 +70,18 @@ def test_every_part_field_of_the_record_schema_is_a_column():
                 or any(c.covers == f.name for c in table.children), (part.__name__, f.name)
     assert TABLES["meetings"].covers == "meeting"
     assert {"entities", "delegations", "places", "people", "careers"} <= set(SCHEMA)
+
+
+def test_a_field_added_to_the_record_schema_reaches_the_tables():
+    """Deriving from a Record with more fields (a date, a list, a part) gives the columns and table they need."""
+    extended = make_dataclass("Extended", [("signed_date", "str | None", None), ("tags", "list[str]", None),
+                                           ("venue", "Delegation | None", None)], bases=(schema_of_records.Record,))
+    extended.__module__ = schema_of_records.__name__  # its annotations name the record module's classes
+    table = derive(extended, "documents", (), [Column("doc_id", SCHEMA["documents"].field("doc_id").type)])
+    types = {c.name: c.type for c in table.columns}
+    assert str(types["signed_date"]) == "date32[day]" and str(types["tags"]) == "list<item: string>"
+    venue = next(c for c in table.children if c.name == "venue")
+    assert [k.name for k in venue.keys] == ["doc_id"] and {c.name for c in venue.columns} >= {"side", "members"}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -4,14 +4,17 @@ post they were seen in becomes one line of their career (first and last date see
 Sightings (one attendee of one page) are grouped by the folded name (`normalize.key`: "Thuỷ"/"Thủy", case). A title
 is read as a post: its province's name is taken out and kept beside it (pipeline.export.places), so "Bí thư Tỉnh ủy
 Long An" and "Bí thư Tỉnh ủy" on a page about Long An are one post, and "Chủ tịch UBND tỉnh" of Long An and of Hà Tĩnh
-two. Within a name:
+two. A local title that names no province takes the one the person's other titles name, else the one named last
+before the person in the paragraph (a page on elections in several provinces), else the page's. Within a name:
 - sightings that share a post are one person, transitively;
-- a short form of a post ("Thủ tướng") is the long form it begins ("Thủ tướng Chính phủ") when, among the name's
-  posts, it begins the posts of one person only; otherwise it is left alone rather than guessed;
+- a short form of a post ("Thủ tướng"; "Chủ tịch UBND tỉnh" of no known province) is the long form it begins
+  ("Thủ tướng Chính phủ"; "Chủ tịch UBND tỉnh" of Kon Tum) when, among the name's posts, it begins the posts of one
+  person only; otherwise it is left alone rather than guessed;
 - clusters with no post in common are homonyms and stay apart (a career move no page links, "Thủ tướng" then
   "Chủ tịch nước", stays apart too: no page says they are one man);
 - a sighting with no title joins the name's only person, and goes to a separate "position unknown" person when
   the name has several.
+Ranks ("Đại tá") count as posts, so two homonyms of one rank and no other post in common are merged.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -37,8 +40,12 @@ class Title:
     post: PostKey
     text: str  # the record's normalised title
     # where its province comes from: "text" (the title names it), "attendee" (another title of the person does),
-    # "page" (a local title, "Bí thư Tỉnh ủy", on a page about one province), "" (a national post)
+    # "paragraph" (a local title, "Bí thư Tỉnh ủy", after a province named in its paragraph), "page" (a local title
+    # on a page about one province), "" (a national post)
     province_source: str
+
+
+_INFERRED = ("paragraph", "page")  # a province a title does not state
 
 
 @dataclass
@@ -145,14 +152,16 @@ def person_id(name_key: str, disambiguator: str = "") -> str:
 
 
 def _is_short_form(short: PostKey, long: PostKey) -> bool:
-    """"Thủ tướng" of "Thủ tướng Chính phủ"; a post that names no province of one that does."""
-    return long[0].startswith(short[0] + " ") and short[1] in (None, long[1])
+    """"Thủ tướng" of "Thủ tướng Chính phủ"; a local post whose province is unknown of the same post in one."""
+    if short == long:
+        return False
+    return (long[0] == short[0] or long[0].startswith(short[0] + " ")) and short[1] in (None, long[1])
 
 
 def _canonical(posts: set[PostKey]) -> dict[PostKey, PostKey]:
     """Each post → the post it stands for: a short form → the long form all its long forms come to, else itself."""
     out: dict[PostKey, PostKey] = {}
-    for p in sorted(posts, key=lambda p: -len(p[0])):  # long forms first, so chains resolve
+    for p in sorted(posts, key=lambda p: (-len(p[0]), p[1] is None)):  # long forms first: chains resolve
         longs = {out[q] for q in posts if _is_short_form(p, q)}
         out[p] = longs.pop() if len(longs) == 1 else p
     return out
@@ -160,21 +169,24 @@ def _canonical(posts: set[PostKey]) -> dict[PostKey, PostKey]:
 
 def titles_of(attendee: dict, places: PagePlaces) -> list[Title | None]:
     """Each of an attendee's positions as a post (None for an empty one). A local title that names no province
-    takes the one the person's other titles name ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Phú Yên"), else the page's."""
+    takes the one the person's other titles name ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Phú Yên"), else the one named
+    last before the person in the paragraph, else the page's."""
     out: list[Title | None] = []
+    mentions = attendee.get("mentions") or []
+    at = mentions[0][0] if mentions and isinstance(mentions[0], (list, tuple)) else None
     for p in attendee.get("positions") or []:
         text = (p.get("normalized") or p.get("text") or "") if isinstance(p, dict) else str(p)
-        out.append(Title(*_post(text, places)) if key(text) else None)
+        out.append(Title(*_post(text, places, at)) if key(text) else None)
     named = {t.post[1] for t in out if t and t.province_source == "text"}
     if len(named) == 1:
         province = named.pop()
-        out = [Title((t.post[0], province), t.text, "attendee") if t and t.province_source == "page" else t
-               for t in out]
+        out = [replace(t, post=(t.post[0], province), province_source="attendee")
+               if t and t.province_source in _INFERRED else t for t in out]
     return out
 
 
-def _post(text: str, places: PagePlaces) -> tuple[PostKey, str, str]:
-    bare, province, source = places.post_of(text)
+def _post(text: str, places: PagePlaces, at: int | None) -> tuple[PostKey, str, str]:
+    bare, province, source = places.post_of(text, at)
     return (key(bare), province), text, source
 
 
@@ -210,7 +222,7 @@ def _clusters(sightings: list[Sighting]) -> list[list[Sighting]]:
                 uf.union(i, owner[t.post])
             else:
                 owner[t.post] = i
-    for p in sorted(owner, key=lambda p: -len(p[0])):  # long forms first, so chains of short forms resolve
+    for p in sorted(owner, key=lambda p: (-len(p[0]), p[1] is None)):  # long forms first: chains resolve
         people = {uf.find(owner[q]) for q in owner if _is_short_form(p, q)}
         if len(people) == 1:
             uf.union(owner[p], people.pop())

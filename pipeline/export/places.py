@@ -285,19 +285,34 @@ class PagePlaces:
     places: list[Place]
     province: str | None  # old key
     date: str | None  # ISO date of the page (meeting, else publication)
+    text: str = ""  # the text the places' offsets index into
+
+    @property
+    def _after(self) -> bool:
+        return bool(self.date and self.date >= REORGANISED)
+
+    def near(self, offset: int) -> str | None:
+        """The province (old key) named last before `offset` in its paragraph: on a page about several provinces,
+        "HĐND tỉnh Tiền Giang bầu … Ông Nguyễn Văn Khang … làm Chủ tịch UBND tỉnh" is Tiền Giang's chairman."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        before = [p for p in self.places if start <= p.start < offset and p.province]
+        return gazetteer().key_of(before[-1].province) if before else None
 
     def province_of(self, text: str | None) -> tuple[str | None, str]:
         """(old province key, "text" | "page") of a title or a location: the province it names, else for a local
         title or place with no name ("Bí thư Tỉnh ủy", "UBND huyện") the page's; (None, "") for a national one."""
-        province, source, _ = _title_places(text or "", self.province, bool(self.date and self.date >= REORGANISED))
+        province, source, _ = _title_places(text or "", self.province, self._after)
         return province, source
 
-    def post_of(self, title: str) -> tuple[str, str | None, str]:
-        """A title as a post: (the title without its province's name, old province key, "text" | "page" | "").
-        "Bí thư Tỉnh ủy Long An" and "Bí thư Tỉnh ủy" on a page about Long An are one post: ("Bí thư Tỉnh ủy",
-        "tinhlongan"); a district's or commune's name stays in the post ("Chủ tịch UBND huyện Cẩm Xuyên")."""
-        province, source, bare = _title_places(title, self.province, bool(self.date and self.date >= REORGANISED))
-        return bare, province, source
+    def post_of(self, title: str, at: int | None = None) -> tuple[str, str | None, str]:
+        """A title as a post: (the title without its province's name, old province key, where that comes from:
+        "text", "paragraph", "page" or "" for a national post). "Bí thư Tỉnh ủy Long An" and "Bí thư Tỉnh ủy" on a
+        page about Long An are one post, ("Bí thư Tỉnh ủy", "tinhlongan"); a district's or commune's name stays in
+        the post ("Chủ tịch UBND huyện Cẩm Xuyên"). A local title that names no province takes the one named last
+        before `at` (the person's first mention) in its paragraph, else the page's."""
+        near = self.near(at) if at is not None else None
+        province, source, bare = _title_places(title, near or self.province, self._after)
+        return bare, province, "paragraph" if near and source == "page" else source
 
 
 @lru_cache(maxsize=50_000)  # titles recur across pages
@@ -352,4 +367,4 @@ def page_places(record: dict) -> PagePlaces:
     # a district or commune the text alone left open is decided by the page's province
     if province and any(p.province is None for p in places):
         places = g.find(text, skip=people, starts=[e["start"] for e in ents], context=[province], date=date)
-    return PagePlaces(places, province, date)
+    return PagePlaces(places, province, date, text)

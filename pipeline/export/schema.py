@@ -127,12 +127,7 @@ class Table:
     keys: list[Column]
     columns: list[Column]  # from the part's fields
     children: list["Table"] = field(default_factory=list)
-    extra: list[Column] = field(default_factory=list)  # derived columns (pipeline.export.tables adds them)
     covers: str = ""  # a single-part field this list's first item is (Record.meeting for Record.meetings)
-
-    @property
-    def schema(self) -> pa.Schema:
-        return pa.schema([(c.name, c.type) for c in self.keys + self.columns + self.extra])
 
     def rows(self, obj: dict, keys: tuple = ()) -> Iterator[tuple[str, dict, dict]]:
         """(table name, row, the part's dict) for this part and every part under it."""
@@ -142,6 +137,9 @@ class Table:
         yield self.name, row, obj
         for child in self.children:
             items = obj.get(child.path[-1]) or []
+            if isinstance(items, dict):  # a lone part: one row, keyed as its parent
+                yield from child.rows(items, keys)
+                continue
             if not items and child.covers in obj and obj.get(child.covers):
                 items = [obj[child.covers]]
             for i, item in enumerate(items):

@@ -109,12 +109,14 @@ def _year(m: dict, record: dict, places: PagePlaces) -> int | None:
 
 
 def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]:
-    """The table rows of one record (all tables but `people` and `careers`)."""
+    """The table rows of one record (all tables but `people` and `careers`); `ids`: the people directory's
+    person_ids by (doc_id, attendee index)."""
     out: dict[str, list[dict]] = {name: [] for name in TABLES}
     out["places"] = []
     doc_id, text = record["doc_id"], record.get("text") or ""
     places = page_places(record)
     attendees = record.get("attendees") or []
+    titles = [titles_of(a, places) for a in attendees]  # each position as a post, with its province
     for name, row, obj in TABLES["documents"].rows(record, (doc_id,)):
         out[name].append(row)
         if name == "documents":
@@ -127,7 +129,7 @@ def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]
             row["person_id"] = ids.get((doc_id, row["attendee_idx"]))
         elif name == "positions":
             a = attendees[row["attendee_idx"]]
-            t = titles_of(a, places)[row["position_idx"]]
+            t = titles[row["attendee_idx"]][row["position_idx"]]
             role, org = split_post(t.text) if t else (None, None)
             row.update(person_id=ids.get((doc_id, row["attendee_idx"])), name=a.get("name"), role=role,
                        organisation=org, **_province(t.post[1] if t else None),
