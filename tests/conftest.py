@@ -18,3 +18,15 @@ def scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def dev_out(tmp_path_factory):
+    """A real extraction of the dev corpus (records.jsonl + the DuckDB tables), made once for the tests that read the
+    tables; they build other formats from its records.jsonl."""
+    if not DEV.is_dir():
+        pytest.skip("dev corpus ../shared/corpus/dev absent")
+    from pipeline.batch.run import run
+    out = tmp_path_factory.mktemp("dev")
+    run([DEV], out, fmt="duckdb", workers=1)
+    return out

@@ -55,7 +55,7 @@ def test_extract_writes_records_errors_and_a_summary(inputs, tmp_path):
 @pytest.mark.parametrize("fmt,files", [("parquet", ["documents.parquet", "people.parquet"]),
                                        ("csv", ["meetings.csv", "metrics.csv"]),
                                        ("jsonl", ["attendees.jsonl", "positions.jsonl"]),
-                                       ("duckdb", ["vngov.duckdb"])])
+                                       ("duckdb", ["vngov.duckdb"]), ("sqlite", ["vngov.sqlite"])])
 def test_every_format(inputs, tmp_path, fmt, files):
     out = tmp_path / fmt
     extract(inputs, "-o", out, "--format", fmt, "--workers", "2")
@@ -116,3 +116,48 @@ def test_show_reads_a_record_from_records_jsonl(tmp_path):
     assert "Lý Văn Sơn" in result.output and "Bí thư Đảng ủy xã" in result.output and "12 tỷ đồng" in result.output
     assert "METRIC" in page.read_text(encoding="utf-8")
     assert runner.invoke(app, ["show", str(path), "--doc", "nope"]).exit_code == 1
+
+
+def test_sqlite_format_and_serve_database(inputs, tmp_path):
+    out = tmp_path / "sqlite"
+    extract(inputs, "-o", out, "--format", "sqlite")
+    import sqlite3
+    con = sqlite3.connect(out / "vngov.sqlite")
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+    assert con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'long an'").fetchone()[0] >= 1
+    con.close()
+
+
+def test_query_runs_sql_over_the_tables(inputs, tmp_path):
+    out = tmp_path / "out"
+    extract(inputs, "-o", out)  # parquet: the query command reads the files through DuckDB views
+    result = runner.invoke(app, ["query", str(out), "SELECT doc_id, province, province_today FROM documents "
+                                 "ORDER BY doc_id", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows == [{"doc_id": "feed-1", "province": "Tiền Giang", "province_today": "Đồng Tháp"},
+                    {"doc_id": "longan", "province": "Long An", "province_today": "Tây Ninh"},
+                    {"doc_id": "tayninh", "province": "Tây Ninh", "province_today": "Tây Ninh"}]
+    bad = runner.invoke(app, ["query", str(out), "SELECT nope FROM documents"])
+    assert bad.exit_code == 1 and "Traceback" not in bad.output and len(bad.output.strip().splitlines()) == 1
+    empty = runner.invoke(app, ["query", str(tmp_path), "SELECT 1"])
+    assert empty.exit_code == 1 and "no tables" in empty.output
+
+
+def test_person_prints_a_timeline_found_by_any_spelling(inputs, tmp_path):
+    out = tmp_path / "out"
+    extract(inputs, "-o", out, "--format", "duckdb")
+    result = runner.invoke(app, ["person", "VÕ THÀNH CÔNG", str(out)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "Võ Thành Công" in result.output and "Giám đốc Sở" in result.output and "longan" in result.output
+    missing = runner.invoke(app, ["person", "Không Có Ai", str(out)])
+    assert missing.exit_code == 1 and "no person" in missing.output
+
+
+def test_show_prints_page_text_as_text_not_markup(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("[bold]Hội nghị[/bold] tổng kết [red]năm 2024[/red]\n\nSáng 5/1, UBND tỉnh Nghệ An tổ chức hội "
+                    "nghị. Đồng chí Nguyễn Đức Trung, Chủ tịch UBND tỉnh chủ trì.", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(page)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "[bold]Hội nghị[/bold]" in result.output

@@ -1,75 +1,112 @@
-"""People directory: spelling variants merge, homonyms with different positions stay apart, ids are stable."""
+"""People directory on a real extraction of the dev corpus: one person per person across pages (short and long forms
+of one post merge), homonyms with different posts stay apart, ids are stable, careers list each post once."""
+import datetime as dt
 import json
+from collections import defaultdict
 
-from pipeline.export.directory import build_directory, person_id, person_ids
+import pytest
+
+from pipeline.export.directory import build_directory, person_id, person_ids, split_post
+from pipeline.export.tables import iter_records
 from pipeline.text.normalize import key
 
 
-def rec(doc_id, *attendees, published="2024-03-01"):
-    return {"doc_id": doc_id, "published": published, "meeting": {"date": None},
-            "attendees": [{"name": n, "positions": [{"text": p, "normalized": p} for p in ps], "roles": []}
-                          for n, ps in attendees]}
+@pytest.fixture(scope="module")
+def records(dev_out):
+    return list(iter_records(dev_out / "records.jsonl"))
 
 
-def by_name(people, name):
+@pytest.fixture(scope="module")
+def people(records):
+    return build_directory(records)
+
+
+def named(people, name):
     return [p for p in people if p.name_key == key(name)]
 
 
-def test_spelling_variants_are_one_person_with_every_position_and_article():
-    people = build_directory([
-        rec("d1", ("Lê Thị Hoà", ["Phó Chủ tịch Uỷ ban nhân dân tỉnh"])),
-        rec("d2", ("Lê Thị Hòa", ["Phó Chủ tịch Ủy ban nhân dân tỉnh", "Ủy viên Ban Thường vụ Tỉnh ủy"])),
-        rec("d3", ("LÊ THỊ HÒA", ["Ủy viên Ban Thường vụ Tỉnh ủy"]), published="2024-05-02"),
-    ])
-    assert len(people) == 1
-    row = people[0].row()
-    assert row["article_count"] == 3 and row["position_count"] == 2
-    assert row["name"] in ("Lê Thị Hoà", "Lê Thị Hòa")
-    positions = json.loads(row["positions"])
-    vice_chair = next(p for p in positions if key(p["position"]) == key("Phó Chủ tịch Ủy ban nhân dân tỉnh"))
-    assert vice_chair["doc_ids"] == ["d1", "d2"] and vice_chair["dates"] == ["2024-03-01"]
-    standing = next(p for p in positions if key(p["position"]) == key("Ủy viên Ban Thường vụ Tỉnh ủy"))
-    assert standing["doc_ids"] == ["d2", "d3"] and standing["dates"] == ["2024-03-01", "2024-05-02"]
+def test_short_and_long_forms_of_one_post_are_one_person(people):
+    # dev: "Thủ tướng Nguyễn Xuân Phúc" (b27), "Thủ tướng Chính phủ Nguyễn Xuân Phúc" (a19, e25); as President
+    # ("Chủ tịch nước", f12) no page links him to those, so that sighting stays a person of its own
+    phuc = sorted(named(people, "Nguyễn Xuân Phúc"), key=lambda p: len(p.doc_ids))
+    assert [p.doc_ids for p in phuc] == [["f12"], ["a19", "b27", "e25"]]
+    pm = {c.post: c for c in phuc[1].careers()}["Thủ tướng Chính phủ"]
+    assert pm.doc_ids == ["a19", "b27", "e25"] and sorted(pm.spellings) == ["Thủ tướng", "Thủ tướng Chính phủ"]
+    assert (pm.dates[0], pm.dates[-1]) == (dt.date(2016, 7, 2), dt.date(2019, 2, 23))
 
 
-def test_homonyms_without_a_shared_position_stay_apart():
-    people = build_directory([
-        rec("a", ("Nguyễn Văn Hùng", ["Giám đốc Sở Y tế tỉnh Hà Tĩnh"])),
-        rec("b", ("Nguyễn Văn Hùng", ["Chủ tịch UBND huyện Cẩm Xuyên"])),
-        rec("c", ("Nguyễn Văn Hùng", ["Giám đốc Sở Y tế tỉnh Hà Tĩnh", "Bác sĩ chuyên khoa II"])),
-    ])
-    hung = by_name(people, "Nguyễn Văn Hùng")
-    assert len(hung) == 2
-    articles = sorted(p.doc_ids for p in hung)
-    assert articles == [["a", "c"], ["b"]]
-    assert len({p.person_id for p in hung}) == 2
+def test_a_title_without_its_province_is_the_post_with_it(people):
+    # "Bí thư Thành ủy" (a31, a Hải Phòng page) and "Bí thư Thành ủy Hải Phòng" (seed): one post, listed once
+    quang, = named(people, "Trần Lưu Quang")
+    posts = [c.post for c in quang.careers()]
+    assert posts.count("Bí thư Thành ủy Hải Phòng") == 1 and "Bí thư Thành ủy" not in posts
+    secretary = next(c for c in quang.careers() if c.post == "Bí thư Thành ủy Hải Phòng")
+    assert secretary.doc_ids == ["a31", "seed"] and secretary.province == "thanhphohaiphong"
 
 
-def test_a_shared_position_chains_sightings_into_one_person():
-    people = build_directory([
-        rec("a", ("Trần Quốc Bảo", ["Bí thư Huyện ủy"])),
-        rec("b", ("Trần Quốc Bảo", ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"])),
-        rec("c", ("Trần Quốc Bảo", ["Chủ tịch HĐND huyện"])),
-    ])
-    assert len(people) == 1 and people[0].doc_ids == ["a", "b", "c"]
+def test_a_local_title_takes_the_province_its_paragraph_names(people):
+    # e03, a page on elections in several provinces ("Ông Lê Hữu Phúc giữ chức Chủ tịch HĐND tỉnh Quảng Trị"):
+    # "HĐND tỉnh Tiền Giang bầu … Ông Nguyễn Văn Khang, Phó Bí thư Tỉnh ủy, được bầu làm Chủ tịch UBND tỉnh" is
+    # Tiền Giang's chairman, the man e13 calls "Chủ tịch UBND tỉnh Tiền Giang - ông Nguyễn Văn Khang"
+    khang, = named(people, "Nguyễn Văn Khang")
+    assert khang.doc_ids == ["e03", "e13"]
+    chair = next(c for c in khang.careers() if c.post.startswith("Chủ tịch"))
+    assert chair.province == "tinhtiengiang" and chair.doc_ids == ["e03", "e13"]
 
 
-def test_sighting_without_position_joins_an_unambiguous_name_only():
-    one = build_directory([rec("a", ("Phạm Minh Tâm", ["Phó Giám đốc Sở Tài chính"])), rec("b", ("Phạm Minh Tâm", []))])
-    assert len(one) == 1 and one[0].doc_ids == ["a", "b"]
-    two = build_directory([rec("a", ("Phạm Minh Tâm", ["Phó Giám đốc Sở Tài chính"])),
-                           rec("b", ("Phạm Minh Tâm", ["Hiệu trưởng Trường THPT Lê Lợi"])),
-                           rec("c", ("Phạm Minh Tâm", []))])
-    assert sorted(p.doc_ids for p in two) == [["a"], ["b"], ["c"]]
+def test_homonyms_with_different_posts_stay_apart(people):
+    # "Nguyễn Hòa Bình", Phó Thủ tướng Thường trực (b03, b05), and "Nguyễn Hoà Bình", Viện trưởng (f24): one name
+    # key, no post in common, so two people (a user links them, not the directory)
+    binh = named(people, "Nguyễn Hòa Bình")
+    assert sorted(p.doc_ids for p in binh) == [["b03", "b05"], ["f24"]]
+    assert len({p.person_id for p in binh}) == 2
 
 
-def test_person_id_is_stable_and_links_attendees():
-    records = [rec("x", ("Đỗ Văn Nam", ["Chủ tịch UBND tỉnh"]), ("Hà Thu Trang", [])),
-               rec("y", ("Đỗ Văn Nam", ["Chủ tịch UBND tỉnh"]))]
-    people = build_directory(records)
-    nam = by_name(people, "Đỗ Văn Nam")[0]
-    assert nam.person_id == person_id(key("Đỗ Văn Nam"))  # a lone name keeps the id of the bare name
-    assert [p.person_id for p in build_directory(list(reversed(records)))] == [p.person_id for p in people]
+def test_no_person_of_one_name_and_post_is_split(people):
+    """The done-when of issue 14: on dev, a (name, post, province) belongs to one person_id."""
+    owners = defaultdict(set)
+    for p in people:
+        for c in p.careers():
+            owners[(p.name_key, key(c.post), c.province)].add(p.person_id)
+    split = {k: v for k, v in owners.items() if len(v) > 1}
+    assert not split
+
+
+def test_each_post_is_listed_once_in_a_timeline(people):
+    for p in people:
+        posts = [(key(c.post), c.province) for c in p.careers()]
+        assert len(posts) == len(set(posts)), p.name
+        assert all(c.dates == sorted(c.dates) for c in p.careers())
+
+
+def test_spelling_variants_share_the_folded_name_key(people):
+    # "Nguyễn Hòa Bình" (b03, b05) and "Nguyễn Hoà Bình" (f24): one key, so a look-up by either spelling finds both
+    assert {p.name for p in named(people, "NGUYỄN HOÀ BÌNH")} == {"Nguyễn Hòa Bình", "Nguyễn Hoà Bình"}
+
+
+def test_person_id_is_stable_and_links_attendees(records, people):
+    again = build_directory(list(reversed(records)))
+    assert [p.person_id for p in again] == [p.person_id for p in people]
+    quang, = named(people, "Trần Lưu Quang")
+    assert quang.person_id == person_id(key("Trần Lưu Quang"))  # a lone name keeps the id of the bare name
     ids = person_ids(people)
-    assert ids[("x", 0)] == ids[("y", 0)] == nam.person_id
-    assert ids[("x", 1)] != nam.person_id
+    seed = next(r for r in records if r["doc_id"] == "seed")
+    i = next(i for i, a in enumerate(seed["attendees"]) if a["name"] == "Trần Lưu Quang")
+    assert ids[("seed", i)] == quang.person_id
+    assert len(ids) == sum(len(r["attendees"]) for r in records)
+
+
+def test_split_post_on_the_titles_dev_gives(records):
+    titles = {p["normalized"] for r in records for a in r["attendees"] for p in a["positions"]}
+    assert "Phó Chủ tịch Thường trực Ủy ban nhân dân thành phố Đà Nẵng" in titles
+    assert split_post("Phó Chủ tịch Thường trực Ủy ban nhân dân thành phố Đà Nẵng") == \
+        ("Phó Chủ tịch Thường trực", "Ủy ban nhân dân thành phố Đà Nẵng")
+    assert split_post("Thủ tướng Chính phủ") == ("Thủ tướng", "Chính phủ")
+    roles = [split_post(t)[0] for t in titles]
+    assert all(t.startswith(r) for t, r in zip(titles, roles))
+
+
+def test_careers_rows_are_json_ready(people):
+    row = next(p for p in people if p.name == "Trần Lưu Quang").row()
+    assert row["article_count"] == 2 and "Hải Phòng" in row["provinces"]
+    json.dumps(row, default=str)

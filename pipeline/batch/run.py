@@ -2,7 +2,8 @@
 
 OUTDIR/records.jsonl is the journal: one record per line, flushed as each document finishes, so a killed
 run keeps its work and `resume=True` skips every document whose content hash is already there (a torn last
-line is dropped). errors.jsonl and the query tables are written atomically at the end (pipeline.export).
+line is dropped). Each record has a doc_id of its own, and each content one record (Unique). errors.jsonl and the
+query tables are written atomically at the end (pipeline.export).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 
 from pipeline.export.tables import atomic_files, iter_records, write_tables
 from pipeline.chain import extract_doc, warm_up
-from pipeline.ingest.load import InputError, RawDoc, iter_documents
+from pipeline.ingest.load import InputError, RawDoc, iter_documents, iter_inputs, read_inputs
 
 CHUNK = 8  # documents per task sent to a worker
 MIN_PARALLEL = 64  # smaller batches run in-process: forking workers would cost more than it saves
@@ -36,7 +37,8 @@ def content_hash(content: str) -> str:
 
 
 class Resume:
-    """Skips documents already in the journal, counting duplicates so identical inputs are each done once."""
+    """Skips documents already in the journal, once per record there: a second input of the same content goes on to
+    Unique, which notes it as a duplicate in errors.jsonl as a fresh run does."""
 
     def __init__(self, hashes: Iterable[str] = ()):
         self.left = Counter(hashes)
@@ -49,6 +51,41 @@ class Resume:
             self.left[h] -= 1
             return True
         return False
+
+
+class Unique:
+    """One record per content and one doc_id per record, over a run and the journal it resumes.
+
+    The records are checked where they are written, in input order, so the local and Dask engines agree. An input
+    whose content is already a record (the same page given twice, or under two names) is dropped, with a line in
+    errors.jsonl naming the record that has it (it was extracted, then dropped: duplicates are rare, and a check
+    before extraction would not see across Dask partitions). A doc_id already taken by other content ("x/page" of
+    x/page.txt and x/page.html, one JSONL id in two files) gets the first 8 hex digits of the content hash
+    ("x/page~3f2a9c1b"), and the record's notes say so.
+    """
+
+    def __init__(self, journal: Iterable[tuple[str, str | None]] = ()):
+        self.by_hash: dict[str, str] = {}  # content hash → doc_id
+        self.ids: set[str] = set()
+        for doc_id, h in journal:
+            self.ids.add(doc_id)
+            if h:
+                self.by_hash[h] = doc_id
+
+    def admit(self, record: dict) -> dict | None:
+        """None when `record` is to be written (its doc_id made unique), else the error line of a duplicate."""
+        h, doc_id = record.get("content_hash"), record["doc_id"]
+        if h in self.by_hash:
+            return {"source": record.get("source"), "reason": f"duplicate: same content as {self.by_hash[h]!r}, "
+                    "which is kept", "duplicate_of": self.by_hash[h]}
+        if doc_id in self.ids:
+            record["doc_id"] = f"{doc_id}~{(h or content_hash(record.get('text') or ''))[:8]}"
+            record["notes"] = [*(record.get("notes") or []),
+                               f"doc_id {doc_id!r} is another input's: this one is {record['doc_id']!r}"]
+        self.ids.add(record["doc_id"])
+        if h:
+            self.by_hash[h] = record["doc_id"]
+        return None
 
 
 def extract_item(item: RawDoc | InputError) -> Result:
@@ -105,21 +142,21 @@ def local_results(paths: Iterable[str | Path], resume: Resume, workers: int) -> 
                 window.release()
 
 
-def list_files(paths: Iterable[str | Path]) -> list[str]:
-    from pipeline.ingest.load import iter_files  # the same expansion of folders iter_documents uses
-    return [str(f) for f in iter_files(paths)]
+def list_inputs(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
+    """(file, name) of every input: the same expansion of folders, and the same doc_id names, iter_documents uses."""
+    return [(str(f), name) for f, name in iter_inputs(paths)]
 
 
-def extract_partition(files: list[str], skip_hashes: list[str]) -> list[Result]:
+def extract_partition(inputs: list[tuple[str, str]], skip_hashes: list[str]) -> list[Result]:
     """One Dask task: the documents of a few files (read on the worker), in order."""
-    return list(_results(iter_documents(files), Resume(skip_hashes)))
+    return list(_results(read_inputs(inputs), Resume(skip_hashes)))
 
 
 def dask_results(paths: Iterable[str | Path], resume: Resume, scheduler) -> Iterator[Result]:
     """The same results as local_results, computed on a Dask cluster; partitions are collected in order."""
     from dask.distributed import Client
 
-    files = list_files(paths)
+    files = list_inputs(paths)
     parts = [files[i:i + PARTITION] for i in range(0, len(files), PARTITION)]
     skip = sorted(resume.left.elements())
     with Client(scheduler) as client:
@@ -133,8 +170,8 @@ def dask_results(paths: Iterable[str | Path], resume: Resume, scheduler) -> Iter
             futures[i] = None  # let the finished partition be freed
 
 
-def recover_journal(path: Path) -> list[str]:
-    """Content hashes of the records already in the journal; a torn last line is cut off for good."""
+def recover_journal(path: Path) -> list[tuple[str, str | None]]:
+    """(doc_id, content hash) of the records already in the journal; a torn last line is cut off for good."""
     if not path.exists():
         return []
     records = list(iter_records(path))
@@ -144,7 +181,7 @@ def recover_journal(path: Path) -> list[str]:
         with atomic_files(path.parent) as tmp:
             with open(tmp(path.name), "w", encoding="utf-8") as f:
                 f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    return [r["content_hash"] for r in records if r.get("content_hash")]
+    return [(r["doc_id"], r.get("content_hash")) for r in records if "doc_id" in r]
 
 
 @dataclass
@@ -152,6 +189,7 @@ class Stats:
     docs: int = 0
     errors: int = 0
     skipped: int = 0
+    duplicates: int = 0  # inputs whose content another record has: dropped, noted in errors.jsonl
     attendees: int = 0
     metrics: int = 0
     seconds: float = 0.0
@@ -165,7 +203,8 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     journal = out / "records.jsonl"
-    skip = Resume(recover_journal(journal) if resume else ())
+    done = recover_journal(journal) if resume else []
+    skip, unique = Resume(h for _, h in done if h), Unique(done)
     if engine == "dask":
         if scheduler is None:
             raise ValueError("--engine dask needs --scheduler ADDRESS")
@@ -178,7 +217,10 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
     with atomic_files(out) as tmp, open(journal, "a" if resume else "w", encoding="utf-8") as rec, \
             open(tmp("errors.jsonl"), "w", encoding="utf-8") as err:
         for kind, payload in results:
-            if kind == "record":
+            if kind == "record" and (dup := unique.admit(payload)):
+                err.write(json.dumps(dup, ensure_ascii=False) + "\n")
+                stats.duplicates += 1
+            elif kind == "record":
                 rec.write(json.dumps(payload, ensure_ascii=False) + "\n")
                 rec.flush()
                 stats.docs += 1

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 COLORS = {"PERSON": "#f4a3a3", "POSITION": "#a3c9f4", "ORG": "#b8e0a8", "METRIC": "#f4d58d"}
 
@@ -33,25 +34,28 @@ def load_record(path: Path, doc_id: str | None = None) -> dict:
 
 
 def render(record: dict, console: Console | None = None) -> None:
+    """The record in the terminal. Every value is a rich Text: page text is shown as written, never read as markup
+    (a title with "[b]" in it stays "[b]")."""
     console = console or Console()
-    console.rule(f"[bold]{record.get('title') or record['doc_id']}")
-    console.print(f"doc_id={record['doc_id']}  source={record.get('source')}  published={record.get('published')}")
+    console.rule(Text(record.get("title") or record["doc_id"], style="bold"))
+    console.print(Text(f"doc_id={record['doc_id']}  source={record.get('source')}  published={record.get('published')}"))
     meeting = Table(title="Meeting", show_header=False)
     for k, v in (record.get("meeting") or {}).items():
-        meeting.add_row(k, "" if v is None else str(v))
+        meeting.add_row(Text(k), Text("" if v is None else str(v)))
     console.print(meeting)
     people = Table(title=f"Attendees ({len(record.get('attendees') or [])})")
     for col in ("name", "positions", "roles"):
         people.add_column(col)
     for a in record.get("attendees") or []:
         positions = "\n".join(p["text"] if isinstance(p, dict) else str(p) for p in a.get("positions") or [])
-        people.add_row(a.get("name", ""), positions, ", ".join(a.get("roles") or []))
+        people.add_row(Text(a.get("name", "")), Text(positions), Text(", ".join(a.get("roles") or [])))
     console.print(people)
     metrics = Table(title=f"Metrics ({len(record.get('metrics') or [])})")
     for col in ("text", "value", "unit", "qualifier"):
         metrics.add_column(col)
     for m in record.get("metrics") or []:
-        metrics.add_row(*("" if m.get(c) is None else str(m.get(c)) for c in ("text", "value", "unit", "qualifier")))
+        cells = ("" if m.get(c) is None else str(m.get(c)) for c in ("text", "value", "unit", "qualifier"))
+        metrics.add_row(*map(Text, cells))
     console.print(metrics)
 
 

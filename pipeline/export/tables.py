@@ -1,15 +1,25 @@
-"""Query tables from OUTDIR/records.jsonl: documents, meetings, attendees, positions, metrics, people.
+"""Query tables from OUTDIR/records.jsonl, typed, in parquet, DuckDB, SQLite, CSV or JSONL.
 
-Tables are linked by `doc_id` (and `person_id` for people). Formats: parquet (one file per table), csv,
-jsonl, or one DuckDB database OUTDIR/vngov.duckdb. Records are streamed in batches, so memory stays flat
-in the number of documents (only the people directory, which needs every attendee, is held whole).
-Every output is written to a temp file in OUTDIR, fsynced and renamed over the old one only when all
-tables are complete: a killed run leaves the previous tables or the new ones, never a torn table.
+The record's tables (documents, meetings, delegations, attendees, positions, metrics, entities) take their columns
+from the record schema (pipeline.export.schema); beside them: `places` (every province, district and commune a page
+names, resolved: pipeline.export.places), `people` (one row per person across pages) and `careers` (one row per post
+of a person: pipeline.export.directory). Tables are linked by `doc_id` and `person_id`; a few derived columns
+(the province of a document, meeting, position and metric, a metric's year, an attendee's person_id) are declared
+here, in EXTRA.
+
+Types: parquet and DuckDB keep them (DATE, TIMESTAMP WITH TIME ZONE, lists, numbers); SQLite, CSV and JSONL have no
+list or date type, so lists are JSON arrays and dates ISO strings there (CSV starts with a UTF-8 byte-order mark so
+that Excel reads Vietnamese). Records are streamed in batches: memory stays flat in the number of documents (only the
+people directory, which needs every attendee, is held whole). Every output is written to a temp file in OUTDIR,
+fsynced and renamed over the old one only when all tables are complete: a killed run leaves the previous tables or
+the new ones, never a torn table.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -17,28 +27,50 @@ from typing import Iterable, Iterator
 
 import pyarrow as pa
 
-from pipeline.export.directory import build_directory, person_ids
+from pipeline.export.directory import build_directory, person_ids, split_post, titles_of
+from pipeline.export.places import PagePlaces, gazetteer, page_places
+from pipeline.export.schema import DATE, TABLES, Column
 
-FORMATS = ("parquet", "csv", "jsonl", "duckdb")
+FORMATS = ("parquet", "csv", "jsonl", "duckdb", "sqlite")
 DUCKDB_FILE = "vngov.duckdb"
+SQLITE_FILE = "vngov.sqlite"
 BATCH = 500
 
 _S, _I, _F = pa.string(), pa.int64(), pa.float64()
-SCHEMA: dict[str, pa.Schema] = {
-    "documents": pa.schema([("doc_id", _S), ("source", _S), ("url", _S), ("title", _S), ("published", _S),
-                            ("content_hash", _S), ("n_attendees", _I), ("n_metrics", _I), ("authors", _S),
-                            ("text", _S)]),
-    "meetings": pa.schema([("doc_id", _S), ("meeting_idx", _I), ("type", _S), ("date", _S), ("time_of_day", _S),
-                           ("location", _S), ("data", _S)]),
-    "attendees": pa.schema([("doc_id", _S), ("attendee_idx", _I), ("person_id", _S), ("name", _S), ("roles", _S),
-                            ("side", _S), ("n_positions", _I)]),
-    "positions": pa.schema([("doc_id", _S), ("attendee_idx", _I), ("position_idx", _I), ("person_id", _S),
-                            ("name", _S), ("text", _S), ("normalized", _S)]),
-    "metrics": pa.schema([("doc_id", _S), ("metric_idx", _I), ("text", _S), ("value", _F), ("unit", _S),
-                          ("qualifier", _S), ("char_start", _I), ("char_end", _I), ("context", _S)]),
-    "people": pa.schema([("person_id", _S), ("name", _S), ("name_key", _S), ("article_count", _I),
-                         ("position_count", _I), ("positions", _S), ("doc_ids", _S)]),
+_LS = pa.list_(_S)
+_PROVINCE = [Column("province", _S), Column("province_today", _S)]
+EXTRA: dict[str, list[Column]] = {
+    "documents": [Column("n_attendees", _I), Column("n_metrics", _I), *_PROVINCE],
+    "meetings": _PROVINCE,
+    "attendees": [Column("person_id", _S)],
+    "positions": [Column("person_id", _S), Column("name", _S), Column("role", _S), Column("organisation", _S),
+                  *_PROVINCE, Column("province_source", _S)],
+    "metrics": [*_PROVINCE, Column("year", _I)],
 }
+SCHEMA: dict[str, pa.Schema] = {
+    name: pa.schema([(c.name, c.type) for c in t.keys + t.columns + EXTRA.get(name, [])])
+    for name, t in TABLES.items()}
+SCHEMA["places"] = pa.schema([
+    ("doc_id", _S), ("place_idx", _I), ("level", _S), ("text", _S), ("char_start", _I), ("char_end", _I),
+    ("level_word", _S), ("name", _S), ("district", _S), ("commune_today", _S), ("province", _S),
+    ("province_code", _S), ("province_today", _S), ("province_today_code", _S)])
+SCHEMA["people"] = pa.schema([
+    ("person_id", _S), ("name", _S), ("name_key", _S), ("names", _LS), ("article_count", _I), ("position_count", _I),
+    ("positions", _LS), ("provinces", _LS), ("first_seen", DATE), ("last_seen", DATE), ("doc_ids", _LS)])
+SCHEMA["careers"] = pa.schema([
+    ("person_id", _S), ("career_idx", _I), ("name", _S), ("name_key", _S), ("post", _S), ("role", _S),
+    ("organisation", _S),
+    ("province", _S), ("province_today", _S), ("first_seen", DATE), ("last_seen", DATE), ("doc_ids", _LS),
+    ("n_pages", _I), ("titles", _LS)])
+# what each table's rows are keyed by, and what links them (the SQLite tables declare them, so Datasette links them)
+PRIMARY_KEY = {name: [f.name for f in SCHEMA[name] if f.name == "doc_id" or f.name.endswith("_idx")]
+               for name in SCHEMA}
+PRIMARY_KEY.update(people=["person_id"], careers=["person_id", "career_idx"])
+FOREIGN_KEYS = {name: [("doc_id", "documents", "doc_id")] for name in SCHEMA if name not in ("documents", "people")}
+FOREIGN_KEYS["careers"] = [("person_id", "people", "person_id")]
+for _name in ("attendees", "positions"):
+    FOREIGN_KEYS[_name].append(("person_id", "people", "person_id"))
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def iter_records(path: Path) -> Iterator[dict]:
@@ -51,46 +83,65 @@ def iter_records(path: Path) -> Iterator[dict]:
                 continue
 
 
-def _float(v) -> float | None:
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return None
+def _province(key: str | None) -> dict:
+    g = gazetteer()
+    return {"province": g.short(key), "province_today": g.today(key)}
 
 
-def _str(v) -> str | None:
-    return None if v is None else str(v)
+def _metric_province(m: dict, text: str, places: PagePlaces) -> str | None:
+    """The province the metric's sentence names (when it names one), else the page's."""
+    sentence, start = m.get("sentence") or "", m.get("start")
+    s0 = text.find(sentence, max(0, start - len(sentence))) if sentence and isinstance(start, int) else -1
+    if 0 <= s0 <= start:
+        named = {p.province for p in places.places if s0 <= p.start < s0 + len(sentence) and p.province}
+        if len(named) == 1:
+            return gazetteer().key_of(named.pop())
+    return places.province
+
+
+def _year(m: dict, record: dict, places: PagePlaces) -> int | None:
+    """The year the metric's period names ("6 tháng đầu năm 2025"), else the page's (its meeting's, or its date)."""
+    found = _YEAR.findall(m.get("period") or "")
+    if found:
+        return int(found[-1])
+    year = (record.get("meeting") or {}).get("year")
+    return year if isinstance(year, int) else int(places.date[:4]) if places.date else None
 
 
 def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]:
-    """The table rows of one record (all tables but `people`)."""
+    """The table rows of one record (all tables but `people` and `careers`); `ids`: the people directory's
+    person_ids by (doc_id, attendee index)."""
+    out: dict[str, list[dict]] = {name: [] for name in TABLES}
+    out["places"] = []
     doc_id, text = record["doc_id"], record.get("text") or ""
-    attendees, metrics = record.get("attendees") or [], record.get("metrics") or []
-    out: dict[str, list[dict]] = {t: [] for t in SCHEMA if t != "people"}
-    out["documents"].append({
-        "doc_id": doc_id, "source": record.get("source"), "url": record.get("url"), "title": record.get("title"),
-        "published": record.get("published"), "content_hash": record.get("content_hash"),
-        "n_attendees": len(attendees), "n_metrics": len(metrics),
-        "authors": "; ".join(record.get("authors") or []), "text": text})
-    for i, m in enumerate(record.get("meetings") or [record.get("meeting") or {}]):
-        out["meetings"].append({"doc_id": doc_id, "meeting_idx": i, **{c: _str(m.get(c)) for c in
-                                ("type", "date", "time_of_day", "location")},
-                                "data": json.dumps(m, ensure_ascii=False, sort_keys=True)})
-    for i, a in enumerate(attendees):
-        pid = ids.get((doc_id, i))
-        positions = a.get("positions") or []
-        out["attendees"].append({"doc_id": doc_id, "attendee_idx": i, "person_id": pid, "name": a.get("name"),
-                                 "roles": ", ".join(a.get("roles") or []), "side": a.get("side"),
-                                 "n_positions": len(positions)})
-        for j, p in enumerate(positions):
-            p = p if isinstance(p, dict) else {"text": str(p), "normalized": str(p)}
-            out["positions"].append({"doc_id": doc_id, "attendee_idx": i, "position_idx": j, "person_id": pid,
-                                     "name": a.get("name"), "text": p.get("text"), "normalized": p.get("normalized")})
-    for i, m in enumerate(metrics):
-        out["metrics"].append({"doc_id": doc_id, "metric_idx": i, "text": _str(m.get("text")),
-                               "value": _float(m.get("value")), "unit": _str(m.get("unit")),
-                               "qualifier": _str(m.get("qualifier")), "char_start": m.get("start"),
-                               "char_end": m.get("end"), "context": m.get("sentence")})
+    places = page_places(record)
+    attendees = record.get("attendees") or []
+    titles = [titles_of(a, places) for a in attendees]  # each position as a post, with its province
+    for name, row, obj in TABLES["documents"].rows(record, (doc_id,)):
+        out[name].append(row)
+        if name == "documents":
+            row.update(n_attendees=len(attendees), n_metrics=len(record.get("metrics") or []),
+                       **_province(places.province))
+        elif name == "meetings":
+            where, _ = places.province_of(obj.get("location"))
+            row.update(_province(where or places.province))
+        elif name == "attendees":
+            row["person_id"] = ids.get((doc_id, row["attendee_idx"]))
+        elif name == "positions":
+            a = attendees[row["attendee_idx"]]
+            t = titles[row["attendee_idx"]][row["position_idx"]]
+            role, org = split_post(t.text) if t else (None, None)
+            row.update(person_id=ids.get((doc_id, row["attendee_idx"])), name=a.get("name"), role=role,
+                       organisation=org, **_province(t.post[1] if t else None),
+                       province_source=(t.province_source or None) if t else None)
+        elif name == "metrics":
+            row.update(_province(_metric_province(obj, text, places)), year=_year(obj, record, places))
+    for i, p in enumerate(places.places):
+        out["places"].append({
+            "doc_id": doc_id, "place_idx": i, "level": p.level, "text": p.text, "char_start": p.start,
+            "char_end": p.end, "level_word": p.level_word, "name": p.name, "district": p.district,
+            "commune_today": p.commune_today, "province": p.province, "province_code": p.province_code,
+            "province_today": p.province_today, "province_today_code": p.province_today_code})
     return out
 
 
@@ -124,8 +175,27 @@ def atomic_files(out: Path) -> Iterator[callable]:
         os.close(dir_fd)
 
 
+def _flat(value):
+    """A cell for a format with no list or date type: lists as JSON, dates and times as ISO strings."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False, default=_iso)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _iso(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__}")
+
+
+def _flat_type(t: pa.DataType) -> pa.DataType:
+    return pa.string() if pa.types.is_list(t) or pa.types.is_timestamp(t) else t
+
+
 class _Sink:
-    """Streams arrow batches of each table into one format."""
+    """Streams rows of each table into one format."""
 
     def __init__(self, fmt: str, tmp):
         if fmt not in FORMATS:
@@ -138,6 +208,9 @@ class _Sink:
                 self.db.register("empty_batch", schema.empty_table())
                 self.db.execute(f"CREATE TABLE {name} AS SELECT * FROM empty_batch")
                 self.db.unregister("empty_batch")
+        elif fmt == "sqlite":
+            from pipeline.export.sqlite import SqliteWriter
+            self.db = SqliteWriter(tmp(SQLITE_FILE), SCHEMA, PRIMARY_KEY, FOREIGN_KEYS)
         else:
             import pyarrow.csv
             import pyarrow.parquet
@@ -146,7 +219,10 @@ class _Sink:
                 if fmt == "parquet":
                     self.writers[name] = pyarrow.parquet.ParquetWriter(path, schema)
                 elif fmt == "csv":
-                    self.writers[name] = pyarrow.csv.CSVWriter(str(path), schema)
+                    f = pa.OSFile(str(path), "wb")
+                    f.write(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark: Excel reads the file as UTF-8
+                    flat = pa.schema([(fl.name, _flat_type(fl.type)) for fl in schema])
+                    self.writers[name] = (pyarrow.csv.CSVWriter(f, flat), f, flat)
                 else:
                     self.writers[name] = open(path, "w", encoding="utf-8")
 
@@ -154,20 +230,31 @@ class _Sink:
         if not batch:
             return
         if self.fmt == "jsonl":
-            self.writers[name].writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in batch)
-            return
-        table = pa.Table.from_pylist(batch, schema=SCHEMA[name])
-        if self.fmt == "duckdb":
-            self.db.register("batch", table)
-            self.db.execute(f"INSERT INTO {name} SELECT * FROM batch")
-            self.db.unregister("batch")
+            self.writers[name].writelines(json.dumps(r, ensure_ascii=False, default=_iso) + "\n" for r in batch)
+        elif self.fmt == "sqlite":
+            self.db.write(name, [[_flat(r.get(c)) for c in SCHEMA[name].names] for r in batch])
+        elif self.fmt == "csv":
+            writer, _, flat = self.writers[name]
+            flats = [{k: (v.isoformat() if isinstance(v, dt.datetime) else _flat(v) if isinstance(v, list) else v)
+                      for k, v in r.items()} for r in batch]
+            writer.write_table(pa.Table.from_pylist(flats, schema=flat))
         else:
-            self.writers[name].write_table(table)
+            table = pa.Table.from_pylist(batch, schema=SCHEMA[name])
+            if self.fmt == "duckdb":
+                self.db.register("batch", table)
+                self.db.execute(f"INSERT INTO {name} SELECT * FROM batch")
+                self.db.unregister("batch")
+            else:
+                self.writers[name].write_table(table)
 
     def close(self) -> None:
         for w in self.writers.values():
-            w.close()
-        if self.fmt == "duckdb":
+            if isinstance(w, tuple):
+                w[0].close()
+                w[1].close()
+            else:
+                w.close()
+        if self.fmt in ("duckdb", "sqlite"):
             self.db.close()
 
 
@@ -180,6 +267,8 @@ def _batches(it: Iterable[dict], n: int) -> Iterator[list[dict]]:
 def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = None) -> dict[str, int]:
     """Build every table of `fmt` in `out` from records.jsonl; returns row counts per table."""
     out = Path(out)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     records_path = records_path or out / "records.jsonl"
     people = build_directory(iter_records(records_path))  # first pass: attendees only are kept
     ids = person_ids(people)
@@ -195,9 +284,13 @@ def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = No
                 for name, rs in tables.items():
                     sink.write(name, rs)
                     counts[name] += len(rs)
-            for batch in _batches((p.row() for p in people), BATCH):
-                sink.write("people", batch)
+            for batch in _batches(iter(people), BATCH):
+                careers = [(p, p.careers()) for p in batch]
+                sink.write("people", [p.row(cs) for p, cs in careers])
+                career_rows = [c.row(p, i) for p, cs in careers for i, c in enumerate(cs)]
+                sink.write("careers", career_rows)
                 counts["people"] += len(batch)
+                counts["careers"] += len(career_rows)
         finally:
             sink.close()
     return counts

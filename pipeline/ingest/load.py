@@ -138,14 +138,18 @@ def _no_vietnamese(content: str) -> bool:
     return not VIET_CHARS.search(sample)
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+    """Every input file under `paths` with its name, the doc_id of what it holds: the path relative to the folder
+    given, without its suffix ("x/page" for DIR/x/page.txt), or the stem of a file given itself. Two files under one
+    folder never share a name, except "page.txt" beside "page.html" (the batch makes such ids unique)."""
     for p in map(Path, paths):
         if p.is_dir():
             # Broken links are kept so that they are reported, not silently skipped.
-            yield from sorted(f for f in p.rglob("*")
-                              if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUFFIXES)
+            for f in sorted(f for f in p.rglob("*")
+                            if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUFFIXES):
+                yield f, f.relative_to(p).with_suffix("").as_posix()
         else:
-            yield p
+            yield p, p.stem
 
 
 def _check_doc(source: str, content: str, line: int | None = None) -> InputError | None:
@@ -175,7 +179,7 @@ def _json_doc(obj, f: Path, i: int | None, default_id: str, what: str) -> RawDoc
     return RawDoc(doc_id, where, body, kind, obj.get("url"), published if isinstance(published, str) else None, notes)
 
 
-def _jsonl(f: Path) -> Iterator[RawDoc | InputError]:
+def _jsonl(f: Path, name: str) -> Iterator[RawDoc | InputError]:
     with f.open("rb") as fh:
         for i, raw in enumerate(fh, 1):
             if not raw.strip():
@@ -188,11 +192,11 @@ def _jsonl(f: Path) -> Iterator[RawDoc | InputError]:
             except (ValueError, UnicodeDecodeError) as e:
                 yield InputError(str(f), f"bad JSONL line: {e}", i)
                 continue
-            yield _json_doc(obj, f, i, f"{f.stem}-{i}", "JSONL line")
+            yield _json_doc(obj, f, i, f"{name}-{i}", "JSONL line")
 
 
-def _json(f: Path) -> Iterator[RawDoc | InputError]:
-    """A .json file: one document object ("id" or the file stem names it), or a list of them."""
+def _json(f: Path, name: str) -> Iterator[RawDoc | InputError]:
+    """A .json file: one document object ("id" or the file's name names it), or a list of them."""
     try:
         obj = json.loads(f.read_bytes().decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as e:
@@ -200,24 +204,30 @@ def _json(f: Path) -> Iterator[RawDoc | InputError]:
         return
     if isinstance(obj, list):
         for i, item in enumerate(obj, 1):
-            yield _json_doc(item, f, i, f"{f.stem}-{i}", "JSON list item")
+            yield _json_doc(item, f, i, f"{name}-{i}", "JSON list item")
     else:
-        yield _json_doc(obj, f, None, f.stem, "JSON file")
+        yield _json_doc(obj, f, None, name, "JSON file")
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]:
     """Every document under `paths` as a RawDoc, or an InputError saying why it cannot be read."""
-    for f in iter_files(paths):
+    return read_inputs(iter_inputs(paths))
+
+
+def read_inputs(inputs: Iterable[tuple[Path, str]]) -> Iterator[RawDoc | InputError]:
+    """The documents of (file, name) pairs (iter_inputs), in order."""
+    for f, name in inputs:
+        f = Path(f)
         try:
             if f.suffix.lower() == ".jsonl":
-                yield from _jsonl(f)
+                yield from _jsonl(f, name)
                 continue
             size = f.stat().st_size
             if size > MAX_DOC_BYTES:
                 yield InputError(str(f), f"file too large ({size / 2**20:.1f} MB > {MAX_DOC_BYTES // 2**20} MB limit)")
                 continue
             if f.suffix.lower() == ".json":
-                yield from _json(f)
+                yield from _json(f, name)
                 continue
             content, notes = decode_with_notes(f.read_bytes())
         except OSError as e:
@@ -233,4 +243,4 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDoc | InputError]
         kind = SUFFIXES.get(f.suffix.lower()) or sniff_kind(content)
         if kind == "text" and sniff_kind(content) == "html":
             kind = "html"  # a saved page with a .txt name
-        yield RawDoc(f.stem, str(f), content, kind, notes=notes)
+        yield RawDoc(name, str(f), content, kind, notes=notes)

@@ -1,0 +1,188 @@
+"""The query tables' shape, derived from the record schema (pipeline.record): a field added there reaches a table
+with no edit here.
+
+The Record's own fields are the `documents` table; each field holding a list of parts (Record.meetings, .attendees,
+.metrics, .entities, Attendee.positions, Meeting.delegations) is a table of its own, named after the field, whose
+rows carry `doc_id` and one `<part>_idx` per level ("attendee_idx", "position_idx"). A field holding one part of a
+kind a list beside it holds (Record.meeting, the first of Record.meetings) is that list's first row.
+
+Column types follow the annotations: int → BIGINT, float and int | float → DOUBLE, str → VARCHAR, list[...] → a
+list, and by name: a field named `date` or `*_date` holds an ISO date (DATE), `published` the page's timestamp
+(TIMESTAMP WITH TIME ZONE, and a `published_date` DATE beside it). `start`/`end` offsets are `char_start`/`char_end`
+("end" is reserved in SQL).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Callable, Iterator
+
+import pyarrow as pa
+
+from pipeline.record import Record
+
+# Vietnam's zone: pages give their times in it, so a time written without an offset is read in it.
+TZ = dt.timezone(dt.timedelta(hours=7))
+DATE = pa.date32()
+TIMESTAMP = pa.timestamp("us", tz="+07:00")
+RENAMED = {"start": "char_start", "end": "char_end"}
+
+
+def to_date(v) -> dt.date | None:
+    """An ISO date ("2022-07-29", or the date of "2022-07-29T08:00:00+07:00"); None for anything else."""
+    if isinstance(v, str) and len(v) >= 10:
+        try:
+            return dt.date.fromisoformat(v[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def to_timestamp(v) -> dt.datetime | None:
+    """An ISO timestamp with its zone (a time without one is Vietnam's); None for a bare date or anything else: the
+    `_date` column beside it keeps the date, and no time is made up."""
+    if not isinstance(v, str) or len(v) <= 10:
+        return None
+    try:
+        t = dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=TZ)
+
+
+def _number(v):
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _integer(v):
+    return int(v) if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _string(v):
+    return None if v is None else v if isinstance(v, str) else str(v)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    source: str | None = None  # the part's field it is read from; None for a key or a derived column
+    convert: Callable[[Any], Any] = _string
+
+
+def _scalar(hint) -> tuple[pa.DataType, Callable]:
+    if hint is bool:
+        return pa.bool_(), lambda v: v if isinstance(v, bool) else None
+    if hint is int:
+        return pa.int64(), _integer
+    if hint is float:
+        return pa.float64(), _number
+    return pa.string(), _string
+
+
+def _list(item_type: pa.DataType, convert: Callable) -> tuple[pa.DataType, Callable]:
+    return pa.list_(item_type), lambda v: [convert(x) for x in v] if isinstance(v, (list, tuple)) else None
+
+
+def arrow_type(hint) -> tuple[pa.DataType, Callable]:
+    """Arrow type and converter of a field annotation (parts excepted)."""
+    origin, args = typing.get_origin(hint), [a for a in typing.get_args(hint) if a is not type(None)]
+    if origin in (typing.Union, types.UnionType):
+        if set(args) <= {int, float} and len(args) > 1:
+            return pa.float64(), _number
+        return arrow_type(args[0])
+    if origin in (list, tuple):  # a tuple is a fixed pair of offsets: a list of its item type
+        return _list(*arrow_type(args[0]))
+    return _scalar(hint)
+
+
+def columns_of_field(name: str, hint) -> list[Column]:
+    col = RENAMED.get(name, name)
+    if name == "published":
+        return [Column(col, TIMESTAMP, name, to_timestamp), Column(f"{col}_date", DATE, name, to_date)]
+    if name == "date" or name.endswith("_date"):
+        return [Column(col, DATE, name, to_date)]
+    typ, convert = arrow_type(hint)
+    return [Column(col, typ, name, convert)]
+
+
+def _part_of(hint) -> type | None:
+    """The part class a field holds (one, or a list of them), or None."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+    for a in args:
+        inner = typing.get_args(a)
+        cand = inner[0] if typing.get_origin(a) is list and inner else a
+        if isinstance(cand, type) and is_dataclass(cand):
+            return cand
+    return None
+
+
+@dataclass
+class Table:
+    name: str
+    part: type
+    path: tuple[str, ...]  # the fields from the Record to this table's list ((): the Record itself)
+    keys: list[Column]
+    columns: list[Column]  # from the part's fields
+    children: list["Table"] = field(default_factory=list)
+    covers: str = ""  # a single-part field this list's first item is (Record.meeting for Record.meetings)
+
+    def rows(self, obj: dict, keys: tuple = ()) -> Iterator[tuple[str, dict, dict]]:
+        """(table name, row, the part's dict) for this part and every part under it."""
+        row = dict(zip((k.name for k in self.keys), keys))
+        for c in self.columns:
+            row[c.name] = c.convert(obj.get(c.source))
+        yield self.name, row, obj
+        for child in self.children:
+            items = obj.get(child.path[-1]) or []
+            if isinstance(items, dict):  # a lone part: one row, keyed as its parent
+                yield from child.rows(items, keys)
+                continue
+            if not items and child.covers in obj and obj.get(child.covers):
+                items = [obj[child.covers]]
+            for i, item in enumerate(items):
+                if isinstance(item, dict):
+                    yield from child.rows(item, keys + (i,))
+
+
+def _singular(name: str) -> str:
+    return name[:-3] + "y" if name.endswith("ies") else name[:-1] if name.endswith("s") else name
+
+
+def derive(part: type, name: str, path: tuple[str, ...], keys: list[Column]) -> Table:
+    hints = typing.get_type_hints(part)
+    columns, children, singles = [], [], {}
+    for f in fields(part):
+        sub = _part_of(hints[f.name])
+        if sub is None:
+            columns.extend(columns_of_field(f.name, hints[f.name]))
+        elif typing.get_origin(hints[f.name]) is list:
+            children.append((f.name, sub))
+        else:
+            singles[sub] = f.name
+    table = Table(name, part, path, keys, columns)
+    for fname, sub in children:
+        key = Column(f"{_singular(fname)}_idx", pa.int64())
+        child = derive(sub, fname, path + (fname,), keys + [key])
+        child.covers = singles.pop(sub, "")
+        table.children.append(child)
+    for sub, fname in singles.items():  # a lone part no list covers: a table with one row per parent
+        table.children.append(derive(sub, fname, path + (fname,), keys))
+    return table
+
+
+DOCUMENTS = derive(Record, "documents", (), [Column("doc_id", pa.string(), "doc_id")])
+DOCUMENTS.columns = [c for c in DOCUMENTS.columns if c.name != "doc_id"]
+
+
+def all_tables(root: Table = DOCUMENTS) -> list[Table]:
+    out = [root]
+    for child in root.children:
+        out.extend(all_tables(child))
+    return out
+
+
+TABLES: dict[str, Table] = {t.name: t for t in all_tables()}
+assert len(TABLES) == len(all_tables()), "two record fields give tables of one name"
