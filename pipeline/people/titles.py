@@ -2,6 +2,8 @@
 
 >>> normalize_title("Phó Chủ tịch UBND tỉnh")
 'Phó Chủ tịch Ủy ban nhân dân tỉnh'
+>>> normalize_title("Bí thư Tỉnh ủy khóa XVI, nhiệm kỳ 2020 - 2025")
+'Bí thư Tỉnh ủy'
 >>> normalize_title("trưởng Đoàn ĐBQH TP.HCM")
 'Trưởng Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh'
 >>> dedupe(["Thủ tướng", "Bí thư Tỉnh uỷ", "Thủ tướng Chính phủ", "Bí thư Tỉnh ủy"])
@@ -9,6 +11,7 @@
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.text.lexicons import table
@@ -23,9 +26,17 @@ def _abbreviations() -> tuple[PhraseMatcher, dict[str, str]]:
     return PhraseMatcher(t), {key(k): v for k, v in t.items()}
 
 
+# the body's term and "(mới)"/"(cũ)" after a title: not part of the post ("Bí thư Tỉnh ủy khóa XVI")
+_TERM = re.compile(r"\s*[,(]?\s*(?:\((?:mới|cũ)\)|(?:khóa|khoá)\s+[IVXLCDM\d]+|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})\s*\)?\s*$",
+                   re.I)
+
+
 @lru_cache(maxsize=20_000)  # the same titles recur on every page
 def normalize_title(text: str) -> str:
-    """Expand abbreviations (models/people/title_abbreviations.tsv) and normalise tone placement and spacing."""
+    """Expand abbreviations (models/people/title_abbreviations.tsv), normalise tone placement and spacing, and leave
+    out the body's term ("khóa XVI", "nhiệm kỳ 2021-2026"): the post is the same in every term."""
+    while (cut := _TERM.sub("", text)) != text:
+        text = cut
     matcher, expansions = _abbreviations()
     toks = tokenize(text)
     out, last = [], 0
