@@ -88,6 +88,7 @@ class Lexicon:
         self.ranks = phrases("ner/ranks")
         self.degrees = phrases("ner/degrees")  # read like ranks, but no position (pipeline.people leaves them out)
         self.honorifics = phrases("ner/honorifics")
+        self.address = phrases("people/address_words")  # "ông", "bà", "đồng chí": a name follows
         self.org_heads = phrases("ner/org_heads")
         self.domains = phrases("ner/org_domains")
         self.places = phrases("ner/places", "ner/ethnic_groups", "ner/countries")  # names, not persons
@@ -265,6 +266,10 @@ class Recognizer:
                 pass
             elif t.cap and named_after(j):
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
+            elif t.cap and not (lex.units.match(toks, j) or lex.places.match(toks, j)) and (
+                    toks[j - 1].text == "." or t.key in lex.address and lex.address.match(toks, j)):
+                end = min(end, j - 1) if toks[j - 1].text == "." else end
+                break  # "… HĐND TP. Ông Minh cho biết", "… HĐND TP. Kết quả": a new sentence, or a name, begins
             elif t.cap:
                 if _korean_given(t.text) and j - 1 > body_start and toks[j - 1].name and not company and place_end != j:
                     end = j - 1  # "… Changwon Choi Young-soo": a Korean family name and hyphenated given name

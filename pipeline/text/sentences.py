@@ -29,6 +29,13 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.casefold() for a in entries("text/abbreviations"))
 
 
+@lru_cache(maxsize=1)
+def _OPENER() -> re.Pattern:
+    """A word that opens a sentence (models/text/sentence_openers.txt), as written at a sentence start."""
+    words = sorted(entries("text/sentence_openers"), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
 def _is_abbreviation(line: str, dot_end: int) -> bool:
     """True if the "." ending at `dot_end` closes an abbreviation or an initial ("TP.", "GS.TS.", "V.")."""
     m = _WORD_BEFORE.search(line, max(0, dot_end - 40), dot_end)  # the word before: not a scan of the whole line
@@ -58,7 +65,7 @@ def _line_breaks(line: str) -> list[int]:
             continue  # an end mark inside a quotation
         mark_end = m.start("space")
         marks = line[m.start():mark_end].rstrip("\"”’»)]")
-        if marks == "." and _is_abbreviation(line, m.start() + 1):
+        if marks == "." and _is_abbreviation(line, m.start() + 1) and not _OPENER().match(line, nxt):
             continue
         breaks.append(nxt)
     return breaks
