@@ -244,6 +244,11 @@ def test_portal_footer_staff_are_not_attendees():
     ("Đoàn do đồng chí Khamphăn Phommathat Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy dẫn đầu.",
      "Khamphăn Phommathat", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]),
     ("Quốc vương Sisowath Chanthara tiếp đoàn đại biểu.", "Sisowath Chanthara", ["Quốc vương"]),
+    # "Lee", "Myung" have no Vietnamese vowel cluster: a foreign name, not the end of the title
+    ("Tổng thống Hàn Quốc Lee Jae Myung đón đoàn tại Phủ Tổng thống.", "Lee Jae Myung", ["Tổng thống Hàn Quốc"]),
+    # a name written in Vietnamese syllables after a foreign country ends that country's body
+    ("Phó Chủ tịch Thượng viện Cam-pu-chia Tép Ngôn hội kiến đoàn.", "Tép Ngôn",
+     ["Phó Chủ tịch Thượng viện Cam-pu-chia"]),
 ])
 def test_ethnic_minority_and_foreign_names(text, name, titles):
     assert people(text) == {name: titles}

@@ -190,7 +190,7 @@ class Recognizer:
     def _body(self, toks, j, prev, in_title=True, after_name=False, named_body=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
-        end, company, body_start, place_end = j, False, j, -1
+        end, company, body_start, place_end, abroad_end = j, False, j, -1, -1
         # named_body: a capitalised word (not a place) has started the body's own name
 
         def naming_head_ends(b: int) -> bool:
@@ -211,7 +211,7 @@ class Recognizer:
             # the name after the head is one name; two words into it, a full name starts a new person
             # (a bare organisation is not followed by a name: there the whole capitalised run is its name)
             return b + 1 == k or toks[b + 1].cap and (
-                not in_title or k - b - 1 < 2 or not self.person_at(toks, k, strict=True))
+                not in_title or k - b - 1 < 2 or self.person_at(toks, k, strict=True) - k < 2)  # ("Căn cứ Hải quân Ream")
         while j < n:
             t = toks[j]
             company = company or j > body_start and (
@@ -230,6 +230,8 @@ class Recognizer:
                 prev = toks[j - 1]
                 named_body = named_body or (t.cap and t.key not in _ADMIN)  # "Cục Cảnh sát …", "Bộ Tư lệnh Cảnh sát biển"
                 place_end = j if t.cap else place_end
+                if t.cap and lex.countries.match(toks, j - m) == m and t.key != "việt":
+                    abroad_end = j  # a foreign country ends the body: "Thượng viện Campuchia Tép Ngôn"
                 continue
             if t.text[0].isdigit():
                 if toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS:
@@ -281,6 +283,7 @@ class Recognizer:
                         # (a Korean given name next: "… Đà Nẵng Park Ji-hoon")
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
                 elif self._breaks_title(toks, j) and prev.key not in lex.body_nouns \
+                        or abroad_end == j and self.person_at(toks, j, after_title=True) - j >= 2 \
                         or (p := self.person_at(toks, j, strict=True)) and (
                         not company or p - j >= 3):  # in a company's name "An Lạc" is a place, not a person
                     break

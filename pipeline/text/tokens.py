@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,10 +24,15 @@ _TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER
                        rf"|[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)+(?!\w)"  # "Mashego-Dlamini", "Díaz-Canel"
                        rf"|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
 _SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
-_VOWELS = "aăâeêioôơuưyáắấéếíóốớúứýàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
-# One Vietnamese syllable: onset, vowel nucleus, coda. Words that fail it are foreign ("Vilayvong", "Mathilde").
+# One Vietnamese syllable: onset, vowel nucleus (one of the language's vowel clusters, tone marks aside), coda.
+# Words that fail it are foreign: "Vilayvong", "Mathilde", and "Lee", "Myung" (no Vietnamese nucleus "ee", "yu").
+_NUCLEI = ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa "
+           "ưi ươ ưu yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu"
+           " ie uo ye ieu uoi uou uye yeu").split()  # (the last: written without diacritics, "Nguyen", "Truong")
 _SYLLABLE_RE = re.compile(
-    rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(ch|nh|ng|[cmnptk])?$")  # "k": Tây Nguyên names ("Đắk Lắk")
+    rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?({'|'.join(sorted(_NUCLEI, key=len, reverse=True))})"
+    r"(ch|nh|ng|[cmnptk])?$")  # "k": Tây Nguyên names ("Đắk Lắk")
+_TONES = str.maketrans("", "", "\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 # Brands written in camel case ("VietinBank", "EuroCham", "HDBank") are never a person's name ("McDonald" is)
 _BRAND = re.compile(rf"[{LOWER}]{{3}}[{UPPER}]|^[{UPPER}]{{3,}}[{LOWER}]")
 
@@ -110,4 +116,4 @@ def _vietnamese_words(parts: list[str]) -> bool:
 
 def is_syllable(word: str) -> bool:
     """A Vietnamese syllable ("Nguyễn", "Đắk"); foreign words are not ("Vilayvong")."""
-    return bool(_SYLLABLE_RE.match(word.lower()))
+    return bool(_SYLLABLE_RE.match(unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONES))))
