@@ -54,6 +54,15 @@ def test_name_then_titles(text, expected):
      {"Trịnh Văn Hải": [("Thứ trưởng Bộ Nội vụ", "titles-then-name")]}),
     ("Miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lầu Văn Sình.",
      {"Lầu Văn Sình": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
+    # "với" opening the sentence names someone else; after the subject it names the person who follows
+    ("Báo cáo với Phó Chủ tịch Quốc hội, Đại sứ Ngô Hữu Lâm cho biết cộng đồng người Việt đoàn kết.",
+     {"Ngô Hữu Lâm": [("Đại sứ", "titles-then-name")]}),
+    ("Bộ trưởng Lê Văn Sơn đã hội đàm với Phó Thủ tướng, Bộ trưởng Ngoại giao Prak Sokhonn.",
+     {"Lê Văn Sơn": [("Bộ trưởng", "titles-then-name")],
+      "Prak Sokhonn": [("Phó Thủ tướng", "titles-then-name"), ("Bộ trưởng Ngoại giao", "titles-then-name")]}),
+    # a foreign honorific between the title and the name
+    ("Đoàn chào xã giao Chủ tịch Quốc hội Campuchia Samdech Heng Samrin.",
+     {"Heng Samrin": [("Chủ tịch Quốc hội Campuchia", "titles-then-name")]}),
 ])
 def test_titles_then_name(text, expected):
     assert linked(text) == expected

@@ -115,6 +115,7 @@ def titles_after_a_run(items: list[Item]) -> None:
 # A title after these words is someone else's ("Thừa ủy quyền của Chủ tịch nước, Thứ trưởng X").
 _OBJECT_RE = re.compile(rf"(?<!\w)(?:{alternation('people/object_words')}|"
                         rf"(?:{alternation('people/object_documents')})[^.;:]{{0,60}}?của)\s*$")
+_OPENER_RE = re.compile(rf"(?<!\w)(?:{alternation('people/object_openers')})\s*$")  # in the sentence's first clause
 
 
 @rule("titles-then-name", 20)
@@ -128,7 +129,8 @@ def titles_then_name(items: list[Item]) -> None:
         k = p - 1
         linked = []
         while _free_title(items, k):
-            if k < p - 1 and _OBJECT_RE.search(items[k].gap_text[-25:]):
+            if k < p - 1 and (_OBJECT_RE.search(items[k].gap_text[-25:])
+                              or k == 0 and _OPENER_RE.search(items[k].gap_text[-25:])):
                 break
             items[k].link(p, "titles-then-name")
             linked.append(items[k])
