@@ -87,6 +87,12 @@ def test_post_after_verb(text, expected):
      {n: [("Phó Chủ tịch UBND tỉnh", "shared-plural-title")] for n in ("Lê Văn Hà", "Trần Thị Ngọc", "Vũ Minh Đức")}),
     ("Hai Phó Giám đốc Sở Y tế: ông Hồ Văn Nam và bà Đào Thị Hạnh cùng dự.",
      {n: [("Phó Giám đốc Sở Y tế", "shared-plural-title")] for n in ("Hồ Văn Nam", "Đào Thị Hạnh")}),
+    # members with their own titles before their names share it too
+    ("Cùng dự có các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng Bộ Y tế Lê Thị Lan, Bí thư Tỉnh ủy Bắc Ninh "
+     "Nguyễn Anh Tú; đại diện lãnh đạo các bộ, ngành.",
+     {"Lê Thị Lan": [("Ủy viên Trung ương Đảng", "shared-plural-title"), ("Bộ trưởng Bộ Y tế", "titles-then-name")],
+      "Nguyễn Anh Tú": [("Ủy viên Trung ương Đảng", "shared-plural-title"),
+                        ("Bí thư Tỉnh ủy Bắc Ninh", "titles-then-name")]}),
     # a titled member after "và" starts another list: the shared title is not his
     ("Có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lý Văn Phúc, Đặng Thị Thu và đồng chí Mạc Văn Hòa, Bí thư Huyện ủy.",
      {"Lý Văn Phúc": [("Ủy viên Ban Thường vụ Tỉnh ủy", "shared-plural-title")],

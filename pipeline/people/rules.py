@@ -212,17 +212,20 @@ def shared_plural_title(items: list[Item]) -> None:
         members, k, first_own = [], last + 1, False
         sep_ok = (ADJ, COLON, SHON, IS, INTRO)  # "TITLE A", "TITLE: A", "TITLE: ông A", "hai TITLE là ông A", "… gồm: A"
         while k < n:
-            start = k
-            while k < n and items[k].label == "POSITION" and items[k].rank and items[k].gap in sep_ok + (COMMA, SEMI, AND):
-                k += 1  # ranks before the member's name
-            if k >= n or items[k].label != "PERSON" or items[k].gap not in (sep_ok if start == k else (ADJ,)):
+            start, own = k, False
+            while k < n and items[k].label == "POSITION" and items[k].gap in sep_ok + (COMMA, SEMI, AND) and (
+                    items[k].rank or items[k].rule == "titles-then-name" and items[k].owner > k):
+                own = own or not items[k].rank  # (a rank or degree before the name, "ThS. B", is not a post)
+                k += 1  # ranks and the member's own titles before the name ("…: Bộ trưởng Bộ Y tế A, …")
+            before = own  # ("…; và Đại sứ Lào tại Việt Nam B" closes the list: B is not a member)
+            if k >= n or items[k].label != "PERSON" or items[k].gap not in (sep_ok if start == k else (ADJ, DASH, HON)):
                 break
-            own = False  # (a rank or degree before the name, "ThS. B", is not a post of one's own)
             person, k = k, k + 1
             while k < n and items[k].label == "POSITION" and items[k].owner == person:
                 own = True
                 k += 1
-            if members and own and (items[start].gap in (AND, AHON) or not first_own):
+            if members and own and (items[start].gap in (AND, AHON) or not first_own
+                                    or before and items[start].gap == SAND):
                 break
             if not members:
                 first_own = own
