@@ -21,7 +21,7 @@ def load_record(path: Path, doc_id: str | None = None) -> dict:
                     return obj
                 if obj and "attendees" not in obj:
                     break  # an input JSONL (html/text per line), not records
-    from pipeline.batch.run import extract_item
+    from pipeline.batch.work import extract_item
     from pipeline.ingest.load import iter_documents
     for item in iter_documents([path]):
         if doc_id is None or getattr(item, "doc_id", None) == doc_id:
