@@ -68,14 +68,23 @@ def _say(message: str) -> None:
 
 
 class _OneLine(logging.Handler):
+    """Warnings (a bad journal line, a repaired journal end) as one line each, each said once: the journal is read
+    more than once in a run (resume, then each table pass)."""
+
+    def __init__(self):
+        super().__init__()
+        self.said: set[str] = set()
+
     def emit(self, record: logging.LogRecord) -> None:
-        _say(f"{record.levelname.lower()}: {record.getMessage()}")
+        message = f"{record.levelname.lower()}: {record.getMessage()}"
+        if message not in self.said:
+            self.said.add(message)
+            _say(message)
 
 
 _log = logging.getLogger("vngov")
-if not _log.handlers:
+if not any(isinstance(h, _OneLine) for h in _log.handlers):
     _log.addHandler(_OneLine())
-    _log.propagate = False
 
 app = typer.Typer(cls=_Commands, help="Extract meetings, attendees and metrics from Vietnamese government news pages.",
                   no_args_is_help=True)
@@ -119,7 +128,7 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
     from rich.console import Console
     from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from pipeline.batch.run import FolderInUse, OutputError, run
+    from pipeline.batch.run import EngineError, FolderInUse, OutputError, run
     from pipeline.export.tables import FORMATS
 
     if format not in FORMATS:
@@ -152,7 +161,7 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
                         scheduler=scheduler, doc_timeout=doc_timeout or None, on_result=on_result)
         except ValueError as e:
             raise _usage(str(e))
-        except (FolderInUse, OutputError) as e:
+        except (FolderInUse, OutputError, EngineError) as e:
             raise Failed(str(e))
         except KeyboardInterrupt:
             _say(f"interrupted: the records done so far are in {out / 'records.jsonl'}; --resume goes on from there")

@@ -21,7 +21,7 @@ from pipeline.chain import warm_up
 from pipeline.export.tables import FORMATS, atomic_files, write_tables
 from pipeline.ingest.load import InputError, Unit, file_units, iter_files
 
-__all__ = ["FolderInUse", "OutputError", "Stats", "content_hash", "extract_item", "run"]
+__all__ = ["EngineError", "FolderInUse", "OutputError", "Stats", "content_hash", "extract_item", "run"]
 
 DOC_TIMEOUT = 60.0  # seconds a document may take (loading and extraction each), `--doc-timeout`
 PARTITION = 32  # files per Dask task
@@ -30,6 +30,18 @@ ENGINES = ("local", "dask")
 
 class OutputError(RuntimeError):
     """The output folder cannot be written (disk full, file-size limit, read-only): the run stops."""
+
+
+class EngineError(RuntimeError):
+    """The engine itself failed (a Dask scheduler out of reach, no process can be started): the run stops."""
+
+
+def _engine(name: str, outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """`outcomes`, with an OSError of the engine told apart from one of the output (which `run` reports)."""
+    try:
+        yield from outcomes
+    except OSError as e:
+        raise EngineError(f"the {name} engine failed: {e}") from e
 
 
 def _units(paths: Iterable[str | Path]) -> Iterator[Unit | InputError]:
@@ -100,7 +112,8 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
     """Extract every document under `paths` into `out` (records.jsonl, errors.jsonl, tables of `fmt`).
 
     Raises ValueError for a bad option, FolderInUse when another run holds `out`, OutputError when the output
-    cannot be written; a bad input is never raised, it is an error line."""
+    cannot be written, EngineError when the workers or the cluster fail; a bad input is never raised, it is an
+    error line."""
     _check(fmt, engine, scheduler, workers, doc_timeout)
     start = time.perf_counter()
     paths = list(paths)
@@ -109,8 +122,8 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
     try:
         with claim(out):
             journal = Journal(out / "records.jsonl", resume)
-            outcomes = dask_outcomes(paths, journal.done, scheduler, doc_timeout) if engine == "dask" else \
-                local_outcomes(paths, journal.done, workers or os.cpu_count() or 1, doc_timeout)
+            outcomes = _engine(engine, dask_outcomes(paths, journal.done, scheduler, doc_timeout) if engine == "dask"
+                               else local_outcomes(paths, journal.done, workers or os.cpu_count() or 1, doc_timeout))
             complete = False
             try:
                 with atomic_files(out) as tmp, open(tmp("errors.jsonl"), "w", encoding="utf-8") as err:
@@ -132,7 +145,7 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
                 outcomes.close()  # a failed write stops the workers now, not when the generator is collected
                 journal.close(complete)
             write_tables(out, fmt, journal.path)
-    except (FolderInUse, OutputError):
+    except (FolderInUse, OutputError, EngineError):
         raise
     except OSError as e:
         raise OutputError(f"cannot write the output in {out}: {e.strerror or e}"
