@@ -6,8 +6,8 @@ Each generator writes a page of about n characters built the way a real page goe
 a run of dots, quotes, one figure repeated, many people in one sentence, a whole page on one line, a long
 roster). Each page is extracted once in a forked worker (lexicons loaded before the fork, so start-up is not
 counted), timed with the wall clock, and killed at --limit seconds. A size is skipped once the size before it took
-more than --cap seconds (a quadratic path would take hours). The ingest cases time loading (decoding, checks) of
-the same kind of page as a file.
+more than --cap seconds (a quadratic path would take hours). The ingest_* cases time loading a file
+(pipeline.ingest: decoding and checks) of markup that made the loader's own regexes quadratic.
 
 The table gives seconds per size, s/MB at the largest size measured (MB = 10^6 characters) and the ratio
 1M/100k: 10 is linear, 100 quadratic. Targets (issue 16): ratio <= 12 and <= 5 s/MB for every generator.
@@ -75,8 +75,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
 }
 # Loading, not extraction: markup that made the loader's own regexes quadratic (pipeline.ingest).
 INGEST = {
-    "ingest_unclosed_script": lambda n: repeat("<script>", n - len(ARTICLE)) + ARTICLE,
-    "ingest_lone_lt": lambda n: repeat("<", n - len(ARTICLE)) + ARTICLE,
+    "ingest_unclosed_script": lambda n: repeat("<script>", n, ARTICLE),
+    "ingest_lone_lt": lambda n: repeat("<", n, ARTICLE),
 }
 
 
@@ -137,9 +137,9 @@ def main() -> None:
     cases = [(n, g, _time_extract) for n, g in GENERATORS.items()] + [(n, g, _time_ingest) for n, g in INGEST.items()]
     cases = [c for c in cases if not a.only or c[0] in a.only]
     sizes = sorted(a.sizes)
-    head = f"{'case':24s}" + "".join(f"{f'{s // 1000}k s':>12s}" for s in sizes) + f"{'s/MB':>9s}{'ratio':>8s}  out"
+    head = f"{'case':24s}" + "".join(f"{f'{s // 1000}k s':>16s}" for s in sizes) + f"{'s/MB':>9s}{'ratio':>8s}  out"
     print(f"pipeline.extract on hostile pages, wall-clock seconds, cap {a.cap:g} s, limit {a.limit:g} s; "
-          f"ratio = time at {sizes[-1] // 1000}k / time at {sizes[-2] // 1000}k (10 = linear)" if len(sizes) > 1
+          f"ratio = time at {sizes[-1] // 1000}k / time at {sizes[-2] // 1000}k ({sizes[-1] / sizes[-2]:g} = linear)" if len(sizes) > 1
           else "")
     print(head, flush=True)
     failing = []
@@ -155,11 +155,11 @@ def main() -> None:
         ratio = times[-1][0] / max(times[-2][0], 1e-3) if len(times) > 1 and None not in (times[-1][0], times[-2][0]) \
             else None
         last_note = next((note for t, note in reversed(times) if note and t is not None), "")
-        print(f"{case:24s}" + "".join(f"{fmt(t, note):>12s}" for t, note in times)
+        print(f"{case:24s}" + "".join(f"{fmt(t, note):>16s}" for t, note in times)
               + f"{fmt(per_mb, '-'):>9s}{fmt(ratio, '-'):>8s}  {last_note}", flush=True)
-        if len(done) < len(sizes) or (per_mb or 0) > 5 or (ratio or 0) > 12:
+        if len(done) < len(sizes) or (per_mb or 0) > 5 or (ratio or 0) > 1.2 * sizes[-1] / sizes[-2]:
             failing.append(case)
-    print(f"\nnot yet linear (ratio > 12, > 5 s/MB, or cut off): {', '.join(failing) or 'none'}")
+    print(f"\nnot yet linear (ratio over 1.2 x linear, > 5 s/MB, or cut off): {', '.join(failing) or 'none'}")
     sys.exit(1 if failing else 0)
 
 

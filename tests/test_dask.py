@@ -1,4 +1,6 @@
 """`--engine dask` over a LocalCluster gives byte-for-byte the output of the local engine (after sorting)."""
+import time
+
 import pytest
 
 distributed = pytest.importorskip("dask.distributed")
@@ -68,3 +70,16 @@ def test_relative_paths_are_read_where_the_client_is(tmp_path, monkeypatch):
     assert (remote.docs, remote.errors) == (4, 1)
     assert files(tmp_path / "dask") == files(tmp_path / "local")  # same sources ("in/t000.txt"), same texts
     assert b"C\xc3\xa0 Mau" not in (tmp_path / "dask/records.jsonl").read_bytes()
+
+
+def test_a_document_over_its_budget_on_a_dask_thread_is_an_error(tmp_path, cluster, monkeypatch):
+    """Dask runs tasks in threads, where no alarm signal can be caught: the budget is raised in the thread."""
+    from test_batch_faults import slow_stage
+    slow_stage(monkeypatch, 600)
+    src = corpus(tmp_path / "in", 3)
+    (src / "slow.txt").write_text(BODY.format(d=3, p="Phú Yên", n=9), encoding="utf-8")
+    start = time.monotonic()
+    stats = run([src], tmp_path / "out", fmt="csv", engine="dask", scheduler=cluster.scheduler_address, doc_timeout=1)
+    assert time.monotonic() - start < 60
+    assert (stats.docs, stats.errors) == (4, 2)  # the slow one and the broken JSONL line
+    assert any("timed out after 1 s" in line for line in (tmp_path / "out/errors.jsonl").read_text().splitlines())

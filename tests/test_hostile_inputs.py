@@ -110,11 +110,12 @@ def test_the_size_limit_holds_for_what_is_read_not_what_stat_says(tmp_path, monk
 
 def test_a_3gb_jsonl_line_is_skipped_without_being_held(tmp_path):
     path = tmp_path / "feed.jsonl"
-    with open(path, "wb") as f:  # a sparse file: 3 GB of one line, on disk almost nothing
+    with open(path, "wb") as f:  # one line of 3 GB: 40 MB of text, a hole (a preallocated download), 40 MB of text
         f.write(json.dumps({"id": "first", "text": BODY}, ensure_ascii=False).encode() + b"\n")
-        f.write(b'{"id": "huge", "text": "')
-        f.seek(3 * 2**30, os.SEEK_CUR)
-        f.write(b'"}\n' + json.dumps({"id": "after", "text": BODY}, ensure_ascii=False).encode() + b"\n")
+        f.write(b'{"id": "huge", "text": "' + b"x" * (40 * 2**20))
+        f.seek(3 * 2**30 - 80 * 2**20, os.SEEK_CUR)
+        f.write(b"y" * (40 * 2**20) + b'"}\n' + json.dumps({"id": "after", "text": BODY}, ensure_ascii=False).encode()
+                + b"\n")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.monotonic()
     first, huge, after = load_all(path)
@@ -165,3 +166,16 @@ def test_markup_is_stripped_in_linear_time(tmp_path, page):
 def test_strip_markup_keeps_the_text_and_drops_scripts_and_styles():
     page = "<p>Ông A</p><script>var x = '<b>Bà B</b>';</script><style>p{}</style>a < b<br/>c <SCRIPT src=x>"
     assert strip_markup(page).split() == ["Ông", "A", "a", "<", "b", "c"]
+
+
+def test_jsonl_lines_over_the_limit_are_dropped_and_the_rest_read_exactly(tmp_path, monkeypatch):
+    monkeypatch.setattr(load, "MAX_DOC_BYTES", 100)
+    monkeypatch.setattr(load, "READ_CHUNK", 16)  # the skip goes chunk by chunk, across the reader's buffer
+    lengths = [5, 150, 3, 1000, 99, 100, 101, 0, 37, 100_000, 2, 64, 17]
+    lines = [bytes([97 + k % 26]) * n + b"\n" for k, n in enumerate(lengths)]
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b"".join(lines) + b"z" * 500)  # and a last line without a newline, too long
+    got = list(load.jsonl_lines(str(path)))
+    want = [(k + 1, None if n > 100 else line) for k, (n, line) in enumerate(zip(lengths, lines))]
+    want.append((len(lines) + 1, None))
+    assert got == want

@@ -17,6 +17,7 @@ unit (the costly part, run by a worker under its time budget). iter_documents ch
 from __future__ import annotations
 
 import codecs
+import errno
 import html
 import json
 import os
@@ -156,22 +157,43 @@ def read_bounded(path: str) -> bytes:
 
 
 def jsonl_lines(path: str) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) for each line of a JSONL file, bytes None for a line over MAX_DOC_BYTES: that line is
-    read past in chunks of READ_CHUNK and dropped, never held whole (a 3 GB line costs 4 MB of memory)."""
+    """(line number, bytes) for each line of a JSONL file, bytes None for a line over MAX_DOC_BYTES: the rest of that
+    line is read past a chunk at a time (_past_line) and dropped, never held whole (a 3 GB line costs 4 MB)."""
     fd = _open_regular(path)
     with os.fdopen(fd, "rb", buffering=READ_CHUNK) as f:
-        i, skip = 0, bytearray(READ_CHUNK)
+        i = 0
         while line := f.readline(MAX_DOC_BYTES + 1):
             i += 1
             if len(line) > MAX_DOC_BYTES and not line.endswith(b"\n"):
-                while n := f.readinto(skip):  # to the end of the line, a chunk at a time, into one buffer
-                    end = skip.find(b"\n", 0, n)
-                    if end >= 0:
-                        f.seek(end + 1 - n, os.SEEK_CUR)
-                        break
+                end = _past_line(fd, f.tell())
+                f.seek(0, os.SEEK_END) if end is None else f.seek(end)
                 yield i, None
             else:
                 yield i, line
+
+
+def _past_line(fd: int, start: int) -> int | None:
+    """The offset just past the first newline at or after `start`, None if the file ends first. Reads READ_CHUNK
+    at a time; the holes of a sparse file (zero bytes only, never a newline: a preallocated download that stopped)
+    are jumped over unread. The descriptor's offset is put back, so the buffered reader over it stays right."""
+    saved, pos = os.lseek(fd, 0, os.SEEK_CUR), start
+    try:
+        while True:
+            if hasattr(os, "SEEK_DATA"):
+                try:
+                    pos = os.lseek(fd, pos, os.SEEK_DATA)
+                except OSError as e:
+                    if e.errno == errno.ENXIO:
+                        return None  # a hole to the end of the file
+            chunk = os.pread(fd, READ_CHUNK, pos)
+            if not chunk:
+                return None
+            end = chunk.find(b"\n")
+            if end >= 0:
+                return pos + end + 1
+            pos += len(chunk)
+    finally:
+        os.lseek(fd, saved, os.SEEK_SET)
 
 
 # ---- decoding -----------------------------------------------------------------------------------------------
