@@ -166,7 +166,10 @@ def jsonl_lines(path: str) -> Iterator[tuple[int, bytes | None]]:
             i += 1
             if len(line) > MAX_DOC_BYTES and not line.endswith(b"\n"):
                 end = _past_line(fd, f.tell())
-                f.seek(0, os.SEEK_END) if end is None else f.seek(end)
+                if end is None:
+                    f.seek(0, os.SEEK_END)
+                else:
+                    f.seek(end)
                 yield i, None
             else:
                 yield i, line
