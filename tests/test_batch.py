@@ -4,6 +4,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.batch import pool, work
 from pipeline.batch import run as batch
 from pipeline.batch.run import content_hash, run
 from pipeline.export.tables import SCHEMA
@@ -54,8 +55,6 @@ def test_records_carry_the_hash_resume_computes(tmp_path):
 
 def test_workers_give_the_same_output_as_one_process(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "in", 24)
-    monkeypatch.setattr(batch, "MIN_PARALLEL", 4)
-    monkeypatch.setattr(batch, "CHUNK", 2)
     one = run([corpus], tmp_path / "one", workers=1)
     two = run([corpus], tmp_path / "two", workers=2)
     assert (one.docs, two.docs) == (24, 24)
@@ -65,19 +64,19 @@ def test_workers_give_the_same_output_as_one_process(tmp_path, monkeypatch):
 
 def test_input_is_streamed_with_a_bounded_window(tmp_path, monkeypatch):
     """The pool must not read the whole input ahead of the results."""
-    monkeypatch.setattr(batch, "MIN_PARALLEL", 2)
-    monkeypatch.setattr(batch, "CHUNK", 1)
+    corpus = write_corpus(tmp_path / "in", 200)
     read = []
 
-    def docs(paths):
-        for i in range(200):
-            read.append(i)
-            yield RawDoc(f"d{i}", f"d{i}", article(i), "text")
-    monkeypatch.setattr(batch, "iter_documents", docs)
-    results = batch.local_results(["unused"], batch.Resume(), workers=2)
+    def units(paths):
+        for u in real_units(paths):
+            read.append(u)
+            yield u
+    real_units = batch._units
+    monkeypatch.setattr(batch, "_units", units)
+    results = batch.local_outcomes([corpus], {}, workers=2, timeout=60)
     for _ in zip(range(5), results):
         pass
-    assert len(read) <= 5 + 2 * 1 * 4 + 2 + 1  # consumed + window + head + one the feeder is holding
+    assert len(read) <= 5 + 2 * pool.WINDOW_PER_WORKER  # consumed + the window
     results.close()
 
 
@@ -138,13 +137,13 @@ def test_doc_ids_are_unique_paths_under_the_input_root(tmp_path):
 
 def test_a_failing_document_becomes_an_error_line(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "in", 3)
-    real = batch.extract_doc
+    real = work.extract_doc
 
     def flaky(raw):
         if raw.doc_id == "doc0001":
             raise RuntimeError("parser exploded")
         return real(raw)
-    monkeypatch.setattr(batch, "extract_doc", flaky)
+    monkeypatch.setattr(work, "extract_doc", flaky)
     stats = run([corpus], tmp_path / "out", fmt="csv", workers=1)
     assert (stats.docs, stats.errors) == (2, 1)
     err = json.loads((tmp_path / "out/errors.jsonl").read_text(encoding="utf-8"))

@@ -154,10 +154,80 @@ def test_person_prints_a_timeline_found_by_any_spelling(inputs, tmp_path):
     assert missing.exit_code == 1 and "no person" in missing.output
 
 
-def test_show_prints_page_text_as_text_not_markup(tmp_path):
-    page = tmp_path / "p.txt"
-    page.write_text("[bold]Hội nghị[/bold] tổng kết [red]năm 2024[/red]\n\nSáng 5/1, UBND tỉnh Nghệ An tổ chức hội "
-                    "nghị. Đồng chí Nguyễn Đức Trung, Chủ tịch UBND tỉnh chủ trì.", encoding="utf-8")
-    result = runner.invoke(app, ["show", str(page)], terminal_width=200)
+HOSTILE = "Hội nghị [link=https://evil.example]bấm[/link] [/x] [bold red]\x1b[31mđỏ\x1b[0m\x1b]8;;https://x\x1b\\ \u202eabc\r"
+
+
+def test_show_prints_page_text_as_text(tmp_path):
+    """Rich markup in a page ("[link=…]", "[/x]", which crashed show) is printed as written, and terminal escape
+    sequences are shown as escapes instead of acting on the terminal."""
+    import io
+
+    from rich.console import Console
+
+    from pipeline.export.show import render
+    record = {"doc_id": "h1", "source": HOSTILE, "title": HOSTILE, "text": HOSTILE, "meeting": {"type": HOSTILE},
+              "attendees": [{"name": HOSTILE, "positions": [{"text": HOSTILE}], "roles": [HOSTILE]}],
+              "metrics": [{"text": HOSTILE, "value": 1, "unit": HOSTILE, "qualifier": None}]}
+    buf = io.StringIO()
+    render(record, Console(file=buf, force_terminal=True, color_system="truecolor", width=400))
+    shown = buf.getvalue()
+    assert shown.count("[link=https://evil.example]bấm[/link] [/x] [bold red]") == 8  # title, source, 6 cells
+    assert "\x1b]8;" not in shown and "\x1b[31m" not in shown and "\u202e" not in shown and "\r" not in shown
+    assert r"\x1b[31mđỏ\x1b[0m" in shown and r"\u202eabc\x0d" in shown
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", str(path)], terminal_width=400)
     assert result.exit_code == 0, result.output
-    assert "[bold]Hội nghị[/bold]" in result.output
+    assert "[/x]" in result.output and "\x1b" not in result.output
+
+
+def test_show_extracts_a_page_whose_text_holds_markup(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text(TEXT.replace("Võ Thành Công, Giám đốc Sở", "Võ Thành Công, Giám đốc Sở [/x] [link=https://a]"),
+                    encoding="utf-8")
+    result = runner.invoke(app, ["show", str(page)], terminal_width=300)
+    assert result.exit_code == 0, result.output
+    assert "Võ Thành Công" in result.output
+
+
+def one_line_error(args, code):
+    result = runner.invoke(app, [str(a) for a in args])
+    assert result.exit_code == code, result.output
+    assert result.output.count("\n") == 1 and result.output.startswith("vngov: error: "), result.output
+    assert "Traceback" not in result.output and "╭" not in result.output
+    return result.output
+
+
+def test_user_and_environment_errors_are_one_line_with_an_exit_code(inputs, tmp_path, monkeypatch):
+    assert "no such file or folder: " in one_line_error(["extract", tmp_path / "nope", "-o", tmp_path / "o"], 2)
+    assert "--format" in one_line_error(["extract", inputs, "-o", tmp_path / "o", "--format", "xml"], 2)
+    assert "--workers" in one_line_error(["extract", inputs, "-o", tmp_path / "o", "-j", "0"], 2)
+    assert "--doc-timeout" in one_line_error(["extract", inputs, "-o", tmp_path / "o", "--doc-timeout", "-1"], 2)
+    assert "Missing argument" in one_line_error(["extract"], 2)
+    assert "No such command" in one_line_error(["exract"], 2)
+    assert "no records.jsonl" in one_line_error(["tables", tmp_path], 2)
+    assert "not a file" in one_line_error(["show", tmp_path / "nope.html"], 2)
+    assert "not a folder" in one_line_error(["eval", tmp_path / "nope"], 2)
+    (tmp_path / "afile").write_text("x")
+    assert "cannot write the output" in one_line_error(["extract", inputs, "-o", tmp_path / "afile"], 1)
+
+
+def test_a_read_only_output_folder_is_one_line(inputs, tmp_path, monkeypatch):
+    import errno
+    import os
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o555)
+    if os.access(out, os.W_OK):  # root writes anywhere: refuse writes in the folder as a read-only mount would
+        real = os.open
+
+        def read_only(path, flags, *args, **kwargs):
+            if str(path).startswith(str(out)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+                raise PermissionError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+            return real(path, flags, *args, **kwargs)
+        monkeypatch.setattr(os, "open", read_only)
+    try:
+        message = one_line_error(["extract", inputs, "-o", out], 1)
+    finally:
+        out.chmod(0o755)
+    assert f"cannot write the output in {out}" in message

@@ -1,187 +1,89 @@
-"""Batch extraction at scale: every core (or a Dask cluster), streaming, resumable.
+"""Batch extraction at scale: every core (or a Dask cluster), streaming, resumable, one outcome per input.
 
-OUTDIR/records.jsonl is the journal: one record per line, flushed as each document finishes, so a killed
-run keeps its work and `resume=True` skips every document whose content hash is already there (a torn last
-line is dropped). Each record has a doc_id of its own, and each content one record (Unique). errors.jsonl and the
-query tables are written atomically at the end (pipeline.export).
+`run` holds the output folder (pipeline.batch.outdir: a second run on it is refused), streams every input unit
+through worker processes (pipeline.batch.pool) or Dask tasks, each document under its time budget
+(pipeline.batch.work), appends each record to the journal OUTDIR/records.jsonl as it comes
+(pipeline.batch.journal: resume, replaced records; pipeline.batch.unique: one record per content, one doc_id per
+record) and each error to errors.jsonl, then writes the query tables
+(pipeline.export). Any write error ends the run at once with OutputError, workers stopped: never a hang.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import multiprocessing as mp
 import os
-import threading
 import time
-from collections import Counter
-from dataclasses import asdict, dataclass
-from itertools import chain, islice
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pipeline.export.tables import atomic_files, iter_records, write_tables
-from pipeline.chain import extract_doc, warm_up
-from pipeline.ingest.load import InputError, RawDoc, iter_documents, iter_inputs, read_inputs
+from pipeline.batch.journal import Journal
+from pipeline.batch.outdir import FolderInUse, claim
+from pipeline.batch.unique import Unique
+from pipeline.batch.work import LISTING_REASON, Outcome, Skip, content_hash, extract_item, process_unit
+from pipeline.chain import warm_up
+from pipeline.export.tables import FORMATS, atomic_files, write_tables
+from pipeline.ingest.load import InputError, Unit, file_units, iter_files
 
-CHUNK = 8  # documents per task sent to a worker
-MIN_PARALLEL = 64  # smaller batches run in-process: forking workers would cost more than it saves
+__all__ = ["EngineError", "FolderInUse", "LISTING_REASON", "OutputError", "Stats", "content_hash", "extract_item", "run"]
+
+DOC_TIMEOUT = 60.0  # seconds a document may take (loading and extraction each), `--doc-timeout`
 PARTITION = 32  # files per Dask task
-
-Result = tuple[str, dict | None]  # ("record" | "error" | "skipped", payload)
-LISTING_REASON = "listing page, not an article (a home or section page of teasers, no article body)"
+ENGINES = ("local", "dask")
 
 
-def content_hash(content: str) -> str:
-    """The same hash Record.content_hash carries (extract() hashes the NFC text that RawDoc already holds)."""
-    return hashlib.sha256(content.encode()).hexdigest()
+class OutputError(RuntimeError):
+    """The output folder cannot be written (disk full, file-size limit, read-only): the run stops."""
 
 
-class Resume:
-    """Skips documents already in the journal, once per record there: a second input of the same content goes on to
-    Unique, which notes it as a duplicate in errors.jsonl as a fresh run does."""
-
-    def __init__(self, hashes: Iterable[str] = ()):
-        self.left = Counter(hashes)
-
-    def skip(self, doc: RawDoc | InputError) -> bool:
-        if not isinstance(doc, RawDoc) or not self.left:
-            return False
-        h = content_hash(doc.content)
-        if self.left[h] > 0:
-            self.left[h] -= 1
-            return True
-        return False
+class EngineError(RuntimeError):
+    """The engine itself failed (a Dask scheduler out of reach, no process can be started): the run stops."""
 
 
-class Unique:
-    """One record per content and one doc_id per record, over a run and the journal it resumes.
-
-    The records are checked where they are written, in input order, so the local and Dask engines agree. An input
-    whose content is already a record (the same page given twice, or under two names) is dropped, with a line in
-    errors.jsonl naming the record that has it (it was extracted, then dropped: duplicates are rare, and a check
-    before extraction would not see across Dask partitions). A doc_id already taken by other content ("x/page" of
-    x/page.txt and x/page.html, one JSONL id in two files) gets the first 8 hex digits of the content hash
-    ("x/page~3f2a9c1b"), and the record's notes say so.
-    """
-
-    def __init__(self, journal: Iterable[tuple[str, str | None]] = ()):
-        self.by_hash: dict[str, str] = {}  # content hash → doc_id
-        self.ids: set[str] = set()
-        for doc_id, h in journal:
-            self.ids.add(doc_id)
-            if h:
-                self.by_hash[h] = doc_id
-
-    def admit(self, record: dict) -> dict | None:
-        """None when `record` is to be written (its doc_id made unique), else the error line of a duplicate."""
-        h, doc_id = record.get("content_hash"), record["doc_id"]
-        if h in self.by_hash:
-            return {"source": record.get("source"), "reason": f"duplicate: same content as {self.by_hash[h]!r}, "
-                    "which is kept", "duplicate_of": self.by_hash[h]}
-        if doc_id in self.ids:
-            record["doc_id"] = f"{doc_id}~{(h or content_hash(record.get('text') or ''))[:8]}"
-            record["notes"] = [*(record.get("notes") or []),
-                               f"doc_id {doc_id!r} is another input's: this one is {record['doc_id']!r}"]
-        self.ids.add(record["doc_id"])
-        if h:
-            self.by_hash[h] = record["doc_id"]
-        return None
-
-
-def extract_item(item: RawDoc | InputError) -> Result:
-    """One input to one result; any failure is an error line, never an exception."""
-    if isinstance(item, InputError):
-        return "error", {k: v for k, v in asdict(item).items() if v is not None}
+def _engine(name: str, outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """`outcomes`, with an OSError of the engine told apart from one of the output (which `run` reports)."""
     try:
-        record = extract_doc(item)
-    except Exception as e:  # one bad document never stops the batch
-        return "error", {"source": item.source, "reason": f"{type(e).__name__}: {e}"}
-    if record.kind == "listing":  # a home or section page holds no article: reported, not counted as a document
-        where = {"url": record.url} if record.url else {}
-        return "error", {"source": item.source, "reason": LISTING_REASON, **where}
-    return "record", record.to_dict()
+        yield from outcomes
+    except OSError as e:
+        raise EngineError(f"the {name} engine failed: {e}") from e
 
 
-def _results(docs: Iterable[RawDoc | InputError], resume: Resume) -> Iterator[Result]:
-    for d in docs:
-        yield ("skipped", None) if resume.skip(d) else extract_item(d)
+def _units(paths: Iterable[str | Path]) -> Iterator[Unit | InputError]:
+    for f in iter_files(paths):
+        yield from (file_units(f) if isinstance(f, Unit) else [f])
 
 
-def _extract_or_skip(item: RawDoc | InputError | None) -> Result:
-    return ("skipped", None) if item is None else extract_item(item)
+def local_outcomes(paths: Iterable[str | Path], skip: Skip, workers: int,
+                   timeout: float | None) -> Iterator[Outcome]:
+    """Outcomes in input order from `workers` local processes (JSONL files are split into lines here)."""
+    from pipeline.batch.pool import ordered_outcomes
 
-
-def local_results(paths: Iterable[str | Path], resume: Resume, workers: int) -> Iterator[Result]:
-    """Results in input order. Input is streamed: at most a few chunks per worker are in flight."""
-    docs = iter_documents(paths)
-    head = list(islice(docs, MIN_PARALLEL))
-    if workers <= 1 or len(head) < MIN_PARALLEL:
-        yield from _results(chain(head, docs), resume)
-        return
-    size = workers * CHUNK * 4
-    window, stop = threading.Semaphore(size), threading.Event()
-
-    def feed() -> Iterator[RawDoc | InputError | None]:
-        for d in chain(head, docs):  # runs in the pool's feeder thread; Pool.imap would otherwise read it all
-            window.acquire()
-            if stop.is_set():
-                return
-            yield None if resume.skip(d) else d
-
-    # fork: workers inherit the imported modules (and a built pipeline), so starting them is cheap
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     warm_up()  # load every lexicon before forking: the workers share them
-    with ctx.Pool(workers) as pool:
-        try:
-            for result in pool.imap(_extract_or_skip, feed(), chunksize=CHUNK):
-                window.release()
-                yield result
-        finally:  # a consumer that stops early must not leave the feeder blocked: Pool.terminate joins it
-            stop.set()
-            for _ in range(size + 1):
-                window.release()
+    return ordered_outcomes(_units(paths), workers, skip, timeout)
 
 
-def list_inputs(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
-    """(file, name) of every input: the same expansion of folders, and the same doc_id names, iter_documents uses."""
-    return [(str(f), name) for f, name in iter_inputs(paths)]
+def extract_partition(units: list[Unit | InputError], skip: Skip, timeout: float | None) -> list[Outcome]:
+    """One Dask task: the outcomes of a few files (read on the worker, by absolute path), in order."""
+    return [o for u in units for v in (file_units(u) if isinstance(u, Unit) else [u])
+            for o in process_unit(v, skip, timeout)]
 
 
-def extract_partition(inputs: list[tuple[str, str]], skip_hashes: list[str]) -> list[Result]:
-    """One Dask task: the documents of a few files (read on the worker), in order."""
-    return list(_results(read_inputs(inputs), Resume(skip_hashes)))
-
-
-def dask_results(paths: Iterable[str | Path], resume: Resume, scheduler) -> Iterator[Result]:
-    """The same results as local_results, computed on a Dask cluster; partitions are collected in order."""
+def dask_outcomes(paths: Iterable[str | Path], skip: Skip, scheduler, timeout: float | None) -> Iterator[Outcome]:
+    """The same outcomes as local_outcomes, computed on a Dask cluster; partitions are collected in order. The
+    client sends absolute paths: a worker's directory is not the client's."""
     from dask.distributed import Client
 
-    files = list_inputs(paths)
-    parts = [files[i:i + PARTITION] for i in range(0, len(files), PARTITION)]
-    skip = sorted(resume.left.elements())
+    units = list(iter_files(paths, absolute=True))
+    parts = [units[i:i + PARTITION] for i in range(0, len(units), PARTITION)]
     with Client(scheduler) as client:
         skip_future = client.scatter([skip], broadcast=True)[0] if skip else skip  # sent once, not per task
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
-        futures = [client.submit(extract_partition, p, skip_future, pure=False) for p in parts[:in_flight]]
+        futures = [client.submit(extract_partition, p, skip_future, timeout, pure=False) for p in parts[:in_flight]]
         for i in range(len(parts)):
             if i + in_flight < len(parts):
-                futures.append(client.submit(extract_partition, parts[i + in_flight], skip_future, pure=False))
+                futures.append(client.submit(extract_partition, parts[i + in_flight], skip_future, timeout,
+                                             pure=False))
             yield from futures[i].result()
             futures[i] = None  # let the finished partition be freed
-
-
-def recover_journal(path: Path) -> list[tuple[str, str | None]]:
-    """(doc_id, content hash) of the records already in the journal; a torn last line is cut off for good."""
-    if not path.exists():
-        return []
-    records = list(iter_records(path))
-    with open(path, "rb") as f:
-        n_lines = sum(1 for line in f if line.strip())
-    if n_lines != len(records):
-        with atomic_files(path.parent) as tmp:
-            with open(tmp(path.name), "w", encoding="utf-8") as f:
-                f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    return [(r["doc_id"], r.get("content_hash")) for r in records if "doc_id" in r]
 
 
 @dataclass
@@ -195,45 +97,68 @@ class Stats:
     seconds: float = 0.0
 
 
-def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers: int | None = None,
-        resume: bool = False, engine: str = "local", scheduler=None,
-        on_result: Callable[[Stats], None] | None = None) -> Stats:
-    """Extract every document under `paths` into `out` (records.jsonl, errors.jsonl, tables of `fmt`)."""
-    start = time.perf_counter()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    journal = out / "records.jsonl"
-    done = recover_journal(journal) if resume else []
-    skip, unique = Resume(h for _, h in done if h), Unique(done)
-    if engine == "dask":
-        if scheduler is None:
-            raise ValueError("--engine dask needs --scheduler ADDRESS")
-        results = dask_results(paths, skip, scheduler)
-    elif engine == "local":
-        results = local_results(paths, skip, workers or os.cpu_count() or 1)
-    else:
+def _check(fmt: str, engine: str, scheduler, workers: int | None, doc_timeout: float | None) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose local or dask")
+    if engine == "dask" and scheduler is None:
+        raise ValueError("--engine dask needs --scheduler ADDRESS")
+    if workers is not None and workers < 1:
+        raise ValueError("--workers must be at least 1")
+    if doc_timeout is not None and doc_timeout < 0:
+        raise ValueError("--doc-timeout must be 0 (no limit) or more seconds")
+
+
+def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers: int | None = None,
+        resume: bool = False, engine: str = "local", scheduler=None, doc_timeout: float | None = DOC_TIMEOUT,
+        on_result: Callable[[Stats], None] | None = None) -> Stats:
+    """Extract every document under `paths` into `out` (records.jsonl, errors.jsonl, tables of `fmt`).
+
+    Raises ValueError for a bad option, FolderInUse when another run holds `out`, OutputError when the output
+    cannot be written, EngineError when the workers or the cluster fail; a bad input is never raised, it is an
+    error line."""
+    _check(fmt, engine, scheduler, workers, doc_timeout)
+    start = time.perf_counter()
+    paths = list(paths)
+    out = Path(out)
     stats = Stats()
-    with atomic_files(out) as tmp, open(journal, "a" if resume else "w", encoding="utf-8") as rec, \
-            open(tmp("errors.jsonl"), "w", encoding="utf-8") as err:
-        for kind, payload in results:
-            if kind == "record" and (dup := unique.admit(payload)):
-                err.write(json.dumps(dup, ensure_ascii=False) + "\n")
-                stats.duplicates += 1
-            elif kind == "record":
-                rec.write(json.dumps(payload, ensure_ascii=False) + "\n")
-                rec.flush()
-                stats.docs += 1
-                stats.attendees += len(payload.get("attendees") or [])
-                stats.metrics += len(payload.get("metrics") or [])
-            elif kind == "error":
-                err.write(json.dumps(payload, ensure_ascii=False) + "\n")
-                stats.errors += 1
-            else:
-                stats.skipped += 1
-            if on_result:
-                on_result(stats)
-        os.fsync(rec.fileno())
-    write_tables(out, fmt, journal)
+    try:
+        with claim(out):
+            journal = Journal(out / "records.jsonl", resume)
+            outcomes = _engine(engine, dask_outcomes(paths, journal.done, scheduler, doc_timeout) if engine == "dask"
+                               else local_outcomes(paths, journal.done, workers or os.cpu_count() or 1, doc_timeout))
+            complete = False
+            try:
+                with atomic_files(out) as tmp, open(tmp("errors.jsonl"), "w", encoding="utf-8") as err:
+                    unique = Unique(journal.entries)
+                    for o in outcomes:
+                        record = json.loads(o.line) if o.kind == "record" else None
+                        if record is not None and (dup := unique.admit(record)):
+                            err.write(json.dumps(dup, ensure_ascii=False) + "\n")
+                            stats.duplicates += 1
+                        elif record is not None:
+                            o.line = json.dumps(record, ensure_ascii=False)  # (its doc_id may have been made unique)
+                            journal.write(o)
+                            stats.docs += 1
+                            stats.attendees += o.attendees
+                            stats.metrics += o.metrics
+                        elif o.kind == "error":
+                            err.write(o.line + "\n")
+                            stats.errors += 1
+                        else:
+                            stats.skipped += 1
+                        if on_result:
+                            on_result(stats)
+                    complete = True
+            finally:
+                outcomes.close()  # a failed write stops the workers now, not when the generator is collected
+                journal.close(complete)
+            write_tables(out, fmt, journal.path)
+    except (FolderInUse, OutputError, EngineError):
+        raise
+    except OSError as e:
+        raise OutputError(f"cannot write the output in {out}: {e.strerror or e}"
+                          f"{f' ({e.filename})' if e.filename else ''}") from e
     stats.seconds = time.perf_counter() - start
     return stats

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import re
+import uuid
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -74,13 +76,18 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def iter_records(path: Path) -> Iterator[dict]:
-    """Records of a records.jsonl; a torn last line (killed writer) is skipped."""
-    with open(path, encoding="utf-8") as f:
-        for line in f:
+    """Records of a records.jsonl. A line that is not a record (torn by a killed writer, not JSON, not UTF-8, not
+    an object with a doc_id) is skipped with a warning naming it: one bad line never stops a reader."""
+    with open(path, "rb") as f:
+        for n, line in enumerate(f, 1):
             try:
-                yield json.loads(line)
-            except ValueError:
-                continue
+                record = json.loads(line)
+            except (ValueError, RecursionError):
+                record = None
+            if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
+                yield record
+            elif line.strip():
+                logging.getLogger("vngov").warning("%s, line %d: not a record, skipped", path, n)
 
 
 def _province(key: str | None) -> dict:
@@ -145,14 +152,17 @@ def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]
     return out
 
 
+def temp_name(name: str) -> str:
+    return f".{name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
+
+
 @contextmanager
 def atomic_files(out: Path) -> Iterator[callable]:
     """Yields tmp(final_name) → a temp path in `out`; on success each is fsynced and renamed to its final name."""
     pending: list[tuple[Path, Path]] = []
 
     def tmp(name: str) -> Path:
-        t = out / f".{name}.tmp"
-        t.unlink(missing_ok=True)
+        t = out / temp_name(name)  # named per run: two runs, or a run and a killed one's leftovers, never meet
         pending.append((t, out / name))
         return t
     try:
