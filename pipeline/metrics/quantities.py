@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 
 from pipeline.metrics.numbers import parse_digits, spelled_in
@@ -48,6 +49,8 @@ def _lex():
         "stop_head_re": _alternation(entries("metrics/stop_heads"), re.I),
         "stopwords": set(entries("metrics/stopwords")),
         "contexts": {tuple(c.split()) for c in entries("metrics/stop_contexts")},
+        "open_contexts": {tuple(c.split()) for c in entries("metrics/open_contexts")},
+        "verb_contexts": set(entries("metrics/verb_contexts")),
         "party_re": _alternation(entries("metrics/party_nouns"), re.I),
     }
 
@@ -91,9 +94,13 @@ _NUMBER = re.compile(
     r"(?=\d)"  # (a fast scan to the next digit, before the look-behinds)
     r"(?<![\w.,/])(?<![^\W\d_]-)(?<!\d:)"  # not inside a word, code ("Covid-19") or time ("9001:2015")
     r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)*"
-    r"(?![\w.,]?\d)(?!:\d)"
+    r"(?![.,]?\d)(?!:\d)"
 )
+# "175 hộ/673 khẩu": a count after "/" that follows a counted noun is a second quantity
+_AFTER_NOUN_SLASH = re.compile(r"(?<=[^\W\d_]/)\d+(?:[.,]\d+)*(?![.,/]?\d)")
+_LETTER_DIGIT = re.compile(r"[^\W\d_]+\d")  # "5S4", "H5N1": a code, unless a unit ("140m2", "9,13km2")
 _SCALE = re.compile(r"[ \t]*(tỷ|tỉ|triệu|nghìn|ngàn|vạn|trăm)(?!\w)(?![ \t]+(?:lệ|trọng|giá)\b)")
+_SMALLER_AMOUNT = re.compile(r"[ \t]+(\d{1,3}(?:,\d+)?)((?:[ \t]*(?:tỷ|tỉ|triệu|nghìn|ngàn|vạn|trăm)(?!\w))+)")
 _PERCENT = re.compile(r"[ \t]*(?:%|phần trăm(?!\w))")
 _PER = re.compile(r"(?:/[^\W\d_][\w²³]*)+")  # "/người/năm", "/km2", "/tháng"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -103,7 +110,7 @@ _RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:đến|tới)[ \t]+")
 _CHANGE_GAP = re.compile(r"[ \t]+(?:lên|xuống)(?:[ \t]+(?:còn|mức))?[ \t]+")
 _FROM = re.compile(r"(?<!\w)từ[ \t]+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_ISO_DATE_BEFORE = re.compile(r"(?:19|20)\d\d[-–]$")
+_ISO_DATE_BEFORE = re.compile(r"(?:19|20)\d\d[-–](?:\d\d?[-–])?$")  # "2025-08-", "2025-08-12 Chỉ định"
 _GAP = re.compile(r"[ \t]*")
 
 
@@ -126,8 +133,18 @@ class Quantity:
     def value_normalized(self) -> int | float | None:
         if self.scale is None:
             return None
-        v = self.value * self.scale
-        return int(v) if float(v).is_integer() else v
+        return _plain(Fraction(str(self.value)) * self.scale)
+
+
+def _product(scale_words: str) -> int:
+    f = 1
+    for w in scale_words.split():
+        f *= SCALES[w]
+    return f
+
+
+def _plain(x: Fraction) -> int | float:
+    return int(x) if x.denominator == 1 else float(x)
 
 
 def _lower_first(w: str) -> str:
@@ -215,13 +232,19 @@ def _opens_a_name(text: str, i: int, end: int, title: bool = True) -> bool:
 
 
 def _unit_after(text: str, p: int, attached_ok: bool):
-    """Parse scale words and a unit after a number ending at p: (unit, end, scale, currency, kind, per)
-    or False when the number is a duration/level/idiom."""
+    """Parse scale words and a unit after a number ending at p: (unit, end, scale, currency, kind, per, added)
+    or False when the number is a duration/level/idiom; `added` is the part written in a smaller scale word
+    ("3 tỷ 362 triệu": 0.362, in tỷ), to add to the number."""
     lx = _lex()
     scale, scale_words, q = 1, [], p
     while m := _SCALE.match(text, q):
         scale *= SCALES[m.group(1)]
         scale_words.append(m.group(1))
+        q = m.end()
+    added = Fraction(0)  # "3 tỷ 362 triệu USD" is 3,362 tỷ USD: the smaller amount in the first scale's unit
+    while scale_words and (m := _SMALLER_AMOUNT.match(text, q)) and (factor := _product(m.group(2))) < scale \
+            and (smaller := parse_digits(m.group(1))) is not None:
+        added += Fraction(str(smaller)) * factor / scale
         q = m.end()
     gap = _GAP.match(text, q).group()
     u = u_end = None
@@ -242,36 +265,66 @@ def _unit_after(text: str, p: int, attached_ok: bool):
             kind = "count"
     if u is None:
         if not scale_words:
-            return "", p, None, None, "", None
+            return "", p, None, None, "", None, 0
         kind, u_end = "scale", q
     per = None
     if u_end is not None and (m := _PER.match(text, u_end)):
         per, u_end = m.group()[1:], m.end()
+    elif u_end is not None and kind in ("count", "measure") and (rate := _rate_base(text, u_end)):
+        per, u_end = rate
     unit_text = " ".join(scale_words + ([u] if u and kind != "scale" else []))
     if per and kind != "percent":
         unit_text += "/" + per
     if kind == "percent":
         unit_text = "%"
-    return unit_text, u_end, (scale if scale_words else None), currency, kind, per
+    return unit_text, u_end, (scale if scale_words else None), currency, kind, per, added
 
+
+_RATE_BASE = re.compile(r"(?:/|[ \t]+trên[ \t]+)(\d+(?:\.\d{3})*)[ \t]*")
+
+
+def _rate_base(text: str, p: int) -> tuple[str, int] | None:
+    """The base of a rate after a unit: "271,6 ca/100.000 dân", "5,6 ca trên 100.000 dân" ("trên" is "per" here, no
+    qualifier), "111,6 bé trai/100 bé gái": a power of ten and its noun, as (per, end); the base is no metric."""
+    m = _RATE_BASE.match(text, p)
+    if not m or parse_digits(m.group(1)) not in _POWERS_OF_TEN:
+        return None
+    lx = _lex()
+    if u := lx["unit_re"].match(text, m.end()):
+        end = u.end()
+    elif (head := _head_noun(text, m.end())) and m.end() > m.start(1) + len(m.group(1)):
+        end = head[1]
+    else:
+        return None
+    return text[m.start(1):end], end
+
+
+_POWERS_OF_TEN = {10 ** k for k in range(0, 10)}
 
 _WORDS_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+$")
+_WORD_DASH_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]*[-–][ \t]*$")
 
 
 def _excluded_by_context(text: str, start: int) -> bool:
     """Ordinals, dates, periods, codes, levels, rankings, addresses: decided by the words right before
     ("lần thứ 11", "ngày 22-8", "năm 2021", "Nghị quyết số 169", "cấp độ 4", "Top 10", "quận 1")."""
-    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
+    line = text[max(0, start - 40):start].split("\n")[-1]
+    contexts = _lex()["contexts"]
+    if (d := _WORD_DASH_BEFORE.search(line)) and (d.group(1).casefold(),) in contexts:
+        return True  # "Covid - 19"
+    m = _WORDS_BEFORE.search(line)
     if not m:
         return False  # punctuation or nothing between the last word and the number
+    written = m.group(1).split()
     words = m.group(1).casefold().split()
-    if words[-2:] == ["tổng", "số"]:
-        return False  # "tổng số 300 doanh nghiệp" is a count
+    if any(tuple(words[-n:]) in _lex()["open_contexts"] for n in range(1, len(words) + 1)):
+        return False  # "dân số 8.060 người", "hằng năm 2,97%"
+    if any(" ".join(written[-n:]) in _lex()["verb_contexts"] for n in range(1, len(written) + 1)):
+        return False  # "quyết định 8 nội dung": the verb, not the document
     if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
         return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
     if len(words) >= 2 and words[-1] in ("sáng", "tối") and words[-2] in ("thắp", "chiếu", "làm", "soi", "rọi"):
         return False  # "thắp sáng 15 tuyến đường": the verb, not the morning of the 15th
-    contexts = _lex()["contexts"]
     return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
 
 
@@ -307,16 +360,22 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     """Every quantity with a unit, counted noun or scale word, in text order; bare numbers are left out. `low` is
     the text's lower-case view (pipeline.text.document.Document.lower), computed when not given."""
     raw = []  # (start, num_end, value, spelled, total)
-    for m in _NUMBER.finditer(text):
+    units = _lex()["unit_re"]
+    for m in sorted([*_NUMBER.finditer(text), *_AFTER_NOUN_SLASH.finditer(text)], key=lambda m: m.start()):
         tok = m.group()
+        if _LETTER_DIGIT.match(text, m.end()) and not ((u := units.match(text, m.end())) and u.end() > m.end() + 1
+                                                       and text[u.end() - 1].isdigit()):
+            continue
         parts = tok.split("/")
         if len(parts) > 2:  # "169/2024/QH15", "20/12/2016": codes and dates
             continue
         vals = [parse_digits(x) for x in parts]
         if any(v is None for v in vals):
             continue
-        if _ISO_DATE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+        if _ISO_DATE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "2025-02", "2025-08-15": parts of an ISO date
+        if text[m.start() - 1:m.start()] == "/" and vals[0] in _POWERS_OF_TEN:
+            continue  # "bé trai/100 bé gái": the base of a rate, not a second count
         total = vals[1] if len(vals) == 2 else None
         if total is not None and not (vals[0] <= total):
             continue  # "29/7" is a date, not 29 out of 7
@@ -327,12 +386,19 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
 
     out: list[Quantity] = []
     for start, num_end, value, spelled, total, tok in raw:
+        if out and start < out[-1].end:
+            continue  # the smaller amount of "3 tỷ 362 triệu USD"
         if _excluded_by_context(text, start):
             continue
         parsed = _unit_after(text, num_end, attached_ok=not spelled)
+        if parsed is False and (age := _AGE.match(text, num_end)) \
+                and _AVERAGE_AGE_BEFORE.search(lower_view(text[max(0, start - 40):start])):
+            parsed = "tuổi", age.end(), None, None, "count", None, 0  # "tuổi thọ trung bình đạt 74,7 tuổi"
         if parsed is False:
             continue
-        unit, end, scale, currency, kind, per = parsed
+        unit, end, scale, currency, kind, per, added = parsed
+        if added:
+            value = _plain(Fraction(str(value)) + added)
         if not kind and text[num_end:num_end + 1].isalpha():
             continue  # "5S", "4G": a letter glued to the number is a code
         if _YEAR.fullmatch(tok) and kind not in ("percent", "measure") and not scale:
@@ -350,25 +416,12 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
     _link_ranges(text, out)
-    _drop_age_limits(text, out)
     return [q for q in out if q.kind]
 
 
-# An age after a bound word defines who is counted ("trẻ dưới 1 tuổi", "người từ 60 tuổi trở lên",
-# "độ tuổi 18 - 35"): a limit like a duration, not a measured age ("người đàn ông 63 tuổi").
-_AGE_BOUND_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('metrics/age_bounds')})[ \t]+$")  # in the lower-case view
-_AGE_BOUND_AFTER = re.compile(r"[ \t]+trở[ \t]+(?:lên|xuống)(?!\w)")
-
-
-def _drop_age_limits(text: str, qs: list[Quantity]) -> None:
-    """Unset the kind of age limits (both ends of an age range), so they are left out like bare numbers."""
-    for n, q in enumerate(qs):
-        if q.unit != "tuổi" or q.range_role == "from":
-            continue
-        first = qs[n - 1] if q.range_role == "to" else q
-        if _AGE_BOUND_BEFORE.search(lower_view(text[max(0, first.start - 12):first.start])) \
-                or _AGE_BOUND_AFTER.match(text, q.end):
-            first.kind = q.kind = ""
+# An age is an attribute like a duration (time_units.txt); an average age is measured.
+_AGE = re.compile(r"[ \t]+tuổi(?!\w)")
+_AVERAGE_AGE_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('metrics/average_age_words')})(?!\w)[^.;:!?\n]*$")
 
 
 def _link_ranges(text: str, qs: list[Quantity]) -> None:
@@ -383,6 +436,8 @@ def _link_ranges(text: str, qs: list[Quantity]) -> None:
             if not (change or a.value < b.value) or a.spelled != b.spelled:
                 continue
             a.unit, a.scale, a.currency, a.kind, a.per = b.unit, b.scale, b.currency, b.kind, b.per
+        elif a.kind == "scale" and b.unit.startswith(a.unit + " ") and a.scale == b.scale:
+            a.unit, a.currency, a.kind, a.per = b.unit, b.currency, b.kind, b.per  # "từ 120 triệu đến 130 triệu đồng"
         elif a.unit != b.unit:
             continue
         a.range_role, b.range_role = "from", "to"
