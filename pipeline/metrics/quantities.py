@@ -44,6 +44,8 @@ def _lex():
         "noun_re": _alternation([n for n in nouns if not n.isupper()], re.I),
         "abbr_re": _alternation([n for n in nouns if n.isupper()]),
         "single": {n for n in nouns if " " not in n},
+        "modifiers": set(entries("metrics/noun_modifiers")),
+        "name_heads": set(entries("metrics/name_heads")),
         "classifiers": set(entries("metrics/classifiers")),
         "time_re": _alternation(entries("metrics/time_units"), re.I),
         "stop_head_re": _alternation(entries("metrics/stop_heads"), re.I),
@@ -52,6 +54,10 @@ def _lex():
         "open_contexts": {tuple(c.split()) for c in entries("metrics/open_contexts")},
         "verb_contexts": set(entries("metrics/verb_contexts")),
         "party_re": _alternation(entries("metrics/party_nouns"), re.I),
+        "sides_re": _alternation(entries("metrics/both_sides"), re.I),
+        "pronouns": set(entries("metrics/pronoun_heads")),
+        "one_title_re": re.compile(r"(?<![^\W\d_])(?:Một|một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
+                                   % "|".join(map(re.escape, entries("metrics/title_heads")))),
     }
 
 
@@ -65,7 +71,17 @@ def _dictionary() -> frozenset[str] | None:
     words = {w for w in dictionary_words() if w.islower()}
     if not words:
         return None
-    return frozenset(words | {fold_tones(w) for w in words if _OLD_TONE_PLACEMENT.search(w)})
+    words |= {fold_tones(w) for w in words if _OLD_TONE_PLACEMENT.search(w)}
+    return frozenset(words | {_I_Y.sub(_swap_i_y, w) for w in words if _I_Y.search(w)})
+
+
+# A final i or y after a single consonant is written either way ("liệt sĩ" / "liệt sỹ", "kỹ thuật" / "kĩ thuật")
+_I_Y = re.compile(r"(?<![^\W\d_])([bcdđhklmnpstvx])([iíìỉĩịyýỳỷỹỵ])(?![^\W\d_])")
+_I_TO_Y = dict(zip("iíìỉĩịyýỳỷỹỵ", "yýỳỷỹỵiíìỉĩị"))
+
+
+def _swap_i_y(m: re.Match) -> str:
+    return m.group(1) + _I_TO_Y[m.group(2)]
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:[ \t][^\W\d_]+){0,3}")
@@ -83,7 +99,8 @@ def _dictionary_word_end(text: str, i: int) -> int | None:
     syllables = [_lower_first(written[0])] + written[1:]
     for n in range(len(syllables), 1, -1):
         if all(w.islower() for w in syllables[1:n]) and " ".join(syllables[:n]) in words_ \
-                and not (n < len(syllables) and f"{syllables[n - 1]} {syllables[n]}" in words_):
+                and not (n < len(syllables) and f"{syllables[n - 1]} {syllables[n]}" in words_
+                         and syllables[n] not in _lex()["stopwords"]):  # "chi bộ thuộc": "thuộc" opens no word
             return i + len(" ".join(written[:n]))
     return None
 
@@ -151,14 +168,23 @@ def _lower_first(w: str) -> str:
     return w[0].lower() + w[1:] if w[:1].isupper() and not w.isupper() else w
 
 
-def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
+def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | None | bool:
     """The counted noun starting at i: (noun, end); None when there is none; False when the number
-    is a duration, a level or an idiom (so it is no quantity at all).
+    is a duration, a level or an idiom (so it is no quantity at all). `labelled`: the number follows a noun, so it
+    may be that noun's label ("cơ sở 2 Trung tâm Y tế"), and a verb after it is no noun ("Đề án 06 tạo …").
 
     The noun is the longest of the lexicon's nouns and the dictionary's words there ("đoàn viên" over the
     lexicon's "đoàn", "phó giáo sư"), else the first word alone ("37 nhà phải …"); a classifier takes the
-    noun it classifies ("viên ma túy", "cặp địa phương", "bộ sách giáo khoa")."""
+    noun it classifies ("viên ma túy", "cặp địa phương", "bộ sách giáo khoa"); a modifier takes the noun it
+    modifies ("96 tân Bí thư", "hai cựu chủ tịch"); "số" (number of) gives way to it ("93/95 số phiếu")."""
     lx = _lex()
+    if (m := _WORD.match(text, i)) and (m.group() == "số" or m.group().lower() in lx["modifiers"]) \
+            and (nxt := _NEXT_WORD.match(text, m.end())):
+        head = _head_noun(text, nxt.start(1), labelled)
+        if head and m.group() == "số":
+            return head
+        if head and head[0].lower() not in lx["modifiers"]:
+            return f"{_lower_first(m.group())} {text[nxt.start(1):head[1]]}", head[1]
     cands = []  # (end, priority, kind): longest wins, a stop beats a noun of the same length
     for kind, rx, prio in (("noun", lx["noun_re"], 0), ("abbr", lx["abbr_re"], 0),
                            ("time", lx["time_re"], 1), ("stop", lx["stop_head_re"], 1)):
@@ -170,7 +196,9 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         return False
     if kind == "abbr":
         return text[i:max(cands)[0]], max(cands)[0]
-    if kind == "noun" and _opens_a_name(text, i, max(cands)[0]):
+    if kind is None and not labelled and (a := _ABBREVIATION.match(text, i)):
+        return a.group(), a.end()  # "58 HS", "60.000 CBCNV": an abbreviation outside the lexicon is a counted noun too
+    if kind == "noun" and labelled and _opens_a_name(text, i, max(cands)[0]):
         return None
     if kind is None:
         m = _WORD.match(text, i)
@@ -186,8 +214,16 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         end = m.end()
         if not m.group().islower():  # a capitalised common noun counts as a whole dictionary word ("63 Trung tâm")
             end = _dictionary_word_end(text, i)
-            if end is None or _opens_a_name(text, i, end, title=False):
+            if end is not None and labelled and _opens_a_name(text, i, end, title=False):
                 return None
+            if end is None:
+                # one capitalised syllable: a noun ("4 Ban của HĐND", "1 Luật"), or the head of the name it opens
+                # ("16/34 Cục Hải quan", "6 Mẹ Việt Nam Anh hùng"), unless the number labels the noun before it
+                if not (_is_noun(m.group().lower()) or m.group().lower() in lx["name_heads"]):
+                    return None  # "tại 4 Nguyễn Thái Học": an address
+                if labelled and _opens_a_name(text, i, m.end(), title=False):
+                    return None
+                return _lower_first(m.group()), m.end()
     else:
         end = max(cands)[0]
     if _dictionary() is None:
@@ -197,7 +233,7 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
                 end = m2.end()
         return _lower_first(text[i:end]), end
     end = max(end, _dictionary_word_end(text, i) or 0)
-    if kind is None and _predicate(text[i:end]):
+    if kind is None and _predicate(text[i:end]) and text[i].islower():
         return None  # "Đề án 06 tạo …", "Vùng 4 phối hợp …": a verb follows the number, nothing is counted
     if _lower_first(text[i:end]) in lx["classifiers"] and (m2 := _NEXT_WORD.match(text, end)) \
             and m2.group(1).islower() and m2.group(1) not in lx["stopwords"]:
@@ -206,6 +242,34 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
 
 
 _NAME_NEXT = re.compile(r"[ \t]+(\w)")
+_NAME_NEXT_UPPER = re.compile(r"[ \t]+[^\W\d_a-zà-ỹđ]")  # a capitalised word follows
+# an abbreviation as a counted noun: two to eight capitals, not a code ("QĐ-UBND", "H5N1") or a unit
+_ABBREVIATION = re.compile(r"(?:[A-ZĐ]{2,8})(?![\w\-/.]*\d)(?![\w\-]|\.\w)")  # not "QĐ-UBND", "TP.HCM"
+
+
+def _is_noun(word: str) -> bool:
+    """A word the lexicon counts or the POS word list tags only as a common noun ("ban", "luật"; not "Nguyễn")."""
+    tags = word_tags().get(word) or frozenset()
+    return word in _lex()["single"] or (bool(tags & {"N", "Nc"}) and all(t.startswith("N") for t in tags))
+
+
+def _label_before(text: str, start: int) -> bool:
+    """The number may label the word before it ("cơ sở 2", "Vành đai 4", "Vùng CSB 3"), so a name after it is not
+    what it counts: unless punctuation, a qualifier, a function word or a verb stands before it ("gồm: 9 Huân
+    chương Độc lập", "có 16/34 Cục Hải quan", "bầu 24 Hội thẩm Tòa án")."""
+    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
+    if not m:
+        return False
+    words = m.group(1).lower().split()
+    last_two = " ".join(words[-2:])
+    word = last_two if len(words) >= 2 and _dictionary() and last_two in _dictionary() else words[-1]
+    if key(word) in _COMPARATOR_WORDS or words[-1] in _lex()["stopwords"]:
+        return False
+    tags = (word_tags().get(word) or frozenset()) | (word_tags().get(words[-1]) or frozenset())
+    return not (tags & _NOT_NOUN_TAGS)  # "trao tặng 7 Huân chương": "tặng" is a verb
+
+
+_NOT_NOUN_TAGS = frozenset({"V", "A", "E", "C", "Cc", "R", "L", "P", "T", "X"})
 
 
 def _function_word(word: str) -> bool:
@@ -231,7 +295,7 @@ def _opens_a_name(text: str, i: int, end: int, title: bool = True) -> bool:
     return word[:1].isupper() and not (title and " " in word) and bool(nxt) and nxt.group(1).isupper()
 
 
-def _unit_after(text: str, p: int, attached_ok: bool):
+def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False):
     """Parse scale words and a unit after a number ending at p: (unit, end, scale, currency, kind, per, added)
     or False when the number is a duration/level/idiom; `added` is the part written in a smaller scale word
     ("3 tỷ 362 triệu": 0.362, in tỷ), to add to the number."""
@@ -257,7 +321,7 @@ def _unit_after(text: str, p: int, attached_ok: bool):
         u, u_end, kind = m.group(), m.end(), "measure"
         currency = None if lx["units"][u] == "-" else lx["units"][u]
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
-        head = _head_noun(text, q + len(gap))
+        head = _head_noun(text, q + len(gap), labelled and not scale_words)
         if head is False and not scale_words:
             return False
         if head:  # after a scale word a duration or verb just follows the amount ("60 tỷ giải ngân", "2 triệu năm nay")
@@ -345,10 +409,19 @@ def _after_a_name(text: str, start: int) -> bool:
 _COMPARATOR_WORDS = {key(q) for q in table("metrics/qualifiers")} | {"có", "với", "đạt"}
 
 
+def _refers_to_people(text: str, unit: str, end: int) -> bool:
+    """"hai ông đều được bầu", "hai bà Nguyễn Thị A và Trần Thị B": an honorific not followed by a noun it heads
+    ("5 bà mẹ") refers back to people named."""
+    if unit not in _lex()["pronouns"]:
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return not following or not following.group(1).islower() or following.group(1) in _lex()["stopwords"]
+
+
 def _names_two_parties(text: str, start: int, end: int) -> bool:
-    """A spelled "hai" + party noun that names the two sides of a relation, not a count: "giữa hai tỉnh",
-    followed by the parties' names ("hai tỉnh Hải Dương - Phú Yên") or closing its phrase ("Ban Thường vụ
-    hai tỉnh."). Followed by a lower-case word it opens a clause and counts ("Hai tỉnh đã phối hợp")."""
+    """Two + party noun that names the two sides of a relation, not a count: "giữa hai tỉnh", followed by the
+    parties' names ("hai tỉnh Hải Dương - Phú Yên") or closing its phrase ("Ban Thường vụ hai tỉnh."). Followed by a
+    lower-case word it opens a clause and counts ("Hai tỉnh đã phối hợp")."""
     following = _NEXT_WORD.match(text, end)
     if not following or not following.group(1).islower():
         return True
@@ -382,6 +455,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         raw.append((m.start(), m.end(), vals[0], False, total, tok))
     for start, end, value in spelled_in(text, lower_view(text) if low is None else low):
         raw.append((start, end, value, True, None, text[start:end]))
+    for m in _lex()["one_title_re"].finditer(text):  # "bầu bổ sung một Phó Chủ tịch": "một" counts one office holder
+        raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
     raw.sort()
 
     out: list[Quantity] = []
@@ -390,7 +465,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue  # the smaller amount of "3 tỷ 362 triệu USD"
         if _excluded_by_context(text, start):
             continue
-        parsed = _unit_after(text, num_end, attached_ok=not spelled)
+        parsed = _unit_after(text, num_end, attached_ok=not spelled,
+                             labelled=total is None and _label_before(text, start))
         if parsed is False and (age := _AGE.match(text, num_end)) \
                 and _AVERAGE_AGE_BEFORE.search(lower_view(text[max(0, start - 40):start])):
             parsed = "tuổi", age.end(), None, None, "count", None, 0  # "tuổi thọ trung bình đạt 74,7 tuổi"
@@ -405,9 +481,11 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue  # a year, even when a word follows it ("năm 2019 tăng …")
         if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
             continue
-        if spelled and value == 2 and kind == "count" and _lex()["party_re"].fullmatch(unit) \
-                and (unit.casefold() == "bên" or _names_two_parties(text, start, end)):
-            continue  # "hai bên" is "both sides", an idiom like "cả hai", never a count
+        if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or (
+                _lex()["party_re"].fullmatch(unit) and _names_two_parties(text, start, end))):
+            continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
+        if kind == "count" and _refers_to_people(text, unit, end):
+            continue  # "cả hai ông đều được bầu": people already named
         if kind in ("count", "scale") and _after_a_name(text, start):
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
         span_end = num_end if kind == "" else end
