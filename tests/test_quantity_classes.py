@@ -131,7 +131,34 @@ NOUNS = {
     ],
 }
 
-CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS}
+# ---------------------------------------------------------------- ratios and page chrome
+
+RATIOS = {
+    "a bare ratio is a metric after a vote word or 'đạt' (real sets)": [
+        ("được bầu làm Chủ tịch HĐND tỉnh với số phiếu bầu 51/53.", [(51, "phiếu")]),
+        ("Với số phiếu tín nhiệm 40/40, ông A trúng cử", [(40, "phiếu")]),
+        ("kết quả kiểm tra đạt 25/25.", [(25, "")]),
+        ("xã đạt 17/19 tiêu chí nông thôn mới", [(17, "tiêu chí")]),
+        ("Chiều 5/9, đoàn công tác", []),  # a bare "5/9" elsewhere is a date
+    ],
+}
+
+CHROME = {
+    "counters, zoom and weather boxes of the page (dev, real sets)": [
+        ("Thứ 6, 01/11/2024 | 15:58:47\n3,215 lượt xem\nChiều ngày 1/11, Huyện ủy", []),
+        ("Lượt xem: 5547\n", []),
+        ("Đăng ngày 11 - 11 - 2023\n100%\n\nNgày 11/11/2023, đồng chí", []),
+        ("Hà Nội 21 °C\nTP Hồ Chí Minh 31 °C\n  • Đà Nẵng 26°C\n", []),
+        ("Tăng trưởng 8%\nTheo báo cáo", [(8, "%")]),  # a headline, not chrome
+        ("Hà Nội: 30 doanh nghiệp được vinh danh\n", [(30, "doanh nghiệp")]),
+    ],
+    "unaccented image captions and units cut off by the end of the excerpt (real sets)": [
+        ("Quang Nam: Thu hut 20 du an dau tu - Anh 1\nTỉnh đã thu hút 20 dự án.", [(20, "dự án")]),
+        ("UBND tỉnh trao quyết định cho 54 tân Bí thư xã. Chi tiết Bí thư 54 phư", [(54, "tân Bí thư")]),
+    ],
+}
+
+CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME}
 
 
 @pytest.mark.parametrize("text,expected", [c for cases in CLASSES.values() for c in cases],

@@ -142,7 +142,7 @@ class Quantity:
     currency: str | None = None  # "VND", "USD" …
     total: int | float | None = None  # 69 in "66/69 phiếu"
     per: str | None = None  # "năm" in "7,6%/năm"
-    kind: str = ""  # "percent", "measure", "count", "scale" ("8,3 triệu") or "" (bare number)
+    kind: str = ""  # "percent", "measure", "count", "scale" ("8,3 triệu"), "ratio" ("48/50") or "" (bare number)
     range_role: str | None = None  # "from" / "to" for the two ends of "5-7%"
     spelled: bool = False
 
@@ -473,6 +473,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if parsed is False:
             continue
         unit, end, scale, currency, kind, per, added = parsed
+        if kind == "" and total is not None and (ratio_unit := _ratio_unit(text, start)) is not None:
+            unit, kind = ratio_unit, "ratio"  # "với số phiếu bầu 48/50", "đạt 25/25"
         if added:
             value = _plain(Fraction(str(value)) + added)
         if not kind and text[num_end:num_end + 1].isalpha():
@@ -494,7 +496,61 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
     _link_ranges(text, out)
-    return [q for q in out if q.kind]
+    return [q for q in out if q.kind and not _page_furniture(text, q)]
+
+
+_COUNTER_LINE = re.compile(rf"[\d.,/]+[^\w\n]*(?:{alternation('metrics/page_counters')})?[^\w\n]*")  # lower-case view
+_VIETNAMESE_LETTER = re.compile(r"[à-ỹÀ-Ỹđ]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _names_only(s: str) -> bool:
+    """Only capitalised words and bullets ("• TP Hồ Chí Minh")."""
+    return all(w[0].isupper() or not any(c.isalnum() for c in w) for w in s.split())
+
+
+def _page_furniture(text: str, q: Quantity) -> bool:
+    """A quantity of the page, not of the article: alone on its line but for a page counter ("12,868 lượt xem",
+    a zoom "100%") or names ("Hà Nội 17 °C" in a weather box); in an unaccented image caption ("Thu ngan sach tang
+    gap 100 lan - Anh 1"); or cut off by the end of the excerpt ("Bí thư 96 phư")."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    b = len(text) if b < 0 else b
+    before, after = text[a:q.start], text[q.end:b]
+    if not before.strip(" \t•-|") and _COUNTER_LINE.fullmatch(lower_view(text[q.start:b])) \
+            and (q.kind in ("percent", "ratio") or text[q.start:b].strip() != q.text):
+        return True  # "12,868 lượt xem", "100%" alone on a line
+    words = (before + after).split()
+    if q.kind == "measure" and words and len(words) <= 5 and _names_only(before + after) \
+            and not "".join(words).isupper() \
+            and any(c.isalpha() for c in before + after):
+        return True  # "Hà Nội 17 °C", "• TP Hồ Chí Minh 30°C"
+    line = text[a:b]
+    if len(_LATIN_WORD.findall(line)) >= 4 and not _VIETNAMESE_LETTER.search(line):
+        return True  # an unaccented caption or alt text
+    # the excerpt stops in the middle of the unit: a syllable no word has ("96 phư"), or a bare scale ("hai tỉ")
+    return q.end == len(text) and text[q.end - 1].isalpha() and (
+        q.kind == "scale" and q.spelled
+        or q.kind == "count" and bool(_syllables()) and _WORD.findall(q.unit)[-1].lower() not in _syllables())
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every syllable of the dictionary's words (empty without the word list)."""
+    return frozenset(w for word in (_dictionary() or ()) for w in word.split())
+
+
+_RATIO_UNITS = {key(w): ("" if u == "-" else u) for w, u in table("metrics/ratio_contexts").items()}
+_VOTE_BEFORE = re.compile(rf"(?<!\w)({'|'.join(re.escape(w) for w, u in _RATIO_UNITS.items() if u)})"
+                          r"(?:[ \t]+[^\W\d_]+){0,3}[ \t]+$")
+_BARE_BEFORE = re.compile(rf"(?<!\w)({'|'.join(re.escape(w) for w, u in _RATIO_UNITS.items() if not u)})[ \t]+$")
+
+
+def _ratio_unit(text: str, start: int) -> str | None:
+    """The unit of a bare ratio its context makes a metric ("số phiếu tín nhiệm 37/37" → phiếu), else None."""
+    before = lower_view(text[max(0, start - 40):start])
+    m = _VOTE_BEFORE.search(before) or _BARE_BEFORE.search(before)
+    return _RATIO_UNITS[m.group(1)] if m else None
 
 
 # An age is an attribute like a duration (time_units.txt); an average age is measured.
