@@ -521,7 +521,7 @@ def _page_furniture(text: str, q: Quantity) -> bool:
             and (q.kind in ("percent", "ratio") or text[q.start:b].strip() != q.text):
         return True  # "12,868 lượt xem", "100%" alone on a line
     words = (before + after).split()
-    if q.kind == "measure" and words and len(words) <= 5 and _names_only(before + after) \
+    if q.kind == "measure" and words and len(words) <= 8 and _names_only(before + after) \
             and not "".join(words).isupper() \
             and any(c.isalpha() for c in before + after):
         return True  # "Hà Nội 17 °C", "• TP Hồ Chí Minh 30°C"
