@@ -85,6 +85,7 @@ NOUNS = {
         ("đội ngũ gần 45.000 CBCNV trên các lĩnh vực", [(45000, "CBCNV")]),
         ("trường có 36 HS đạt giải cấp tỉnh", [(36, "HS")]),
         ("thành lập mới 4 HTX nông nghiệp", [(4, "HTX")]),
+        ("Đoàn có 6 ĐBQH", [(6, "ĐBQH")]),  # an abbreviation ending the text is no cut-off word
         ("tại kỳ họp 12 HĐND thành phố", []),  # a numbered session
         ("tuyến Vành đai 4 TP.HCM", []),  # a road's number, then a name
         ("tệp đính kèm (120 KB)", []),  # a file size is page furniture
@@ -102,6 +103,7 @@ NOUNS = {
     "nouns with a verb reading, and verbs (real sets)": [
         ("Quốc hội đã phê duyệt 97/100 quy hoạch", [(97, "quy hoạch")]),
         ("tỉnh xác định 3 đột phá chiến lược", [(3, "đột phá")]),
+        ("Ban tiếp dân tiếp nhận 210 phản ánh, giải quyết 14 tố cáo", [(210, "phản ánh"), (14, "tố cáo")]),
         ("Vùng Cảnh sát biển 2 triển khai kế hoạch", []),
         ("Bộ Tư lệnh Vùng CSB 4 duy trì nghiêm chế độ trực", []),
     ],

@@ -1,17 +1,21 @@
 """The grammar of Vietnamese quantities: numbers (pipeline.metrics.numbers), scale words, units and counted nouns.
 
-`find_quantities` finds every quantity in a text ("hơn 60 tỷ đồng", "5-7%", "66/69 phiếu", "9 doanh nghiệp FDI")
-and leaves out what only looks like one: dates, years, periods, durations, codes, ordinals, levels,
-rankings, addresses, phone numbers and names with digits. Metric-level context (qualifier, subject,
-period, change, de-duplication) is pipeline.metrics.context's business.
+`find_quantities` finds every quantity in a text ("hơn 60 tỷ đồng", "5-7%", "66/69 phiếu", "9 doanh nghiệp FDI",
+"60.000 CBCNV", "16/34 Cục Hải quan", "với số phiếu bầu 48/50") and leaves out what only looks like one: dates,
+years, periods, durations and ages, codes, ordinals, levels, rankings, addresses, phone numbers, names with digits,
+the two sides of a relation ("hai nước") and the page's own furniture (view counters, widgets, image alt text).
+Metric-level context (qualifier, subject, period, change, de-duplication) is pipeline.metrics.context's business.
 
-Scale words (tỷ, triệu, nghìn…) are kept in the unit, never multiplied into `value`. A counted noun is a whole
+Scale words (tỷ, triệu, nghìn…) are kept in the unit, never multiplied into `value`; a number in two scale words is
+one amount in the first ("3 tỷ 362 triệu USD": 3,362 tỷ USD, as the annotators write it). A counted noun is a whole
 word: from the lexicons in models/metrics/ and underthesea's Viet74K word list when installed.
 
 >>> [(q.text, q.value, q.unit, q.total) for q in find_quantities("Có 66/69 phiếu tán thành, chiếm 95,65%; 9 doanh nghiệp FDI")]
 [('66/69 phiếu', 66, 'phiếu', 69), ('95,65%', 95.65, '%', None), ('9 doanh nghiệp', 9, 'doanh nghiệp', None)]
 >>> [q.text for q in find_quantities("Ngày 29/7/2022, Nghị quyết số 169/2024/QH15 và năm 2021, lần thứ 11")]
 []
+>>> [(q.text, q.value, q.unit) for q in find_quantities("Ông A (61 tuổi) báo cáo: xuất khẩu đạt 3 tỷ 362 triệu USD")]
+[('3 tỷ 362 triệu USD', 3.362, 'tỷ USD')]
 """
 from __future__ import annotations
 
@@ -531,7 +535,8 @@ def _page_furniture(text: str, q: Quantity) -> bool:
     # the excerpt stops in the middle of the unit: a syllable no word has ("96 phư"), or a bare scale ("hai tỉ")
     return q.end == len(text) and text[q.end - 1].isalpha() and (
         q.kind == "scale" and q.spelled
-        or q.kind == "count" and bool(_syllables()) and _WORD.findall(q.unit)[-1].lower() not in _syllables())
+        or q.kind == "count" and bool(_syllables()) and (last := _WORD.findall(q.unit)[-1]).islower()
+        and last not in _syllables())
 
 
 @lru_cache(maxsize=1)
