@@ -174,8 +174,8 @@ def _lower_first(w: str) -> str:
 
 def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | None | bool:
     """The counted noun starting at i: (noun, end); None when there is none; False when the number
-    is a duration, a level or an idiom (so it is no quantity at all). `labelled`: the number follows a noun, so it
-    may be that noun's label ("cơ sở 2 Trung tâm Y tế"), and a verb after it is no noun ("Đề án 06 tạo …").
+    is a duration, a level or an idiom (so it is no quantity at all). `labelled`: the number may label the noun
+    before it (_label_before: "cơ sở 2 Trung tâm Y tế"), so a name after it is not what it counts.
 
     The noun is the longest of the lexicon's nouns and the dictionary's words there ("đoàn viên" over the
     lexicon's "đoàn", "phó giáo sư"), else the first word alone ("37 nhà phải …"); a classifier takes the
@@ -246,7 +246,6 @@ def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | N
 
 
 _NAME_NEXT = re.compile(r"[ \t]+(\w)")
-_NAME_NEXT_UPPER = re.compile(r"[ \t]+[^\W\d_a-zà-ỹđ]")  # a capitalised word follows
 # an abbreviation as a counted noun: two to eight capitals, not a code ("QĐ-UBND", "H5N1") or a unit
 _ABBREVIATION = re.compile(r"(?:[A-ZĐ]{2,8})(?![\w\-/.]*\d)(?![\w\-]|\.\w)")  # not "QĐ-UBND", "TP.HCM"
 
@@ -504,7 +503,6 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
 
 
 _COUNTER_LINE = re.compile(rf"[\d.,/]+[^\w\n]*(?:{alternation('metrics/page_counters')})?[^\w\n]*")  # lower-case view
-_VIETNAMESE_LETTER = re.compile(r"[à-ỹÀ-Ỹđ]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -530,7 +528,7 @@ def _page_furniture(text: str, q: Quantity) -> bool:
             and any(c.isalpha() for c in before + after):
         return True  # "Hà Nội 17 °C", "• TP Hồ Chí Minh 30°C"
     line = text[a:b]
-    if len(_LATIN_WORD.findall(line)) >= 4 and not _VIETNAMESE_LETTER.search(line):
+    if len(_LATIN_WORD.findall(line)) >= 4 and not any(c.isalpha() and not c.isascii() for c in line):
         return True  # an unaccented caption or alt text
     # the excerpt stops in the middle of the unit: a syllable no word has ("96 phư"), or a bare scale ("hai tỉ")
     return q.end == len(text) and text[q.end - 1].isalpha() and (
