@@ -25,6 +25,11 @@ NUMBERS = {
         ("trao 2 triệu 5 trăm nghìn đồng mỗi suất", [(2.5, "triệu đồng")]),
         ("thu 3 nghìn tỷ đồng", [(3, "nghìn tỷ đồng")]),  # a compound scale, not two amounts
     ],
+    "the dong written 'đ' (gov.vn price and support notices)": [
+        ("giá thu mua 12.500đ/kg", [(12500, "đ/kg")]),
+        ("hỗ trợ 60 tỷ đ cho các xã", [(60, "tỷ đ")]),
+        ("khen thưởng 45 đồng chí", [(45, "đồng chí")]),
+    ],
     "a unit glued to the number, even one ending in a digit (real sets: land areas)": [
         ("thửa đất diện tích 150m2 và thửa 42 diện tích 90m2", [(150, "m2"), (90, "m2")]),
         ("xã mới rộng 12,4km2", [(12.4, "km2")]),

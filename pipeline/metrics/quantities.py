@@ -120,8 +120,9 @@ _NUMBER = re.compile(
 # "175 hộ/673 khẩu": a count after "/" that follows a counted noun is a second quantity
 _AFTER_NOUN_SLASH = re.compile(r"(?<=[^\W\d_]/)\d+(?:[.,]\d+)*(?![.,/]?\d)")
 _LETTER_DIGIT = re.compile(r"[^\W\d_]+\d")  # "5S4", "H5N1": a code, unless a unit ("140m2", "9,13km2")
-_SCALE = re.compile(r"[ \t]*(tỷ|tỉ|triệu|nghìn|ngàn|vạn|trăm)(?!\w)(?![ \t]+(?:lệ|trọng|giá)\b)")
-_SMALLER_AMOUNT = re.compile(r"[ \t]+(\d{1,3}(?:,\d+)?)((?:[ \t]*(?:tỷ|tỉ|triệu|nghìn|ngàn|vạn|trăm)(?!\w))+)")
+_SCALE_WORD = "|".join(sorted(SCALES, key=len, reverse=True))
+_SCALE = re.compile(rf"[ \t]*({_SCALE_WORD})(?!\w)(?![ \t]+(?:lệ|trọng|giá)\b)")  # not "tỷ lệ", "tỷ trọng", "tỷ giá"
+_SMALLER_AMOUNT = re.compile(rf"[ \t]+(\d{{1,3}}(?:,\d+)?)((?:[ \t]*(?:{_SCALE_WORD})(?!\w))+)")
 _PERCENT = re.compile(r"[ \t]*(?:%|phần trăm(?!\w))")
 _PER = re.compile(r"(?:/[^\W\d_][\w²³]*)+")  # "/người/năm", "/km2", "/tháng"
 _WORD = re.compile(r"[^\W\d_]+")
