@@ -17,6 +17,7 @@ from pipeline.metrics import context
 from pipeline.metrics.quantities import Quantity, find_quantities
 from pipeline.record import Metric
 from pipeline.text.document import Document, Span
+from pipeline.text.normalize import key
 
 
 def _metric(q: Quantity, doc: Document, span: Span, periods: list[Span]) -> Metric:
@@ -38,21 +39,26 @@ def find_metrics(doc: Document) -> list[Metric]:
         return []
     spans = doc.sentences or ((0, len(doc.text)),)
     periods: dict[Span, list[Span]] = {}  # per sentence: a sentence often holds several figures
-    out: list[tuple[Metric, int]] = []  # (metric, start of its sentence)
+    out: list[Metric] = []
     by_fact: dict[str, list[tuple[Metric, int]]] = {}  # a repeated fact has the same figure and head noun
     i = 0
     for q in quantities:
         while i + 1 < len(spans) and spans[i][1] <= q.start:
             i += 1
-        span = spans[i] if spans[i][0] <= q.start < spans[i][1] else (q.start, q.end)
+        inside = spans[i][0] <= q.start < spans[i][1]
+        span = spans[i] if inside else (q.start, q.end)
         if span not in periods:
             periods[span] = context.periods(doc.lower[span[0]:span[1]])
         m = _metric(q, doc, span, periods[span])
-        if q.range_role == "to" and out and out[-1][0].range == "from":
-            prev = out[-1][0]  # "tăng từ 5% đến 7%": the ends share their context
+        if q.range_role == "to" and out and out[-1].range == "from":
+            prev = out[-1]  # "tăng từ 5% đến 7%": the ends share their context
             m.subject, m.period, m.change = m.subject or prev.subject, m.period or prev.period, m.change or prev.change
+        sentence = i if inside else -1 - len(out)  # a figure outside every sentence is its own
+        if q.kind == "count" and context.refers_back(doc.lower, m) \
+                and any(o.value == m.value and key(o.unit) == key(m.unit) for o in out):
+            continue
         same = by_fact.setdefault(context.fact_key(m.text), [])
-        if not any(context.same_fact(m, span[0], seen, s) for seen, s in same):
-            out.append((m, span[0]))
-            same.append((m, span[0]))
-    return [m for m, _ in out]
+        if not any(context.same_fact(m, sentence, seen, s) for seen, s in same):
+            out.append(m)
+            same.append((m, sentence))
+    return out

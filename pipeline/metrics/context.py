@@ -13,6 +13,7 @@ Sentences are read in the Document's lower-case view (tone placement folded); wo
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from pipeline.text.lexicons import alternation, table
 from pipeline.record import Metric
@@ -50,7 +51,7 @@ def change(low: str, offset: int) -> str | None:
 _PERIOD_RX = (
     r"(?<!\w)(?:(?:\d+|nửa)[ \t]+tháng(?:[ \t]+(?:đầu|cuối))?[ \t]+năm(?:[ \t]+(?:19|20)\d\d)?"
     r"|(?:\d+|nửa)[ \t]+(?:tháng|năm)(?:[ \t]+(?:đầu|cuối)[ \t]+năm)?(?=[ \t,.;]|$)"
-    r"|quý[ \t]+[iv]+(?:[ \t]*[/.][ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:19|20)\d\d)?"
+    r"|quý[ \t]+[iv]+(?:[ \t]*[/.][ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:(?:19|20)\d\d|nay))?"
     r"|(?:giai đoạn|nhiệm kỳ)[ \t]+(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d"
     r"|tháng[ \t]+\d{1,2}(?:[ \t]*/[ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:19|20)\d\d)?"
     r"|(?:cả[ \t]+)?năm[ \t]+(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)\d\d)?"
@@ -138,20 +139,69 @@ def _period_key(period: str | None) -> str:
     return _DEICTIC_YEAR.sub("", key(period or ""))
 
 
-def same_fact(m: Metric, m_sentence: int, seen: Metric, seen_sentence: int) -> bool:
-    """A fact repeated in another sentence: same figure, head noun, qualifier and compatible period, and the
-    two sentences are the same words or one is a headline sharing the other's words (headline, lead,
-    "read also" teaser); a range's ends repeat as a range ("vượt 3-5% dự toán" in headline and body). The same figure
-    twice in one sentence is two facts."""
-    if m_sentence == seen_sentence or key(m.qualifier or "") != key(seen.qualifier or "") \
-            or bool(m.range) != bool(seen.range) or fact_key(m.text) != fact_key(seen.text):  # "Hơn 3.000" opening a headline
+_MASK_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+
+
+def _template(sentence: str) -> list[str]:
+    """The sentence with its numbers and capitalised words (names) masked: the frame of a list of parallel facts."""
+    words = _MASK_NUMBER.sub("0", sentence).split()
+    return [w if k == 0 or not w[:1].isupper() else "X" for k, w in enumerate(words)]
+
+
+def parallel(a: str, b: str) -> bool:
+    """Two sentences of one frame stating facts about different things ("Nguyễn Văn A, 93 số phiếu đồng ý …" and
+    "Lê Văn B, 93 số phiếu đồng ý …"; the vote on one law and on the next)."""
+    return SequenceMatcher(None, _template(a), _template(b), autojunk=False).ratio() >= 0.8
+
+
+def _subject_words(subject: str | None) -> list[str]:
+    return key(subject or "").split()
+
+
+def _same_subject(a: str | None, b: str | None) -> bool:
+    """The same thing measured: one subject is the other or starts it ("tỷ lệ hộ nghèo" and "tỷ lệ hộ nghèo ở
+    Hương Đô"), and says more than one word."""
+    wa, wb = sorted((_subject_words(a), _subject_words(b)), key=len)
+    return len(wa) >= 2 and wb[:len(wa)] == wa
+
+
+def same_fact(a: Metric, a_sentence: int, b: Metric, b_sentence: int) -> bool:
+    """A fact stated again in another sentence: same figure, head noun, qualifier and compatible period, and
+    - the sentences repeat each other (one holds the other: the lead repeated as the body's first sentence, a
+      caption with its credit) or one is a headline sharing the other's words (headline, lead, "read also" teaser);
+    - or, not being parallel statements about different things, they say what is measured alike ("tỷ lệ hộ
+      nghèo giảm 0,67%" twice) or name the same period for a change ("quý III tăng 5,33%" after "GDP quý III năm
+      nay ước tính tăng 5,33%").
+    A count stated again elsewhere in other words stays two facts, as the annotators list it ("19 tỉnh, thành phố"
+    for a directive's scope and for a meeting's participants), unless it says it refers back (refers_back). The
+    same figure twice in one sentence is two facts ("khiển trách đối với 2 trường hợp, … khai trừ đối với 2
+    trường hợp"); so is a range's end and a lone figure."""
+    if a_sentence == b_sentence or key(a.qualifier or "") != key(b.qualifier or "") \
+            or bool(a.range) != bool(b.range) or fact_key(a.text) != fact_key(b.text):  # "Hơn 3.000" opening a headline
         return False
-    spans = sorted((_period_key(m.period), _period_key(seen.period)), key=len)
-    if spans[0] and not spans[1].startswith(spans[0]):
+    periods = sorted((_period_key(a.period), _period_key(b.period)), key=len)
+    if periods[0] and not periods[1].startswith(periods[0]):
         return False  # "năm 2017" vs "năm 2018"; "6 tháng đầu năm" fits "6 tháng đầu năm 2024"
-    if key(m.sentence) == key(seen.sentence):
+    sa, sb = key(a.sentence), key(b.sentence)
+    if sa in sb or sb in sa:
         return True
-    if not (headline_like(m.sentence) or headline_like(seen.sentence)):
+    if headline_like(a.sentence) or headline_like(b.sentence):
+        shared = (_content_words(a.sentence) & _content_words(b.sentence)) - _content_words(a.text)
+        if len(shared) >= 2:
+            return True
+    if parallel(a.sentence, b.sentence):
         return False
-    shared = (_content_words(m.sentence) & _content_words(seen.sentence)) - _content_words(m.text)
-    return len(shared) >= 2
+    return _same_subject(a.subject, b.subject) or bool(periods[0] and a.change and a.change == b.change)
+
+
+# "Hai vụ này", "2 thửa đất trên", "cả 6 nhân sự được giới thiệu": a group named again by its count
+_BACK_BEFORE = re.compile(r"(?<!\w)cả[ \t]+$")  # in the lower-case view
+# after the noun or one more word of it ("2 thửa đất nói trên"); "trên" only closing the phrase ("5 xã trên địa bàn"
+# is "in the area"), and "trong đó" is "among which"
+_BACK_AFTER = re.compile(r"(?:[ \t]+(?!trong\b)[^\W\d_]+)?[ \t]+"
+                         r"(?:(?:này|đó|ấy|nói trên|kể trên)(?!\w)|trên(?=[ \t]*(?:[,.;:)]|$)))")  # lower-case view
+
+
+def refers_back(low: str, m: Metric) -> bool:
+    """The figure names a group counted before ("2 vụ …. Hai vụ này vẫn …"), so it states no new fact."""
+    return bool(_BACK_BEFORE.search(low, max(0, m.start - 4), m.start) or _BACK_AFTER.match(low, m.end))

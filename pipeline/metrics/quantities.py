@@ -1,22 +1,27 @@
 """The grammar of Vietnamese quantities: numbers (pipeline.metrics.numbers), scale words, units and counted nouns.
 
-`find_quantities` finds every quantity in a text ("hơn 60 tỷ đồng", "5-7%", "66/69 phiếu", "9 doanh nghiệp FDI")
-and leaves out what only looks like one: dates, years, periods, durations, codes, ordinals, levels,
-rankings, addresses, phone numbers and names with digits. Metric-level context (qualifier, subject,
-period, change, de-duplication) is pipeline.metrics.context's business.
+`find_quantities` finds every quantity in a text ("hơn 60 tỷ đồng", "5-7%", "66/69 phiếu", "9 doanh nghiệp FDI",
+"60.000 CBCNV", "16/34 Cục Hải quan", "với số phiếu bầu 48/50") and leaves out what only looks like one: dates,
+years, periods, durations and ages, codes, ordinals, levels, rankings, addresses, phone numbers, names with digits,
+the two sides of a relation ("hai nước") and the page's own furniture (view counters, widgets, image alt text).
+Metric-level context (qualifier, subject, period, change, de-duplication) is pipeline.metrics.context's business.
 
-Scale words (tỷ, triệu, nghìn…) are kept in the unit, never multiplied into `value`. A counted noun is a whole
+Scale words (tỷ, triệu, nghìn…) are kept in the unit, never multiplied into `value`; a number in two scale words is
+one amount in the first ("3 tỷ 362 triệu USD": 3,362 tỷ USD, as the annotators write it). A counted noun is a whole
 word: from the lexicons in models/metrics/ and underthesea's Viet74K word list when installed.
 
 >>> [(q.text, q.value, q.unit, q.total) for q in find_quantities("Có 66/69 phiếu tán thành, chiếm 95,65%; 9 doanh nghiệp FDI")]
 [('66/69 phiếu', 66, 'phiếu', 69), ('95,65%', 95.65, '%', None), ('9 doanh nghiệp', 9, 'doanh nghiệp', None)]
 >>> [q.text for q in find_quantities("Ngày 29/7/2022, Nghị quyết số 169/2024/QH15 và năm 2021, lần thứ 11")]
 []
+>>> [(q.text, q.value, q.unit) for q in find_quantities("Ông A (61 tuổi) báo cáo: xuất khẩu đạt 3 tỷ 362 triệu USD")]
+[('3 tỷ 362 triệu USD', 3.362, 'tỷ USD')]
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 
 from pipeline.metrics.numbers import parse_digits, spelled_in
@@ -43,12 +48,20 @@ def _lex():
         "noun_re": _alternation([n for n in nouns if not n.isupper()], re.I),
         "abbr_re": _alternation([n for n in nouns if n.isupper()]),
         "single": {n for n in nouns if " " not in n},
+        "modifiers": set(entries("metrics/noun_modifiers")),
+        "name_heads": set(entries("metrics/name_heads")),
         "classifiers": set(entries("metrics/classifiers")),
         "time_re": _alternation(entries("metrics/time_units"), re.I),
         "stop_head_re": _alternation(entries("metrics/stop_heads"), re.I),
         "stopwords": set(entries("metrics/stopwords")),
         "contexts": {tuple(c.split()) for c in entries("metrics/stop_contexts")},
+        "open_contexts": {tuple(c.split()) for c in entries("metrics/open_contexts")},
+        "verb_contexts": set(entries("metrics/verb_contexts")),
         "party_re": _alternation(entries("metrics/party_nouns"), re.I),
+        "sides_re": _alternation(entries("metrics/both_sides"), re.I),
+        "pronouns": set(entries("metrics/pronoun_heads")),
+        "one_title_re": re.compile(r"(?<![^\W\d_])(?:Một|một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
+                                   % "|".join(map(re.escape, entries("metrics/title_heads")))),
     }
 
 
@@ -62,7 +75,17 @@ def _dictionary() -> frozenset[str] | None:
     words = {w for w in dictionary_words() if w.islower()}
     if not words:
         return None
-    return frozenset(words | {fold_tones(w) for w in words if _OLD_TONE_PLACEMENT.search(w)})
+    words |= {fold_tones(w) for w in words if _OLD_TONE_PLACEMENT.search(w)}
+    return frozenset(words | {_I_Y.sub(_swap_i_y, w) for w in words if _I_Y.search(w)})
+
+
+# A final i or y after a single consonant is written either way ("liệt sĩ" / "liệt sỹ", "kỹ thuật" / "kĩ thuật")
+_I_Y = re.compile(r"(?<![^\W\d_])([bcdđhklmnpstvx])([iíìỉĩịyýỳỷỹỵ])(?![^\W\d_])")
+_I_TO_Y = dict(zip("iíìỉĩịyýỳỷỹỵ", "yýỳỷỹỵiíìỉĩị"))
+
+
+def _swap_i_y(m: re.Match) -> str:
+    return m.group(1) + _I_TO_Y[m.group(2)]
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:[ \t][^\W\d_]+){0,3}")
@@ -80,7 +103,8 @@ def _dictionary_word_end(text: str, i: int) -> int | None:
     syllables = [_lower_first(written[0])] + written[1:]
     for n in range(len(syllables), 1, -1):
         if all(w.islower() for w in syllables[1:n]) and " ".join(syllables[:n]) in words_ \
-                and not (n < len(syllables) and f"{syllables[n - 1]} {syllables[n]}" in words_):
+                and not (n < len(syllables) and f"{syllables[n - 1]} {syllables[n]}" in words_
+                         and syllables[n] not in _lex()["stopwords"]):  # "chi bộ thuộc": "thuộc" opens no word
             return i + len(" ".join(written[:n]))
     return None
 
@@ -91,9 +115,14 @@ _NUMBER = re.compile(
     r"(?=\d)"  # (a fast scan to the next digit, before the look-behinds)
     r"(?<![\w.,/])(?<![^\W\d_]-)(?<!\d:)"  # not inside a word, code ("Covid-19") or time ("9001:2015")
     r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)*"
-    r"(?![\w.,]?\d)(?!:\d)"
+    r"(?![.,]?\d)(?!:\d)"
 )
-_SCALE = re.compile(r"[ \t]*(tỷ|tỉ|triệu|nghìn|ngàn|vạn|trăm)(?!\w)(?![ \t]+(?:lệ|trọng|giá)\b)")
+# "175 hộ/673 khẩu": a count after "/" that follows a counted noun is a second quantity
+_AFTER_NOUN_SLASH = re.compile(r"(?<=[^\W\d_]/)\d+(?:[.,]\d+)*(?![.,/]?\d)")
+_LETTER_DIGIT = re.compile(r"[^\W\d_]+\d")  # "5S4", "H5N1": a code, unless a unit ("140m2", "9,13km2")
+_SCALE_WORD = "|".join(sorted(SCALES, key=len, reverse=True))
+_SCALE = re.compile(rf"[ \t]*({_SCALE_WORD})(?!\w)(?![ \t]+(?:lệ|trọng|giá)\b)")  # not "tỷ lệ", "tỷ trọng", "tỷ giá"
+_SMALLER_AMOUNT = re.compile(rf"[ \t]+(\d{{1,3}}(?:,\d+)?)((?:[ \t]*(?:{_SCALE_WORD})(?!\w))+)")
 _PERCENT = re.compile(r"[ \t]*(?:%|phần trăm(?!\w))")
 _PER = re.compile(r"(?:/[^\W\d_][\w²³]*)+")  # "/người/năm", "/km2", "/tháng"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -103,7 +132,7 @@ _RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:đến|tới)[ \t]+")
 _CHANGE_GAP = re.compile(r"[ \t]+(?:lên|xuống)(?:[ \t]+(?:còn|mức))?[ \t]+")
 _FROM = re.compile(r"(?<!\w)từ[ \t]+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_ISO_DATE_BEFORE = re.compile(r"(?:19|20)\d\d[-–]$")
+_ISO_DATE_BEFORE = re.compile(r"(?:19|20)\d\d[-–](?:\d\d?[-–])?$")  # "2025-08-", "2025-08-12 Chỉ định"
 _GAP = re.compile(r"[ \t]*")
 
 
@@ -118,7 +147,7 @@ class Quantity:
     currency: str | None = None  # "VND", "USD" …
     total: int | float | None = None  # 69 in "66/69 phiếu"
     per: str | None = None  # "năm" in "7,6%/năm"
-    kind: str = ""  # "percent", "measure", "count", "scale" ("8,3 triệu") or "" (bare number)
+    kind: str = ""  # "percent", "measure", "count", "scale" ("8,3 triệu"), "ratio" ("48/50") or "" (bare number)
     range_role: str | None = None  # "from" / "to" for the two ends of "5-7%"
     spelled: bool = False
 
@@ -126,22 +155,41 @@ class Quantity:
     def value_normalized(self) -> int | float | None:
         if self.scale is None:
             return None
-        v = self.value * self.scale
-        return int(v) if float(v).is_integer() else v
+        return _plain(Fraction(str(self.value)) * self.scale)
+
+
+def _product(scale_words: str) -> int:
+    f = 1
+    for w in scale_words.split():
+        f *= SCALES[w]
+    return f
+
+
+def _plain(x: Fraction) -> int | float:
+    return int(x) if x.denominator == 1 else float(x)
 
 
 def _lower_first(w: str) -> str:
     return w[0].lower() + w[1:] if w[:1].isupper() and not w.isupper() else w
 
 
-def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
+def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | None | bool:
     """The counted noun starting at i: (noun, end); None when there is none; False when the number
-    is a duration, a level or an idiom (so it is no quantity at all).
+    is a duration, a level or an idiom (so it is no quantity at all). `labelled`: the number may label the noun
+    before it (_label_before: "cơ sở 2 Trung tâm Y tế"), so a name after it is not what it counts.
 
     The noun is the longest of the lexicon's nouns and the dictionary's words there ("đoàn viên" over the
     lexicon's "đoàn", "phó giáo sư"), else the first word alone ("37 nhà phải …"); a classifier takes the
-    noun it classifies ("viên ma túy", "cặp địa phương", "bộ sách giáo khoa")."""
+    noun it classifies ("viên ma túy", "cặp địa phương", "bộ sách giáo khoa"); a modifier takes the noun it
+    modifies ("96 tân Bí thư", "hai cựu chủ tịch"); "số" (number of) gives way to it ("93/95 số phiếu")."""
     lx = _lex()
+    if (m := _WORD.match(text, i)) and (m.group() == "số" or m.group().lower() in lx["modifiers"]) \
+            and (nxt := _NEXT_WORD.match(text, m.end())):
+        head = _head_noun(text, nxt.start(1), labelled)
+        if head and m.group() == "số":
+            return head
+        if head and head[0].lower() not in lx["modifiers"]:
+            return f"{_lower_first(m.group())} {text[nxt.start(1):head[1]]}", head[1]
     cands = []  # (end, priority, kind): longest wins, a stop beats a noun of the same length
     for kind, rx, prio in (("noun", lx["noun_re"], 0), ("abbr", lx["abbr_re"], 0),
                            ("time", lx["time_re"], 1), ("stop", lx["stop_head_re"], 1)):
@@ -153,7 +201,9 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         return False
     if kind == "abbr":
         return text[i:max(cands)[0]], max(cands)[0]
-    if kind == "noun" and _opens_a_name(text, i, max(cands)[0]):
+    if kind is None and not labelled and (a := _ABBREVIATION.match(text, i)):
+        return a.group(), a.end()  # "58 HS", "60.000 CBCNV": an abbreviation outside the lexicon is a counted noun too
+    if kind == "noun" and labelled and _opens_a_name(text, i, max(cands)[0]):
         return None
     if kind is None:
         m = _WORD.match(text, i)
@@ -169,8 +219,16 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
         end = m.end()
         if not m.group().islower():  # a capitalised common noun counts as a whole dictionary word ("63 Trung tâm")
             end = _dictionary_word_end(text, i)
-            if end is None or _opens_a_name(text, i, end, title=False):
+            if end is not None and labelled and _opens_a_name(text, i, end, title=False):
                 return None
+            if end is None:
+                # one capitalised syllable: a noun ("4 Ban của HĐND", "1 Luật"), or the head of the name it opens
+                # ("16/34 Cục Hải quan", "6 Mẹ Việt Nam Anh hùng"), unless the number labels the noun before it
+                if not (_is_noun(m.group().lower()) or m.group().lower() in lx["name_heads"]):
+                    return None  # "tại 4 Nguyễn Thái Học": an address
+                if labelled and _opens_a_name(text, i, m.end(), title=False):
+                    return None
+                return _lower_first(m.group()), m.end()
     else:
         end = max(cands)[0]
     if _dictionary() is None:
@@ -180,7 +238,7 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
                 end = m2.end()
         return _lower_first(text[i:end]), end
     end = max(end, _dictionary_word_end(text, i) or 0)
-    if kind is None and _predicate(text[i:end]):
+    if kind is None and _predicate(text[i:end]) and text[i].islower():
         return None  # "Đề án 06 tạo …", "Vùng 4 phối hợp …": a verb follows the number, nothing is counted
     if _lower_first(text[i:end]) in lx["classifiers"] and (m2 := _NEXT_WORD.match(text, end)) \
             and m2.group(1).islower() and m2.group(1) not in lx["stopwords"]:
@@ -189,6 +247,33 @@ def _head_noun(text: str, i: int) -> tuple[str, int] | None | bool:
 
 
 _NAME_NEXT = re.compile(r"[ \t]+(\w)")
+# an abbreviation as a counted noun: two to eight capitals, not a code ("QĐ-UBND", "H5N1") or a unit
+_ABBREVIATION = re.compile(r"(?:[A-ZĐ]{2,8})(?![\w\-/.]*\d)(?![\w\-]|\.\w)")  # not "QĐ-UBND", "TP.HCM"
+
+
+def _is_noun(word: str) -> bool:
+    """A word the lexicon counts or the POS word list tags only as a common noun ("ban", "luật"; not "Nguyễn")."""
+    tags = word_tags().get(word) or frozenset()
+    return word in _lex()["single"] or (bool(tags & {"N", "Nc"}) and all(t.startswith("N") for t in tags))
+
+
+def _label_before(text: str, start: int) -> bool:
+    """The number may label the word before it ("cơ sở 2", "Vành đai 4", "Vùng CSB 3"), so a name after it is not
+    what it counts: unless punctuation, a qualifier, a function word or a verb stands before it ("gồm: 9 Huân
+    chương Độc lập", "có 16/34 Cục Hải quan", "bầu 24 Hội thẩm Tòa án")."""
+    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
+    if not m:
+        return False
+    words = m.group(1).lower().split()
+    last_two = " ".join(words[-2:])
+    word = last_two if len(words) >= 2 and _dictionary() and last_two in _dictionary() else words[-1]
+    if key(word) in _COMPARATOR_WORDS or words[-1] in _lex()["stopwords"]:
+        return False
+    tags = (word_tags().get(word) or frozenset()) | (word_tags().get(words[-1]) or frozenset())
+    return not (tags & _NOT_NOUN_TAGS)  # "trao tặng 7 Huân chương": "tặng" is a verb
+
+
+_NOT_NOUN_TAGS = frozenset({"V", "A", "E", "C", "Cc", "R", "L", "P", "T", "X"})
 
 
 def _function_word(word: str) -> bool:
@@ -214,14 +299,20 @@ def _opens_a_name(text: str, i: int, end: int, title: bool = True) -> bool:
     return word[:1].isupper() and not (title and " " in word) and bool(nxt) and nxt.group(1).isupper()
 
 
-def _unit_after(text: str, p: int, attached_ok: bool):
-    """Parse scale words and a unit after a number ending at p: (unit, end, scale, currency, kind, per)
-    or False when the number is a duration/level/idiom."""
+def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False):
+    """Parse scale words and a unit after a number ending at p: (unit, end, scale, currency, kind, per, added)
+    or False when the number is a duration/level/idiom; `added` is the part written in a smaller scale word
+    ("3 tỷ 362 triệu": 0.362, in tỷ), to add to the number."""
     lx = _lex()
     scale, scale_words, q = 1, [], p
     while m := _SCALE.match(text, q):
         scale *= SCALES[m.group(1)]
         scale_words.append(m.group(1))
+        q = m.end()
+    added = Fraction(0)  # "3 tỷ 362 triệu USD" is 3,362 tỷ USD: the smaller amount in the first scale's unit
+    while scale_words and (m := _SMALLER_AMOUNT.match(text, q)) and (factor := _product(m.group(2))) < scale \
+            and (smaller := parse_digits(m.group(1))) is not None:
+        added += Fraction(str(smaller)) * factor / scale
         q = m.end()
     gap = _GAP.match(text, q).group()
     u = u_end = None
@@ -234,7 +325,7 @@ def _unit_after(text: str, p: int, attached_ok: bool):
         u, u_end, kind = m.group(), m.end(), "measure"
         currency = None if lx["units"][u] == "-" else lx["units"][u]
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
-        head = _head_noun(text, q + len(gap))
+        head = _head_noun(text, q + len(gap), labelled and not scale_words)
         if head is False and not scale_words:
             return False
         if head:  # after a scale word a duration or verb just follows the amount ("60 tỷ giải ngân", "2 triệu năm nay")
@@ -242,36 +333,66 @@ def _unit_after(text: str, p: int, attached_ok: bool):
             kind = "count"
     if u is None:
         if not scale_words:
-            return "", p, None, None, "", None
+            return "", p, None, None, "", None, 0
         kind, u_end = "scale", q
     per = None
     if u_end is not None and (m := _PER.match(text, u_end)):
         per, u_end = m.group()[1:], m.end()
+    elif u_end is not None and kind in ("count", "measure") and (rate := _rate_base(text, u_end)):
+        per, u_end = rate
     unit_text = " ".join(scale_words + ([u] if u and kind != "scale" else []))
     if per and kind != "percent":
         unit_text += "/" + per
     if kind == "percent":
         unit_text = "%"
-    return unit_text, u_end, (scale if scale_words else None), currency, kind, per
+    return unit_text, u_end, (scale if scale_words else None), currency, kind, per, added
 
+
+_RATE_BASE = re.compile(r"(?:/|[ \t]+trên[ \t]+)(\d+(?:\.\d{3})*)[ \t]*")
+
+
+def _rate_base(text: str, p: int) -> tuple[str, int] | None:
+    """The base of a rate after a unit: "271,6 ca/100.000 dân", "5,6 ca trên 100.000 dân" ("trên" is "per" here, no
+    qualifier), "111,6 bé trai/100 bé gái": a power of ten and its noun, as (per, end); the base is no metric."""
+    m = _RATE_BASE.match(text, p)
+    if not m or parse_digits(m.group(1)) not in _POWERS_OF_TEN:
+        return None
+    lx = _lex()
+    if u := lx["unit_re"].match(text, m.end()):
+        end = u.end()
+    elif (head := _head_noun(text, m.end())) and m.end() > m.start(1) + len(m.group(1)):
+        end = head[1]
+    else:
+        return None
+    return text[m.start(1):end], end
+
+
+_POWERS_OF_TEN = {10 ** k for k in range(0, 10)}
 
 _WORDS_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+$")
+_WORD_DASH_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]*[-–][ \t]*$")
 
 
 def _excluded_by_context(text: str, start: int) -> bool:
     """Ordinals, dates, periods, codes, levels, rankings, addresses: decided by the words right before
     ("lần thứ 11", "ngày 22-8", "năm 2021", "Nghị quyết số 169", "cấp độ 4", "Top 10", "quận 1")."""
-    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
+    line = text[max(0, start - 40):start].split("\n")[-1]
+    contexts = _lex()["contexts"]
+    if (d := _WORD_DASH_BEFORE.search(line)) and (d.group(1).casefold(),) in contexts:
+        return True  # "Covid - 19"
+    m = _WORDS_BEFORE.search(line)
     if not m:
         return False  # punctuation or nothing between the last word and the number
+    written = m.group(1).split()
     words = m.group(1).casefold().split()
-    if words[-2:] == ["tổng", "số"]:
-        return False  # "tổng số 300 doanh nghiệp" is a count
+    if any(tuple(words[-n:]) in _lex()["open_contexts"] for n in range(1, len(words) + 1)):
+        return False  # "dân số 8.060 người", "hằng năm 2,97%"
+    if any(" ".join(written[-n:]) in _lex()["verb_contexts"] for n in range(1, len(written) + 1)):
+        return False  # "quyết định 8 nội dung": the verb, not the document
     if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
         return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
     if len(words) >= 2 and words[-1] in ("sáng", "tối") and words[-2] in ("thắp", "chiếu", "làm", "soi", "rọi"):
         return False  # "thắp sáng 15 tuyến đường": the verb, not the morning of the 15th
-    contexts = _lex()["contexts"]
     return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
 
 
@@ -292,10 +413,19 @@ def _after_a_name(text: str, start: int) -> bool:
 _COMPARATOR_WORDS = {key(q) for q in table("metrics/qualifiers")} | {"có", "với", "đạt"}
 
 
+def _refers_to_people(text: str, unit: str, end: int) -> bool:
+    """"hai ông đều được bầu", "hai bà Nguyễn Thị A và Trần Thị B": an honorific not followed by a noun it heads
+    ("5 bà mẹ") refers back to people named."""
+    if unit not in _lex()["pronouns"]:
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return not following or not following.group(1).islower() or following.group(1) in _lex()["stopwords"]
+
+
 def _names_two_parties(text: str, start: int, end: int) -> bool:
-    """A spelled "hai" + party noun that names the two sides of a relation, not a count: "giữa hai tỉnh",
-    followed by the parties' names ("hai tỉnh Hải Dương - Phú Yên") or closing its phrase ("Ban Thường vụ
-    hai tỉnh."). Followed by a lower-case word it opens a clause and counts ("Hai tỉnh đã phối hợp")."""
+    """Two + party noun that names the two sides of a relation, not a count: "giữa hai tỉnh", followed by the
+    parties' names ("hai tỉnh Hải Dương - Phú Yên") or closing its phrase ("Ban Thường vụ hai tỉnh."). Followed by a
+    lower-case word it opens a clause and counts ("Hai tỉnh đã phối hợp")."""
     following = _NEXT_WORD.match(text, end)
     if not following or not following.group(1).islower():
         return True
@@ -307,41 +437,61 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     """Every quantity with a unit, counted noun or scale word, in text order; bare numbers are left out. `low` is
     the text's lower-case view (pipeline.text.document.Document.lower), computed when not given."""
     raw = []  # (start, num_end, value, spelled, total)
-    for m in _NUMBER.finditer(text):
+    units = _lex()["unit_re"]
+    for m in sorted([*_NUMBER.finditer(text), *_AFTER_NOUN_SLASH.finditer(text)], key=lambda m: m.start()):
         tok = m.group()
+        if _LETTER_DIGIT.match(text, m.end()) and not ((u := units.match(text, m.end())) and u.end() > m.end() + 1
+                                                       and text[u.end() - 1].isdigit()):
+            continue
         parts = tok.split("/")
         if len(parts) > 2:  # "169/2024/QH15", "20/12/2016": codes and dates
             continue
         vals = [parse_digits(x) for x in parts]
         if any(v is None for v in vals):
             continue
-        if _ISO_DATE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+        if _ISO_DATE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "2025-02", "2025-08-15": parts of an ISO date
+        if text[m.start() - 1:m.start()] == "/" and vals[0] in _POWERS_OF_TEN:
+            continue  # "bé trai/100 bé gái": the base of a rate, not a second count
         total = vals[1] if len(vals) == 2 else None
         if total is not None and not (vals[0] <= total):
             continue  # "29/7" is a date, not 29 out of 7
         raw.append((m.start(), m.end(), vals[0], False, total, tok))
     for start, end, value in spelled_in(text, lower_view(text) if low is None else low):
         raw.append((start, end, value, True, None, text[start:end]))
+    for m in _lex()["one_title_re"].finditer(text):  # "bầu bổ sung một Phó Chủ tịch": "một" counts one office holder
+        raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
     raw.sort()
 
     out: list[Quantity] = []
     for start, num_end, value, spelled, total, tok in raw:
+        if out and start < out[-1].end:
+            continue  # the smaller amount of "3 tỷ 362 triệu USD"
         if _excluded_by_context(text, start):
             continue
-        parsed = _unit_after(text, num_end, attached_ok=not spelled)
+        parsed = _unit_after(text, num_end, attached_ok=not spelled,
+                             labelled=total is None and _label_before(text, start))
+        if parsed is False and (age := _AGE.match(text, num_end)) \
+                and _AVERAGE_AGE_BEFORE.search(lower_view(text[max(0, start - 40):start])):
+            parsed = "tuổi", age.end(), None, None, "count", None, 0  # "tuổi thọ trung bình đạt 74,7 tuổi"
         if parsed is False:
             continue
-        unit, end, scale, currency, kind, per = parsed
+        unit, end, scale, currency, kind, per, added = parsed
+        if kind == "" and total is not None and (ratio_unit := _ratio_unit(text, start)) is not None:
+            unit, kind = ratio_unit, "ratio"  # "với số phiếu bầu 48/50", "đạt 25/25"
+        if added:
+            value = _plain(Fraction(str(value)) + added)
         if not kind and text[num_end:num_end + 1].isalpha():
             continue  # "5S", "4G": a letter glued to the number is a code
         if _YEAR.fullmatch(tok) and kind not in ("percent", "measure") and not scale:
             continue  # a year, even when a word follows it ("năm 2019 tăng …")
         if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
             continue
-        if spelled and value == 2 and kind == "count" and _lex()["party_re"].fullmatch(unit) \
-                and (unit.casefold() == "bên" or _names_two_parties(text, start, end)):
-            continue  # "hai bên" is "both sides", an idiom like "cả hai", never a count
+        if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or (
+                _lex()["party_re"].fullmatch(unit) and _names_two_parties(text, start, end))):
+            continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
+        if kind == "count" and _refers_to_people(text, unit, end):
+            continue  # "cả hai ông đều được bầu": people already named
         if kind in ("count", "scale") and _after_a_name(text, start):
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
         span_end = num_end if kind == "" else end
@@ -350,25 +500,66 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
     _link_ranges(text, out)
-    _drop_age_limits(text, out)
-    return [q for q in out if q.kind]
+    return [q for q in out if q.kind and not _page_furniture(text, q)]
 
 
-# An age after a bound word defines who is counted ("trẻ dưới 1 tuổi", "người từ 60 tuổi trở lên",
-# "độ tuổi 18 - 35"): a limit like a duration, not a measured age ("người đàn ông 63 tuổi").
-_AGE_BOUND_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('metrics/age_bounds')})[ \t]+$")  # in the lower-case view
-_AGE_BOUND_AFTER = re.compile(r"[ \t]+trở[ \t]+(?:lên|xuống)(?!\w)")
+_COUNTER_LINE = re.compile(rf"[\d.,/]+[^\w\n]*(?:{alternation('metrics/page_counters')})?[^\w\n]*")  # lower-case view
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def _drop_age_limits(text: str, qs: list[Quantity]) -> None:
-    """Unset the kind of age limits (both ends of an age range), so they are left out like bare numbers."""
-    for n, q in enumerate(qs):
-        if q.unit != "tuổi" or q.range_role == "from":
-            continue
-        first = qs[n - 1] if q.range_role == "to" else q
-        if _AGE_BOUND_BEFORE.search(lower_view(text[max(0, first.start - 12):first.start])) \
-                or _AGE_BOUND_AFTER.match(text, q.end):
-            first.kind = q.kind = ""
+def _names_only(s: str) -> bool:
+    """Only capitalised words and bullets ("• TP Hồ Chí Minh")."""
+    return all(w[0].isupper() or not any(c.isalnum() for c in w) for w in s.split())
+
+
+def _page_furniture(text: str, q: Quantity) -> bool:
+    """A quantity of the page, not of the article: alone on its line but for a page counter ("12,868 lượt xem",
+    a zoom "100%") or names ("Hà Nội 17 °C" in a weather box); in an unaccented image caption ("Thu ngan sach tang
+    gap 100 lan - Anh 1"); or cut off by the end of the excerpt ("Bí thư 96 phư")."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    b = len(text) if b < 0 else b
+    before, after = text[a:q.start], text[q.end:b]
+    if not before.strip(" \t•-|") and _COUNTER_LINE.fullmatch(lower_view(text[q.start:b])) \
+            and (q.kind in ("percent", "ratio") or text[q.start:b].strip() != q.text):
+        return True  # "12,868 lượt xem", "100%" alone on a line
+    words = (before + after).split()
+    if q.kind == "measure" and words and len(words) <= 8 and _names_only(before + after) \
+            and not "".join(words).isupper() \
+            and any(c.isalpha() for c in before + after):
+        return True  # "Hà Nội 17 °C", "• TP Hồ Chí Minh 30°C"
+    line = text[a:b]
+    if len(_LATIN_WORD.findall(line)) >= 4 and not any(c.isalpha() and not c.isascii() for c in line):
+        return True  # an unaccented caption or alt text
+    # the excerpt stops in the middle of the unit: a syllable no word has ("96 phư"), or a bare scale ("hai tỉ")
+    return q.end == len(text) and text[q.end - 1].isalpha() and (
+        q.kind == "scale" and q.spelled
+        or q.kind == "count" and bool(_syllables()) and (last := _WORD.findall(q.unit)[-1]).islower()
+        and last not in _syllables())
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every syllable of the dictionary's words (empty without the word list)."""
+    return frozenset(w for word in (_dictionary() or ()) for w in word.split())
+
+
+_RATIO_UNITS = {key(w): ("" if u == "-" else u) for w, u in table("metrics/ratio_contexts").items()}
+_VOTE_BEFORE = re.compile(rf"(?<!\w)({'|'.join(re.escape(w) for w, u in _RATIO_UNITS.items() if u)})"
+                          r"(?:[ \t]+[^\W\d_]+){0,3}[ \t]+$")
+_BARE_BEFORE = re.compile(rf"(?<!\w)({'|'.join(re.escape(w) for w, u in _RATIO_UNITS.items() if not u)})[ \t]+$")
+
+
+def _ratio_unit(text: str, start: int) -> str | None:
+    """The unit of a bare ratio its context makes a metric ("số phiếu tín nhiệm 37/37" → phiếu), else None."""
+    before = lower_view(text[max(0, start - 40):start])
+    m = _VOTE_BEFORE.search(before) or _BARE_BEFORE.search(before)
+    return _RATIO_UNITS[m.group(1)] if m else None
+
+
+# An age is an attribute like a duration (time_units.txt); an average age is measured.
+_AGE = re.compile(r"[ \t]+tuổi(?!\w)")
+_AVERAGE_AGE_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('metrics/average_age_words')})(?!\w)[^.;:!?\n]*$")
 
 
 def _link_ranges(text: str, qs: list[Quantity]) -> None:
@@ -383,6 +574,8 @@ def _link_ranges(text: str, qs: list[Quantity]) -> None:
             if not (change or a.value < b.value) or a.spelled != b.spelled:
                 continue
             a.unit, a.scale, a.currency, a.kind, a.per = b.unit, b.scale, b.currency, b.kind, b.per
+        elif a.kind == "scale" and b.unit.startswith(a.unit + " ") and a.scale == b.scale:
+            a.unit, a.currency, a.kind, a.per = b.unit, b.currency, b.kind, b.per  # "từ 120 triệu đến 130 triệu đồng"
         elif a.unit != b.unit:
             continue
         a.range_role, b.range_role = "from", "to"

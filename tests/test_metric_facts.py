@@ -1,0 +1,69 @@
+"""Issue 13: a fact the page repeats in its lead, body and captions is one metric; the same string for a different
+fact is listed each time (GUIDELINES.md "Resolved cases"). Each case is a short page written in the style of gov.vn
+news (our own text) and the texts of the metrics find_metrics keeps, in order; grouped by where the class was seen.
+"""
+import pytest
+
+from pipeline.metrics import find_metrics
+from pipeline.text.document import Document
+
+
+def kept(text):
+    return [m.text for m in find_metrics(Document(text))]
+
+
+CASES = {
+    "the lead repeated verbatim as the body's first sentence, a caption with its credit (real sets)": [
+        ("Từ nguồn vốn Trung ương phân bổ 3 tỷ đồng, UBND tỉnh hỗ trợ 940 hộ nghèo khai hoang (20 triệu "
+         "đồng/ha)...\n"
+         "Từ nguồn vốn Trung ương phân bổ 3 tỷ đồng, UBND tỉnh hỗ trợ 940 hộ nghèo khai hoang (20 triệu đồng/ha), "
+         "mua nông cụ (4 triệu đồng/hộ).",
+         ["3 tỷ đồng", "940 hộ nghèo", "20 triệu đồng/ha", "4 triệu đồng/hộ"]),
+        ("Phó Thủ tướng trình bày báo cáo kết quả thực hiện 14 Nghị quyết về giám sát chuyên đề.\n\n"
+         "Phó Thủ tướng trình bày báo cáo kết quả thực hiện 14 Nghị quyết về giám sát chuyên đề. Ảnh: QH",
+         ["14 Nghị quyết"]),
+    ],
+    "a group counted again says so, else a count in other words is listed again, as annotated (real sets)": [
+        ("Bộ Nội vụ cắt giảm 2 vụ gồm Vụ Tổng hợp và Vụ Pháp chế.\nHai vụ này vẫn thực hiện nhiệm vụ đến khi có "
+         "quyết định mới.",
+         ["2 vụ"]),
+        ("Chủ tịch UBND thành phố giới thiệu 5 nhân sự để HĐND bầu giữ chức Phó Chủ tịch.\n\nKết quả, cả 5 nhân sự "
+         "đều trúng cử với số phiếu cao.",
+         ["5 nhân sự"]),
+        ("Thanh tra kết luận việc cấp giấy chứng nhận cho 2 thửa đất là sai.\n\nVăn bản của UBND huyện kết luận "
+         "việc cấp giấy chứng nhận đối với 2 thửa đất nói trên là đúng quy định.",
+         ["2 thửa"]),
+        ("Công văn yêu cầu giãn cách xã hội tại 19 tỉnh, thành phố phía Nam.\n\nBộ Công Thương họp trực tuyến với "
+         "các sở của 19 tỉnh, thành phố để bàn giải pháp về nguồn hàng.",
+         ["19 tỉnh", "19 tỉnh"]),
+        ("Tỉnh có 12 xã đạt chuẩn. Năm nay, 12 xã trên địa bàn tiếp tục được hỗ trợ.", ["12 xã", "12 xã"]),
+        ("Huyện có 9 xã đạt chuẩn. Đến nay 9 xã trong đó có 2 xã miền núi đã hoàn thành.", ["9 xã", "9 xã", "2 xã"]),
+    ],
+    "the same thing measured, the same period's change (real sets)": [
+        ("So với năm 2024, tỷ lệ hộ nghèo giảm 0,72%; hộ cận nghèo giảm 0,55%.\n\nNhờ nhiều cách làm hay, tỷ lệ "
+         "hộ nghèo ở xã giảm 0,72%; hộ cận nghèo giảm 0,55% so với năm 2024.",
+         ["0,72%", "0,55%"]),
+        ("GDP quý II năm nay ước tăng 6,1% so với cùng kỳ.\n\nTăng trưởng giữ xu hướng tích cực (quý I tăng 5,2%, "
+         "quý II tăng 6,1%).",
+         ["6,1%", "5,2%"]),
+    ],
+    "different facts stated alike: parallel statements, list items, different subjects (dev, real sets)": [
+        ("Kết quả bầu cử như sau:\n\nÔng Nguyễn Văn A, 88 số phiếu đồng ý (91,67%), trúng cử Phó Chủ tịch.\n\n"
+         "Ông Trần Văn B, 88 số phiếu đồng ý (91,67%), trúng cử Phó Chủ tịch.",
+         ["88 số phiếu", "91,67%", "88 số phiếu", "91,67%"]),
+        ("Tỉnh có 10 đơn vị bầu cử. Cụ thể:\n\n- Đơn vị số 1: 6 xã thuộc huyện A, bầu 3 đại biểu.\n\n"
+         "- Đơn vị số 2: 4 xã thuộc huyện B, bầu 3 đại biểu.",
+         ["10 đơn vị", "6 xã", "3 đại biểu", "4 xã", "3 đại biểu"]),
+        ("Tỷ lệ lao động qua đào tạo đạt 70%. Tỷ lệ trường học đạt chuẩn quốc gia đạt 70%.", ["70%", "70%"]),
+        ("Kim ngạch xuất khẩu tăng 12%. Trong đó, xuất khẩu gạo tăng 12% về sản lượng.", ["12%", "12%"]),
+        ("Hội nghị giữ nguyên hình thức khiển trách đối với 2 trường hợp, khai trừ khỏi Đảng đối với 2 trường hợp.",
+         ["2 trường hợp", "2 trường hợp"]),
+        ("Tỉnh đón 3 đoàn khách quốc tế.\n\nTrong tháng, sở cũng tiếp 3 đoàn doanh nghiệp.", ["3 đoàn", "3 đoàn"]),
+    ],
+}
+
+
+@pytest.mark.parametrize("text,expected", [c for cases in CASES.values() for c in cases],
+                         ids=[f"{cls[:40]}|{text[:30]}" for cls, cases in CASES.items() for text, _ in cases])
+def test_repeated_facts(text, expected):
+    assert kept(text) == expected
