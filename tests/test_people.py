@@ -246,6 +246,9 @@ def test_portal_footer_staff_are_not_attendees():
     ("Quốc vương Sisowath Chanthara tiếp đoàn đại biểu.", "Sisowath Chanthara", ["Quốc vương"]),
     # "Lee", "Myung" have no Vietnamese vowel cluster: a foreign name, not the end of the title
     ("Tổng thống Hàn Quốc Lee Jae Myung đón đoàn tại Phủ Tổng thống.", "Lee Jae Myung", ["Tổng thống Hàn Quốc"]),
+    # the "Bản" of "Nhật Bản" is not the village word "bản": the foreign name after it is a person
+    ("Phó Chủ tịch nước gặp Chủ tịch Thượng viện Nhật Bản Date Chuichi tại Tokyo.", "Date Chuichi",
+     ["Chủ tịch Thượng viện Nhật Bản"]),
     # a name written in Vietnamese syllables after a foreign country ends that country's body
     ("Phó Chủ tịch Thượng viện Cam-pu-chia Tép Ngôn hội kiến đoàn.", "Tép Ngôn",
      ["Phó Chủ tịch Thượng viện Cam-pu-chia"]),

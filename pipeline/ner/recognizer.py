@@ -74,8 +74,10 @@ def _admin_before(toks, i) -> str | None:
     """The administrative level word ("huyện", "thành phố") right before token i, if any."""
     if i >= 2 and (pair := f"{toks[i - 2].key} {toks[i - 1].key}") in _ADMIN:
         return pair
-    if i >= 1 and toks[i - 1].key in _ADMIN and not (i >= 2 and f"{toks[i - 2].key} {toks[i - 1].key}" == "già làng"):
-        return toks[i - 1].key  # ("già làng Y Khu Niê": a village elder, not the village)
+    if i >= 1 and toks[i - 1].key in _ADMIN and not (i >= 2 and (
+            f"{toks[i - 2].key} {toks[i - 1].key}" == "già làng"
+            or toks[i - 1].cap and toks[i - 2].cap and not toks[i - 2].abbr)):
+        return toks[i - 1].key  # (not "già làng Y Khu Niê", a village elder; not the "Bản" of "Nhật Bản")
     return None
 
 
@@ -426,7 +428,7 @@ class Recognizer:
         for k in range(j, max(0, j - 3), -1):  # back over the place name's capitalised words
             prev1 = toks[k - 1].key if k >= 1 else ""
             prev2 = f"{toks[k - 2].key} {prev1}" if k >= 2 else ""
-            if prev1 in _ADMIN or prev2 in _ADMIN or k == j and (prev1 in _PLACE_INTRO or prev2 in _PLACE_INTRO):
+            if _admin_before(toks, k) or k == j and (prev1 in _PLACE_INTRO or prev2 in _PLACE_INTRO):
                 return True  # (a country is one name: "Vương quốc Bỉ Mathilde" — the next word is a person)
             if k - 1 < 0 or not toks[k - 1].cap:
                 return False
