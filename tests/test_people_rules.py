@@ -41,8 +41,27 @@ def test_rules_run_in_priority_order_with_unique_ids():
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],
       "Vi Thị Mai": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
+    # a former post after a body starts a title of its own
+    ("Huân chương Lao động cho ông Khampan Phiilavong, Bộ trưởng Bộ Nội vụ nguyên Viện trưởng Viện Kiểm sát nhân "
+     "dân tối cao Lào; Bằng khen cho các tập thể.",
+     {"Khampan Phiilavong": [("Bộ trưởng Bộ Nội vụ", "name-then-titles"),
+                             ("nguyên Viện trưởng Viện Kiểm sát nhân dân tối cao Lào", "name-then-titles")]}),
 ])
 def test_name_then_titles(text, expected):
+    assert linked(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Các ông Lò Minh Hà, ông Nguyễn Quốc Khải, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh dự họp.",
+     {n: [("Tỉnh ủy viên", "titles-after-a-run"), ("Phó Chủ tịch UBND tỉnh", "titles-after-a-run")]
+      for n in ("Lò Minh Hà", "Nguyễn Quốc Khải")}),
+    # a name with its own title before it is not in the run
+    ("Thừa ủy quyền của Chủ tịch nước Trần Văn Sang, ông Nguyễn Hòa Bảo, Viện trưởng Viện Kiểm sát nhân dân tối cao "
+     "trao Huân chương.",
+     {"Trần Văn Sang": [("Chủ tịch nước", "titles-then-name")],
+      "Nguyễn Hòa Bảo": [("Viện trưởng Viện Kiểm sát nhân dân tối cao", "name-then-titles")]}),
+])
+def test_titles_after_a_run(text, expected):
     assert linked(text) == expected
 
 

@@ -364,6 +364,9 @@ class Recognizer:
             if m := lex.body_lower.match(toks, k):
                 k += m  # a known word of body names ("dự phòng", not "dự"; "Phòng, chống thiên tai")
                 continue
+            if t.key in _FORMER and k + 1 < n and toks[k + 1].cap and self._breaks_title(toks, k + 1):
+                closed = True  # "Bộ trưởng Bộ Nội vụ | nguyên Viện trưởng …": a former post follows
+                break
             if t.cap:
                 foreign_run = k > j and toks[k - 1].cap and not toks[k - 1].syllable and not t.syllable
                 if not foreign_run and self._starts_someone(toks, k):  # ("Pinecrest Hospitality" is one name)

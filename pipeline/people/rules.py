@@ -102,7 +102,8 @@ def titles_after_a_run(items: list[Item]) -> None:
                                          and items[p + 1].rule == "name-then-titles"):
             continue
         run, k = [p], p
-        while k > 0 and _person(items, k - 1) and items[k].gap in (COMMA, CHON):  # ("… và ông C, Bí thư …": C's own)
+        while k > 0 and _person(items, k - 1) and items[k].gap in (COMMA, CHON) and not (  # ("… và ông C, Bí thư …")
+                k >= 2 and items[k - 1].gap == ADJ and _free_title(items, k - 2)):  # (nor "Chủ tịch nước A, ông B, …")
             k -= 1
             run.append(k)
         if len(run) > 1:
