@@ -246,6 +246,12 @@ def test_portal_footer_staff_are_not_attendees():
     ("Quốc vương Sisowath Chanthara tiếp đoàn đại biểu.", "Sisowath Chanthara", ["Quốc vương"]),
     # "Lee", "Myung" have no Vietnamese vowel cluster: a foreign name, not the end of the title
     ("Tổng thống Hàn Quốc Lee Jae Myung đón đoàn tại Phủ Tổng thống.", "Lee Jae Myung", ["Tổng thống Hàn Quốc"]),
+    # a capitalised "Ông" before a foreign name is the word of address, not the family name Ông
+    ("Phái đoàn được đón tiếp, Ông Arthur Erken - Trưởng Đại diện UNFPA phát biểu.", "Arthur Erken",
+     ["Trưởng Đại diện UNFPA"]),
+    # foreign parliaments are bodies, not the start of a name
+    ("Chiều 28-9, Chủ tịch Đuma Quốc gia Quốc hội Liên bang Nga Vyacheslav Volodin dẫn đầu đoàn.", "Vyacheslav Volodin",
+     ["Chủ tịch Đuma Quốc gia Quốc hội Liên bang Nga"]),
     # the "Bản" of "Nhật Bản" is not the village word "bản": the foreign name after it is a person
     ("Phó Chủ tịch nước gặp Chủ tịch Thượng viện Nhật Bản Date Chuichi tại Tokyo.", "Date Chuichi",
      ["Chủ tịch Thượng viện Nhật Bản"]),

@@ -500,7 +500,8 @@ class Recognizer:
             # is foreign)
         end = self._run(toks, i)
         n = end - i
-        surname_first = toks[i].key in self.lex.surnames and n >= 3
+        # (a Vietnamese family name goes with Vietnamese given names: "Ông Arthur Erken" is Mr Erken)
+        surname_first = toks[i].key in self.lex.surnames and n >= 3 and toks[i + 1].syllable
         if n > 5 or (n == 5 and toks[i].key not in self.lex.surnames):
             return 0
         if self.lex.honorifics.match(toks, i) and not ((after_title or introduced or strict) and surname_first):
