@@ -134,6 +134,11 @@ def test_shared_plural_title(text, expected):
      {"Nguyễn Thanh Nhàn": [("Bí thư Thành ủy Hà Tiên", "post-after-verb"), ("Phó Chủ tịch UBND tỉnh", "post-after-verb")]}),
     ("Bà Tẩn Thị Quế sinh năm 1978. Năm 2010, bà là Phó Chủ tịch UBND huyện Tam Đường.",
      {"Tẩn Thị Quế": [("Phó Chủ tịch UBND huyện Tam Đường", "post-after-verb")]}),
+    # an aside in brackets between the person and the verb is read past
+    ("Ông Hoàng Nghĩa Hòa (52 tuổi, quê ở xã Hưng Lĩnh, huyện Hưng Nguyên), có trình độ thạc sĩ kỹ thuật, từng giữ "
+     "các chức vụ Bí thư Huyện ủy Yên Thành, Giám đốc Sở Nông nghiệp và PTNT.",
+     {"Hoàng Nghĩa Hòa": [("Bí thư Huyện ủy Yên Thành", "post-after-verb"),
+                          ("Giám đốc Sở Nông nghiệp và PTNT", "post-after-verb")]}),
 ])
 def test_post_after_verb_careers_and_references(text, expected):
     assert linked(text) == expected

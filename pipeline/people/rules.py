@@ -161,6 +161,7 @@ _POST_VERB_RE = re.compile(
     # or a few words on ("ông X, sinh năm 1972, từng kinh qua …")
     rf"|[^.;:\n]{{0,80}}?(?<!\w){_ADV}(?:{alternation('people/post_verbs')}){_OBJ})\s*:?\s*$")
 _LIST_GAPS = (COMMA, SEMI, DASH, AND, KIEM)  # between the posts of one career or one appointment
+_ASIDES = re.compile(r"\([^()]{0,120}\)")  # "ông X (52 tuổi, quê ở xã …), có trình độ …, từng giữ các chức vụ …"
 
 
 @rule("post-after-verb", 15)
@@ -171,7 +172,7 @@ def post_after_verb(items: list[Item]) -> None:
     n = len(items)
     for t, it in enumerate(items):
         if it.label != "POSITION" or it.owner is not None or it.shared_by or t == 0 \
-                or not _POST_VERB_RE.match(it.gap_text):
+                or not _POST_VERB_RE.match(_ASIDES.sub("", it.gap_text)):
             continue
         k = t - 1
         if items[k].label == "POSITION" and items[k].owner is not None:
