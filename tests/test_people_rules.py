@@ -41,6 +41,12 @@ def test_rules_run_in_priority_order_with_unique_ids():
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],
       "Vi Thị Mai": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
+    # titles joined by "kiêm", then a degree, name the person after them; a degree is not part of a body's name
+    ("Tham dự có Chủ tịch Hội GS. TS. Nguyễn Đức Chinh, Phó Chủ tịch kiêm Tổng thư ký GS. Nguyễn Hoàng Lam, "
+     "Phó Chủ tịch Hội PGS. Lê Quốc Mạnh.",
+     {"Nguyễn Đức Chinh": [("Chủ tịch Hội", "titles-then-name")],
+      "Nguyễn Hoàng Lam": [("Phó Chủ tịch", "titles-then-name"), ("Tổng thư ký", "titles-then-name")],
+      "Lê Quốc Mạnh": [("Phó Chủ tịch Hội", "titles-then-name")]}),
     # a former post after a body starts a title of its own
     ("Huân chương Lao động cho ông Khampan Phiilavong, Bộ trưởng Bộ Nội vụ nguyên Viện trưởng Viện Kiểm sát nhân "
      "dân tối cao Lào; Bằng khen cho các tập thể.",

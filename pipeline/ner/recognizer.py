@@ -110,6 +110,8 @@ class Lexicon:
         self.name_closers = phrases("meeting/speech_verbs", "ner/title_closers")
         self.name_enders = phrases("ner/title_end_words")
         self.body_nouns = words("ner/body_nouns")
+        # events and documents are not bodies: "Chủ tịch HĐND tỉnh | tại Đại hội …", "Bộ Y tế | và Quyết định …"
+        self.not_bodies = phrases("meeting/event_nouns", "meeting/document_words")
         self.subunits = phrases("ner/subunit_heads")
 
 
@@ -192,7 +194,7 @@ class Recognizer:
     def _body(self, toks, j, prev, in_title=True, after_name=False, named_body=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
-        end, company, body_start, place_end, abroad_end = j, False, j, -1, -1
+        end, company, body_start, place_end, abroad_end, long_place = j, False, j, -1, -1, -1
         # named_body: a capitalised word (not a place) has started the body's own name
 
         def naming_head_ends(b: int) -> bool:
@@ -232,6 +234,7 @@ class Recognizer:
                 prev = toks[j - 1]
                 named_body = named_body or (t.cap and t.key not in _ADMIN)  # "Cục Cảnh sát …", "Bộ Tư lệnh Cảnh sát biển"
                 place_end = j if t.cap else place_end
+                long_place = j if t.cap and m > 1 else -1  # ("Hà Nội" is whole; "Pháp" may be "Pháp luật")
                 if t.cap and lex.countries.match(toks, j - m) == m and t.key != "việt":
                     abroad_end = j  # a foreign country ends the body: "Thượng viện Campuchia Tép Ngôn"
                 continue
@@ -266,6 +269,8 @@ class Recognizer:
                         prev = toks[close]
                         continue
                 break
+            if t.key in lex.degrees and lex.degrees.match(toks, j):
+                break  # "Phó Chủ tịch Hội GS. Lê Quốc Minh": a degree opens the next person's name
             if t.abbr or "." in t.text:  # "UBND", "T.Ư", "TP.Hải"
                 pass
             elif t.cap and named_after(j):
@@ -310,10 +315,11 @@ class Recognizer:
                     j = end = j + m
                     prev = toks[j - 1]
                     continue
-                if prev.cap and f"{prev.key} {t.key}" in lex.pairs and not prev.abbr:
-                    pass  # second syllable of a capitalised word: "Doanh nghiệp", "Công an"
+                if prev.cap and f"{prev.key} {t.key}" in lex.pairs and not prev.abbr and long_place != j:
+                    pass  # second syllable of a capitalised word: "Doanh nghiệp", "Công an" (not "Hà Nội | đồng")
                 elif t.key in ("và", "tại", "các", "của") and j + 1 < n and toks[j + 1].cap \
                         and not self.person_at(toks, j + 1) and not self._breaks_title(toks, j + 1) \
+                        and not lex.not_bodies.match(toks, j + 1) \
                         and not (t.key == "và" and lex.org_heads.match(toks, j + 1)):  # "UBND … và Bộ …": two bodies
                     pass
                 elif (named_body or after_name and j == body_start) and (k := self._name_tail(toks, j, after_name)) > j:
@@ -385,9 +391,11 @@ class Recognizer:
                 if k + 1 < n and self._starts_someone(toks, k + 1):
                     closed = True  # "… Cảnh sát biển và Chuẩn Đô đốc Meas Sophal"
                     break
-                if not (k + 1 < n and toks[k + 1].cap and not lex.org_heads.match(toks, k + 1)):
+                if not (k + 1 < n and toks[k + 1].cap and not lex.org_heads.match(toks, k + 1)
+                        and not lex.not_bodies.match(toks, k + 1)):
                     return j  # "và" joins two parts of the name only: "nợ và Kinh tế đối ngoại"
-            elif t.key in ("tại", "của") and k + 1 < n and toks[k + 1].cap and not self._starts_someone(toks, k + 1):
+            elif t.key in ("tại", "của") and k + 1 < n and toks[k + 1].cap and not self._starts_someone(toks, k + 1) \
+                    and not lex.not_bodies.match(toks, k + 1):
                 pass  # "… Doanh nghiệp châu Âu tại Việt Nam (EuroCham)", "… Thực phẩm của Hiệp hội …"
             elif t.key in lex.name_closers and lex.name_closers.match(toks, k):
                 closed = True  # "… thiên tai | cho biết", "… nông dân huyện | cùng …"

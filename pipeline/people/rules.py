@@ -87,10 +87,21 @@ def name_then_titles(items: list[Item]) -> None:
             # (a semicolon between two of one person's titles: "Các đồng chí: A, Ủy viên Bộ Chính trị; Bí thư …")
             if items[k].gap not in ((ADJ, COMMA, DASH, PAREN) if k == p + 1 else (ADJ, COMMA, DASH, KIEM, SEMI)):
                 break
-            if _person(items, k + 1) and items[k + 1].gap in (ADJ, DASH, HON):
+            if _names_next(items, k):
                 break  # this title names the next person
             items[k].link(p, "name-then-titles")
             k += 1
+
+
+def _names_next(items: list[Item], k: int) -> bool:
+    """The title at k goes with the name that follows it: touching it, or through titles joined by "kiêm" and a
+    rank or degree ("…, Phó Chủ tịch kiêm Tổng thư ký GS. Nguyễn Hoàng Lương")."""
+    m = k + 1
+    while _free_title(items, m) and items[m].gap == KIEM and not items[m].rank:
+        m += 1
+    while _free_title(items, m) and items[m].rank and items[m].gap == ADJ:
+        m += 1
+    return _person(items, m) and items[m].gap in (ADJ, DASH, HON)
 
 
 @rule("titles-after-a-run", 12)
