@@ -47,6 +47,10 @@ def test_rules_run_in_priority_order_with_unique_ids():
      {"Nguyễn Đức Chinh": [("Chủ tịch Hội", "titles-then-name")],
       "Nguyễn Hoàng Lam": [("Phó Chủ tịch", "titles-then-name"), ("Tổng thư ký", "titles-then-name")],
       "Lê Quốc Mạnh": [("Phó Chủ tịch Hội", "titles-then-name")]}),
+    # a title keeps its first term; the later terms do not break the list
+    ("Ông Hồ Đức Phúc, Ủy viên Trung ương Đảng khóa XII, XIII, Đại biểu Quốc hội khóa XIV, XV, Bộ trưởng Tài chính.",
+     {"Hồ Đức Phúc": [("Ủy viên Trung ương Đảng khóa XII", "name-then-titles"),
+                      ("Đại biểu Quốc hội khóa XIV", "name-then-titles"), ("Bộ trưởng Tài chính", "name-then-titles")]}),
     # a former post after a body starts a title of its own
     ("Huân chương Lao động cho ông Khampan Phiilavong, Bộ trưởng Bộ Nội vụ nguyên Viện trưởng Viện Kiểm sát nhân "
      "dân tối cao Lào; Bằng khen cho các tập thể.",

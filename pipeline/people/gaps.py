@@ -6,8 +6,8 @@ Gaps are read in the Document's lower-case view (tone placement folded), so "Ôn
 ['adj', 'comma', 'dash', 'paren', 'and', 'kiem', 'hon', 'chon', 'shon', 'ahon']
 >>> gap_kind(" đối với ông "), gap_kind(" là "), gap_kind(" (SN 1978, trú TP Thanh Hóa), "), gap_kind(" phát biểu ")
 ('for', 'is', 'comma', 'other')
->>> gap_kind(" nhiệm kỳ 2025-2030 gồm:\n\nông "), gap_kind(".\n\nông "), gap_kind(",\n")
-('intro', 'shon', 'semi')
+>>> gap_kind(" nhiệm kỳ 2025-2030 gồm:\n\nông "), gap_kind(".\n\nông "), gap_kind(",\n"), gap_kind(", xiii, ")
+('intro', 'shon', 'semi', 'comma')
 """
 from __future__ import annotations
 
@@ -39,6 +39,9 @@ _LINE_BREAK = re.compile(r"(:)?[.;,]?[ \t]*\n\s*")  # after a colon the list sta
 # "Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc …", "ông A (SN 1967), ông B": an aside about the
 # person before the gap; the gap is what follows it
 _ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)(?=\s*[,;:]|\s+(?:và|cùng)\s)")
+# "Ủy viên Trung ương Đảng khóa XII, XIII, Đại biểu Quốc hội …": the title keeps its first term; the later terms
+# ("XIII") open the gap to the next title, which is then a plain comma
+_MORE_TERMS = re.compile(r"^(?:\s*(?:,|và)\s*(?:[ivxlc]+|\d{1,2})(?=\s*[,;]))+")
 _LONGEST = 24  # longer than any separator pattern: words stand between the two entities
 
 
@@ -47,7 +50,7 @@ def gap_kind(gap: str) -> str:
     ending one line is not the name's that opens the next, but a list may go on over lines."""
     if "\n" in gap:
         gap = _LINE_BREAK.sub(lambda m: ": " if m.group(1) else "; ", gap)
-    gap = _NEW.sub("", _ASIDE.sub("", gap, count=1))
+    gap = _NEW.sub("", _ASIDE.sub("", _MORE_TERMS.sub("", gap, count=1), count=1))
     if len(gap) <= _LONGEST:
         for kind, rx in _KIND_RES:
             if rx.match(gap):
