@@ -65,6 +65,12 @@ def test_name_then_titles(text, expected):
     ("Các ông Lò Minh Hà, ông Nguyễn Quốc Khải, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh dự họp.",
      {n: [("Tỉnh ủy viên", "titles-after-a-run"), ("Phó Chủ tịch UBND tỉnh", "titles-after-a-run")]
       for n in ("Lò Minh Hà", "Nguyễn Quốc Khải")}),
+    # the run's shared titles are not given again to a person after them
+    ("Đến dự có đồng chí Nguyễn Hồng Lâm, đồng chí Lương Quốc Đạt - Phó Chủ tịch Trung ương Hội Nông dân Việt Nam, "
+     "đồng chí Võ Anh Khoa, Phó Bí thư Tỉnh ủy.",
+     {"Nguyễn Hồng Lâm": [("Phó Chủ tịch Trung ương Hội Nông dân Việt Nam", "titles-after-a-run")],
+      "Lương Quốc Đạt": [("Phó Chủ tịch Trung ương Hội Nông dân Việt Nam", "titles-after-a-run")],
+      "Võ Anh Khoa": [("Phó Bí thư Tỉnh ủy", "name-then-titles")]}),
     # a name with its own title before it is not in the run
     ("Thừa ủy quyền của Chủ tịch nước Trần Văn Sang, ông Nguyễn Hòa Bảo, Viện trưởng Viện Kiểm sát nhân dân tối cao "
      "trao Huân chương.",

@@ -72,7 +72,8 @@ def _person(items: list[Item], k: int) -> bool:
 
 
 def _free_title(items: list[Item], k: int) -> bool:
-    return 0 <= k < len(items) and items[k].label == "POSITION" and items[k].owner is None
+    """A title no rule has given to anyone yet (neither to one person nor shared by a list)."""
+    return 0 <= k < len(items) and items[k].label == "POSITION" and items[k].owner is None and not items[k].shared_by
 
 
 @rule("name-then-titles", 10)
