@@ -61,6 +61,13 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
      [("PERSON", "Tô Thị Hằng"), ("POSITION", "Cục trưởng Cục Quản lý nợ và Kinh tế đối ngoại")]),
     ("Phó Chủ tịch HĐND huyện Hà Văn Mạnh điều hành kỳ họp, Giám đốc Sở Xây dựng trao quyết định cho các xã.",
      [("POSITION", "Phó Chủ tịch HĐND huyện"), ("PERSON", "Hà Văn Mạnh"), ("POSITION", "Giám đốc Sở Xây dựng")]),
+    # "đại biểu" is a word of address before a name, and a title when its head names the body
+    ("Cử tri gặp đại biểu Quốc hội Nguyễn Văn An và đại biểu Trần Thị Bình.",
+     [("POSITION", "đại biểu Quốc hội"), ("PERSON", "Nguyễn Văn An"), ("PERSON", "Trần Thị Bình")]),
+    # degrees and events end a title's body
+    ("Phó Chủ tịch Hội GS. Lê Quốc Mạnh, Chủ tịch HĐND tỉnh tại Đại hội đại biểu Mặt trận tỉnh phát biểu.",
+     [("POSITION", "Phó Chủ tịch Hội"), ("POSITION", "GS"), ("PERSON", "Lê Quốc Mạnh"),
+      ("POSITION", "Chủ tịch HĐND tỉnh"), ("ORG", "Mặt trận tỉnh")]),
 ])
 def test_entity_labels_and_spans(text, expected):
     assert ents(text) == expected

@@ -343,7 +343,9 @@ class Recognizer:
         if toks[i].key not in self.lex.heads:
             return False
         found = self.title_at(toks, i, lower_ok=True)
-        return bool(found) and found[0] > i + self._head(toks, i, True)[0]
+        head = self._head(toks, i, True)[0]
+        # (a head that names its body is one too: "đại biểu Quốc hội")
+        return bool(found) and (found[0] > i + head or head >= 3 and any(t.cap for t in toks[i + 1:i + head]))
 
     def _titles_name(self, toks, i) -> bool:
         """A lower-case title at i (press style: "thứ trưởng Bộ Xây dựng Trần Văn Hiếu yêu cầu") runs straight into a
