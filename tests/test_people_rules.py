@@ -150,6 +150,12 @@ def test_shared_plural_title(text, expected):
      {"Nguyễn Thanh Nhàn": [("Bí thư Thành ủy Hà Tiên", "post-after-verb"), ("Phó Chủ tịch UBND tỉnh", "post-after-verb")]}),
     ("Bà Tẩn Thị Quế sinh năm 1978. Năm 2010, bà là Phó Chủ tịch UBND huyện Tam Đường.",
      {"Tẩn Thị Quế": [("Phó Chủ tịch UBND huyện Tam Đường", "post-after-verb")]}),
+    # a career written in lower case: each title of the list after the verb, "rồi" (then) joining two
+    ("Ông Nguyễn Văn Lộc từng giữ nhiều chức vụ: trưởng Ban Tuyên giáo Tỉnh ủy, bí thư Thị ủy Đồng Xoài, "
+     "phó chủ tịch UBND tỉnh, phó bí thư Tỉnh ủy rồi bí thư Tỉnh ủy Bình Phước.",
+     {"Nguyễn Văn Lộc": [(t, "post-after-verb") for t in (
+         "trưởng Ban Tuyên giáo Tỉnh ủy", "bí thư Thị ủy Đồng Xoài", "phó chủ tịch UBND tỉnh", "phó bí thư Tỉnh ủy",
+         "bí thư Tỉnh ủy Bình Phước")]}),
     # an aside in brackets between the person and the verb is read past
     ("Ông Hoàng Nghĩa Hòa (52 tuổi, quê ở xã Hưng Lĩnh, huyện Hưng Nguyên), có trình độ thạc sĩ kỹ thuật, từng giữ "
      "các chức vụ Bí thư Huyện ủy Yên Thành, Giám đốc Sở Nông nghiệp và PTNT.",

@@ -568,6 +568,7 @@ class Recognizer:
         i, n = 0, len(toks)
         after_title = introduced = in_list = False
         apposition = False  # right after "NAME," / "NAME –" / a title in such a chain: lower-case titles count
+        career = False  # in a list of posts after a verb of post: lower-case titles with a body count there too
         plain = self._plain
         if len(plain) > 200_000:  # numbers and codes keep adding new token texts: stay bounded
             plain.clear()
@@ -579,21 +580,26 @@ class Recognizer:
             listed = kind != 1 and (apposition or i > 0 and (toks[i - 1].key in _PLURAL or toks[i - 1].text.isdigit()
                                                               and len(toks[i - 1].text) <= 2))
             titles_next = kind != 1 and not listed and not t.cap and t.key in self.lex.heads and self._titles_name(toks, i)
-            # after a verb of post a lower-case title with a body is a title ("được bầu làm chủ tịch HĐND tỉnh")
-            posted = kind == 2 and not t.cap and i > 0 and toks[i - 1].key in _POST_ENDS \
+            # after a verb of post a lower-case title with a body is a title ("được bầu làm chủ tịch HĐND tỉnh"), and so
+            # are the next ones of the list ("từng giữ các chức vụ: trưởng Ban Tuyên giáo Tỉnh ủy, bí thư Thị ủy …")
+            of_posts = i > 0 and (toks[i - 1].key in _POST_ENDS or toks[i - 1].text == ":" and i > 1
+                                  and toks[i - 2].key in _POST_ENDS
+                                  or career and (toks[i - 1].text in ",;" or toks[i - 1].key == "rồi"))
+            posted = kind != 1 and not t.cap and of_posts \
                 and f"{toks[i - 1].key} {t.key}" not in ("chức vụ", "chức danh")  # ("chức vụ Trưởng Ban …": the noun)
             if kind == 1 or kind == 2 and not (listed or titles_next or posted):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
                 if t.word or t.text not in ",-–(:":
                     after_title = introduced = False
                     apposition = apposition and t.key == "kiêm"
+                career = career and (t.text in ",;" or t.key == "rồi")
                 i += 1
                 continue
             if t.text == "." and ents and ents[-1].rank and ents[-1].end == i:
                 i += 1  # "TS. Cao Minh Đức": the abbreviation's dot, not a sentence end
                 continue
             if t.text == "\n" or t.text in ".!?":
-                after_title = introduced = in_list = apposition = False
+                after_title = introduced = in_list = apposition = career = False
                 i += 1
                 continue
             addressed = i > 0 and toks[i - 1].key in self.lex.honorifics  # "Em Ông Gia Bảo": the 2nd is a name
@@ -622,13 +628,13 @@ class Recognizer:
                 end, rank = title
                 ents.append(Ent("POSITION", i, end, rank))
                 i = end
-                after_title, introduced = True, False
+                after_title, introduced, career = True, False, of_posts
                 apposition = apposition and not rank
                 continue
             if t.cap and (end := self.person_at(toks, i, after_title, introduced or addressed)):
                 ents.append(Ent("PERSON", i, end))
                 i = end
-                after_title = introduced = False
+                after_title = introduced = career = False
                 apposition = True
                 continue
             if t.cap and (m := self.lex.places.match(toks, i)):
@@ -649,6 +655,7 @@ class Recognizer:
             if t.word or t.text not in ",-–(:":
                 after_title = introduced = False
                 apposition = apposition and t.key == "kiêm"
+            career = career and (t.text in ",;" or t.key == "rồi")
             i += 1
         return ents
 

@@ -24,7 +24,7 @@ _HON = rf"(?:các\s+)?(?:{alternation('people/address_words')})"
 # (kind, what the whole gap is), tried in order
 _KINDS = [
     (ADJ, r""), (COMMA, r","), (SEMI, r";"), (DASH, r"[-–—]"), (COLON, r":"), (PAREN, r"\("),
-    (AND, r",?\s*(?:và|cùng)"), (SAND, rf";\s*và(?:\s+{_HON})?"), (KIEM, r",?\s*kiêm"),  # "…; và C, …": a list's end
+    (AND, r",?\s*(?:và|cùng|rồi)"), (SAND, rf";\s*và(?:\s+{_HON})?"), (KIEM, r",?\s*kiêm"),  # "…; và C, …": a list's end
     (HON, rf"(?:[-–—]\s*)?{_HON}"), (CHON, rf",\s*{_HON}"), (SHON, rf"[;:]\s*{_HON}"),  # ("TITLE - ông X")
     (AHON, rf",?\s*(?:và|cùng)\s+{_HON}"),  # "… và bà B"
     (FOR, rf"đối với\s*(?:{_HON})?"),  # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
