@@ -150,6 +150,9 @@ def test_shared_plural_title(text, expected):
      {"Nguyễn Thanh Nhàn": [("Bí thư Thành ủy Hà Tiên", "post-after-verb"), ("Phó Chủ tịch UBND tỉnh", "post-after-verb")]}),
     ("Bà Tẩn Thị Quế sinh năm 1978. Năm 2010, bà là Phó Chủ tịch UBND huyện Tam Đường.",
      {"Tẩn Thị Quế": [("Phó Chủ tịch UBND huyện Tam Đường", "post-after-verb")]}),
+    # a title whole without a body counts in lower case after the verb
+    ("Đoàn đại biểu của tỉnh do đồng chí Nguyễn Trọng Trí, Chủ tịch Hội Nông dân tỉnh làm trưởng đoàn.",
+     {"Nguyễn Trọng Trí": [("Chủ tịch Hội Nông dân tỉnh", "name-then-titles"), ("trưởng đoàn", "post-after-verb")]}),
     # a career written in lower case: each title of the list after the verb, "rồi" (then) joining two
     ("Ông Nguyễn Văn Lộc từng giữ nhiều chức vụ: trưởng Ban Tuyên giáo Tỉnh ủy, bí thư Thị ủy Đồng Xoài, "
      "phó chủ tịch UBND tỉnh, phó bí thư Tỉnh ủy rồi bí thư Tỉnh ủy Bình Phước.",

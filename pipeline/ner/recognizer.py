@@ -110,6 +110,7 @@ class Lexicon:
         self.name_closers = phrases("meeting/speech_verbs", "ner/title_closers")
         self.name_enders = phrases("ner/title_end_words")
         self.body_nouns = words("ner/body_nouns")
+        self.bare_titles = phrases("ner/bare_titles")
         # events and documents are not bodies: "Chủ tịch HĐND tỉnh | tại Đại hội …", "Bộ Y tế | và Quyết định …"
         self.not_bodies = phrases("meeting/event_nouns", "meeting/document_words")
         self.subunits = phrases("ner/subunit_heads")
@@ -622,7 +623,8 @@ class Recognizer:
             lower_ok = lower_ok or t.key in _DEPUTY and i + 1 < n and toks[i + 1].cap  # "quyền Chủ tịch UBND tỉnh"
             title = self.title_at(toks, i, lower_ok or posted, apposition) if t.key in _FORMER or (t.cap or lower_ok or posted) and (
                 t.key in self.lex.heads or t.key in self.lex.ranks or t.key in self.lex.degrees or t.key in _DEPUTY) else None
-            if title and posted and not lower_ok and title[0] <= i + self._head(toks, i, True)[0]:
+            if title and posted and not lower_ok and title[0] <= i + self._head(toks, i, True)[0] \
+                    and self.lex.bare_titles.match(toks, i) != title[0] - i:
                 title = None  # a bare lower-case head after the verb is a plain noun ("là chủ tịch")
             if title:
                 end, rank = title
