@@ -89,6 +89,9 @@ def test_titles_after_a_run(text, expected):
      {"Trịnh Văn Hải": [("Thứ trưởng Bộ Nội vụ", "titles-then-name")]}),
     ("Miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lầu Văn Sình.",
      {"Lầu Văn Sình": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
+    ("Biểu quyết miễn nhiệm chức vụ Trưởng ban Kinh tế ngân sách HĐND TP khóa IX, nhiệm kỳ 2016-2021 đối với bà "
+     "Đặng Thị Anh Đàm do nghỉ hưu.",
+     {"Đặng Thị Anh Đàm": [("Trưởng ban Kinh tế ngân sách HĐND TP khóa IX", "titles-then-name")]}),
     # "với" opening the sentence names someone else; after the subject it names the person who follows
     ("Báo cáo với Phó Chủ tịch Quốc hội, Đại sứ Ngô Hữu Lâm cho biết cộng đồng người Việt đoàn kết.",
      {"Ngô Hữu Lâm": [("Đại sứ", "titles-then-name")]}),

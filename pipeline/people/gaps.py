@@ -8,6 +8,8 @@ Gaps are read in the Document's lower-case view (tone placement folded), so "Ôn
 ('for', 'is', 'comma', 'other')
 >>> gap_kind(" nhiệm kỳ 2025-2030 gồm:\n\nông "), gap_kind(".\n\nông "), gap_kind(",\n"), gap_kind(", xiii, ")
 ('intro', 'shon', 'semi', 'comma')
+>>> gap_kind(", nhiệm kỳ 2016-2021 đối với bà ")
+'for'
 """
 from __future__ import annotations
 
@@ -41,7 +43,9 @@ _LINE_BREAK = re.compile(r"(:)?[.;,]?[ \t]*\n\s*")  # after a colon the list sta
 _ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)(?=\s*[,;:]|\s+(?:và|cùng)\s)")
 # "Ủy viên Trung ương Đảng khóa XII, XIII, Đại biểu Quốc hội …": the title keeps its first term; the later terms
 # ("XIII") open the gap to the next title, which is then a plain comma
-_MORE_TERMS = re.compile(r"^(?:\s*(?:,|và)\s*(?:[ivxlc]+|\d{1,2})(?=\s*[,;]))+")
+# (and a term after a comma: "miễn nhiệm chức vụ Trưởng ban … khóa IX, nhiệm kỳ 2016-2021 đối với bà X")
+_MORE_TERMS = re.compile(r"^(?:\s*(?:,|và)\s*(?:[ivxlc]+|\d{1,2})(?=\s*[,;])"
+                         r"|\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–]+\s*\d{4}\)?(?=\s*[,;]|\s+đối với))+")
 _LONGEST = 24  # longer than any separator pattern: words stand between the two entities
 
 
