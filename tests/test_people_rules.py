@@ -125,6 +125,12 @@ def test_post_after_verb(text, expected):
      {n: [("Phó Chủ tịch UBND tỉnh", "shared-plural-title")] for n in ("Lê Văn Hà", "Trần Thị Ngọc", "Vũ Minh Đức")}),
     ("Hai Phó Giám đốc Sở Y tế: ông Hồ Văn Nam và bà Đào Thị Hạnh cùng dự.",
      {n: [("Phó Giám đốc Sở Y tế", "shared-plural-title")] for n in ("Hồ Văn Nam", "Đào Thị Hạnh")}),
+    # members with their own titles in brackets after their names, and members without, share it
+    ("Các Phó bí thư được chỉ định gồm: Hồ Văn Mạnh (Chủ tịch UBND tỉnh), Phạm Thị Phương (Chủ tịch Ủy ban MTTQ tỉnh), "
+     "Đặng Hồng Sơn, Bùi Thịnh.",
+     {"Hồ Văn Mạnh": [("Phó bí thư", "shared-plural-title"), ("Chủ tịch UBND tỉnh", "name-then-titles")],
+      "Phạm Thị Phương": [("Phó bí thư", "shared-plural-title"), ("Chủ tịch Ủy ban MTTQ tỉnh", "name-then-titles")],
+      "Đặng Hồng Sơn": [("Phó bí thư", "shared-plural-title")], "Bùi Thịnh": [("Phó bí thư", "shared-plural-title")]}),
     # members with their own titles before their names share it too
     ("Cùng dự có các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng Bộ Y tế Lê Thị Lan, Bí thư Tỉnh ủy Bắc Ninh "
      "Nguyễn Anh Tú; đại diện lãnh đạo các bộ, ngành.",

@@ -8,8 +8,8 @@ Gaps are read in the Document's lower-case view (tone placement folded), so "Ôn
 ('for', 'is', 'comma', 'other')
 >>> gap_kind(" nhiệm kỳ 2025-2030 gồm:\n\nông "), gap_kind(".\n\nông "), gap_kind(",\n"), gap_kind(", xiii, ")
 ('intro', 'shon', 'semi', 'comma')
->>> gap_kind(", nhiệm kỳ 2016-2021 đối với bà ")
-'for'
+>>> gap_kind(", nhiệm kỳ 2016-2021 đối với bà "), gap_kind("), ")
+('for', 'comma')
 """
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ _ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)(?=\s*[,;:]|\s+(?:và|cùng)\s)")
 # (and a term after a comma: "miễn nhiệm chức vụ Trưởng ban … khóa IX, nhiệm kỳ 2016-2021 đối với bà X")
 _MORE_TERMS = re.compile(r"^(?:\s*(?:,|và)\s*(?:[ivxlc]+|\d{1,2})(?=\s*[,;])"
                          r"|\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–]+\s*\d{4}\)?(?=\s*[,;]|\s+đối với))+")
+_CLOSE = re.compile(r"^\s*\)")  # the bracket a title in brackets leaves: "A (Chủ tịch UBND tỉnh), B (…), C"
 _LONGEST = 24  # longer than any separator pattern: words stand between the two entities
 
 
@@ -54,7 +55,7 @@ def gap_kind(gap: str) -> str:
     ending one line is not the name's that opens the next, but a list may go on over lines."""
     if "\n" in gap:
         gap = _LINE_BREAK.sub(lambda m: ": " if m.group(1) else "; ", gap)
-    gap = _NEW.sub("", _ASIDE.sub("", _MORE_TERMS.sub("", gap, count=1), count=1))
+    gap = _NEW.sub("", _ASIDE.sub("", _MORE_TERMS.sub("", _CLOSE.sub("", gap, count=1), count=1), count=1))
     if len(gap) <= _LONGEST:
         for kind, rx in _KIND_RES:
             if rx.match(gap):
