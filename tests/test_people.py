@@ -246,6 +246,11 @@ def test_portal_footer_staff_are_not_attendees():
     ("Quốc vương Sisowath Chanthara tiếp đoàn đại biểu.", "Sisowath Chanthara", ["Quốc vương"]),
     # "Lee", "Myung" have no Vietnamese vowel cluster: a foreign name, not the end of the title
     ("Tổng thống Hàn Quốc Lee Jae Myung đón đoàn tại Phủ Tổng thống.", "Lee Jae Myung", ["Tổng thống Hàn Quốc"]),
+    # a state group's one-word name is a body, never a person
+    ("Đồng chí Lê Mạnh Hà – Tổng Giám đốc Petrovietnam cùng lãnh đạo các doanh nghiệp.", "Lê Mạnh Hà",
+     ["Tổng Giám đốc Petrovietnam"]),
+    # the "nước" of "Chủ tịch nước" is the head's, not a country's intro: the foreign name after it is a person
+    ("Tổng Bí thư, Chủ tịch nước Thongloun Sisoulith đón đoàn.", "Thongloun Sisoulith", ["Tổng Bí thư", "Chủ tịch nước"]),
     # a capitalised "Ông" before a foreign name is the word of address, not the family name Ông
     ("Phái đoàn được đón tiếp, Ông Arthur Erken - Trưởng Đại diện UNFPA phát biểu.", "Arthur Erken",
      ["Trưởng Đại diện UNFPA"]),

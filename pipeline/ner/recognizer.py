@@ -111,6 +111,7 @@ class Lexicon:
         self.name_enders = phrases("ner/title_end_words")
         self.body_nouns = words("ner/body_nouns")
         self.bare_titles = phrases("ner/bare_titles")
+        self.brands = words("ner/brands")
         # events and documents are not bodies: "Chủ tịch HĐND tỉnh | tại Đại hội …", "Bộ Y tế | và Quyết định …"
         self.not_bodies = phrases("meeting/event_nouns", "meeting/document_words")
         self.subunits = phrases("ner/subunit_heads")
@@ -240,7 +241,9 @@ class Recognizer:
                     abroad_end = j  # a foreign country ends the body: "Thượng viện Campuchia Tép Ngôn"
                 continue
             if t.text[0].isdigit():
-                if toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS:
+                if toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS \
+                        or toks[body_start].key in _NUMBERED_UNITS and (j + 1 >= n or not toks[j + 1].word):
+                    # (the unit's number after its name: "Vùng Cảnh sát biển 4")
                     j += 1
                     end, prev = j, t
                     continue
@@ -285,9 +288,10 @@ class Recognizer:
                     end = j - 1  # "… Changwon Choi Young-soo": a Korean family name and hyphenated given name
                     break
                 if not t.syllable:
-                    if company or not t.name or self._company_name_at(toks, j):  # (not t.name: a brand, "VietinBank")
+                    if company or not t.name or t.key in lex.brands or self._company_name_at(toks, j):  # (not t.name: a brand, "VietinBank")
                         company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
-                    elif not self._after_place_intro(toks, j) or j + 1 < n and _korean_given(toks[j + 1].text):
+                    elif not (j > body_start and self._after_place_intro(toks, j)) \
+                            or j + 1 < n and _korean_given(toks[j + 1].text):  # ("Chủ tịch nước | Thongloun": the head's "nước")
                         # (a Korean given name next: "… Đà Nẵng Park Ji-hoon")
                         break  # a foreign word after a title is a name ("… Vương quốc Bỉ Mathilde")
                 elif self._breaks_title(toks, j) and prev.key not in lex.body_nouns \
@@ -505,6 +509,8 @@ class Recognizer:
         A name starts with a family name and has 2–5 capitalised syllables; after a title or a word of address
         ("Ngài", "đồng chí") any capitalised run counts, so foreign names ("Vilayvong Buddakham") are found.
         `strict`: only a family-name start or a foreign word (used inside a title's organisation)."""
+        if toks[i].key in self.lex.brands:
+            return 0  # "Petrovietnam" is a company
         if not toks[i].name or toks[i].key not in self.lex.surnames and (
                 strict and toks[i].syllable or not (after_title or introduced or strict)):
             return 0  # without a title or word of address before it, a name starts with a family name (or, strict,
