@@ -2,7 +2,8 @@
 
 An error the user or the environment causes (a bad option, a missing input, an output folder that is read-only,
 full or in use) is one line on stderr and an exit code, never a traceback: 1 the run could not be done, 2 a bad
-command line, 130 interrupted. A bug is one line too (exit 70); VNGOV_DEBUG=1 shows its traceback.
+command line, 3 the run was done but some inputs failed (errors.jsonl says why), 130 interrupted. A bug is one line
+too (exit 70); VNGOV_DEBUG=1 shows its traceback.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import List, Optional
 import typer
 from typer.core import TyperGroup
 
-EXIT_FAILED, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 1, 2, 70, 130
+EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_BUG, EXIT_INTERRUPTED = 1, 2, 3, 70, 130
 # typer's click (vendored by newer typer, the click package before): its error classes, found where typer has them
 _CLICK_ERROR, _USAGE_ERROR = (next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
                               for name in ("ClickException", "UsageError"))
@@ -170,6 +171,9 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
     skipped += f", {stats.duplicates} duplicates dropped (errors.jsonl)" if stats.duplicates else ""
     typer.echo(f"{stats.docs} docs, {stats.errors} errors{skipped}, {stats.attendees} attendees, "
                f"{stats.metrics} metrics in {stats.seconds:.1f} s → {out}")
+    if stats.errors:  # a script running the batch must see that not every input became a record
+        _say(f"{stats.errors} input{'s' if stats.errors > 1 else ''} failed: {out / 'errors.jsonl'} says why")
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _records_of(out: Path) -> Path:

@@ -5,6 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
+from pipeline.cli import EXIT_PARTIAL
 
 runner = CliRunner()
 
@@ -31,10 +32,22 @@ def inputs(tmp_path):
     return folder
 
 
-def extract(*args):
+def extract(*args, code=EXIT_PARTIAL):
+    """`vngov extract`; on the `inputs` folder (one bad JSONL line in it) the run is done but partial: exit 3."""
     result = runner.invoke(app, ["extract", *map(str, args)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == code, result.output
     return result
+
+
+def test_exit_code_says_whether_every_input_became_a_record(tmp_path):
+    folder = tmp_path / "clean"
+    folder.mkdir()
+    (folder / "longan.txt").write_text(TEXT, encoding="utf-8")
+    result = extract(folder, "-o", tmp_path / "out1", "--format", "jsonl", code=0)
+    assert "1 docs, 0 errors" in result.output and "failed" not in result.output
+    (folder / "broken.json").write_text('{"text": "Sáng 5/1, UBND tỉnh', encoding="utf-8")
+    result = extract(folder, "-o", tmp_path / "out2", "--format", "jsonl", code=EXIT_PARTIAL)
+    assert "1 docs, 1 errors" in result.output and "1 input failed: " in result.output
 
 
 def test_extract_writes_records_errors_and_a_summary(inputs, tmp_path):
