@@ -246,6 +246,12 @@ def test_portal_footer_staff_are_not_attendees():
     ("Quốc vương Sisowath Chanthara tiếp đoàn đại biểu.", "Sisowath Chanthara", ["Quốc vương"]),
     # "Lee", "Myung" have no Vietnamese vowel cluster: a foreign name, not the end of the title
     ("Tổng thống Hàn Quốc Lee Jae Myung đón đoàn tại Phủ Tổng thống.", "Lee Jae Myung", ["Tổng thống Hàn Quốc"]),
+    # a Tây Nguyên name opened by "Y" after the title's "tỉnh" is a person, not the province
+    ("Hiện UBND tỉnh có 5 Phó Chủ tịch, gồm Phó Chủ tịch Thường trực UBND tỉnh Y Nguyên; Phó Chủ tịch UBND tỉnh.",
+     "Y Nguyên", ["Phó Chủ tịch Thường trực UBND tỉnh"]),
+    # advisers and assistants are titles; "Trợ lý Bộ trưởng" is one
+    ("Ông Hà Kim Ngân, Trợ lý Bộ trưởng kiêm Vụ trưởng Vụ Châu Mỹ phát biểu.", "Hà Kim Ngân",
+     ["Trợ lý Bộ trưởng", "Vụ trưởng Vụ Châu Mỹ"]),
     # a state group's one-word name is a body, never a person
     ("Đồng chí Lê Mạnh Hà – Tổng Giám đốc Petrovietnam cùng lãnh đạo các doanh nghiệp.", "Lê Mạnh Hà",
      ["Tổng Giám đốc Petrovietnam"]),

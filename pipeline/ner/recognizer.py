@@ -34,6 +34,7 @@ _TOP_SURNAMES = words("ner/top_surnames")
 _PLACE_INTRO = words("ner/place_intro")
 _PLURAL = words("people/plural_words")
 _FORMER = words("ner/former_words")
+_NAME_PREFIXES = words("ner/name_prefixes")
 # the last word of a verb of post (models/people/post_verbs*.txt, post_objects.txt): "làm", "chức", "chức vụ" …
 _POST_ENDS = {"làm", "chức", "vụ", "danh", "cử", "là", "giữ", "nhiệm", "vị"}
 
@@ -556,7 +557,7 @@ class Recognizer:
         in_place = admin or (  # right after "huyện", or inside "tỉnh Bắc …"
             i >= 2 and toks[i - 1].cap and not toks[i - 1].abbr and _admin_before(toks, i - 1))
         # a district/commune is almost always named ("huyện Trần Đề"); a province often is not ("HĐND tỉnh Võ Hồng")
-        two_ok = toks[i].key in _TOP_SURNAMES and admin in _UNNAMED_ADMIN
+        two_ok = (toks[i].key in _TOP_SURNAMES or toks[i].key in _NAME_PREFIXES) and admin in _UNNAMED_ADMIN
         # outside a title "xã Hồ Tùng Mậu" is a place; inside one ("Chủ tịch UBND xã Nguyễn Văn A") a full name a person
         if in_place and not (surname and n >= 3 and (strict or after_title or admin in _UNNAMED_ADMIN) or two_ok):
             return 0  # "huyện Lâm Bình" is a place (names mostly have a middle name); "tỉnh Võ Hồng" a person
