@@ -189,6 +189,14 @@ def test_positions_merged_without_duplicates_across_spelling_variants():
     ("Tỉnh Hà Tĩnh có 13 đơn vị hành chính cấp huyện; tỉnh Hà Tĩnh đã hoàn thành sắp xếp.", []),
     ("Nhân dịp đón Xuân Giáp Thìn 2024, tỉnh tổ chức nhiều hoạt động văn hóa.", []),
     ("Đồng chí Đặng Văn Hùng phát biểu tại hội nghị. Ảnh: Minh Đức", ["Đặng Văn Hùng"]),
+    # a religion named like a person after "Bà"; a numbered village; a commune of the gazetteer inside a title;
+    # a delegation of a body; a place longer than the run it opens
+    ("Làng có dân số 1.013 hộ và có 2 tôn giáo: Bà Ni và Bà La Môn.", []),
+    ("Chủ tịch UBND huyện vừa ký quyết định công nhận Từ Tâm 1 đạt chuẩn thôn nông thôn mới.", []),
+    ("Bổ nhiệm ông Triệu Đỗ Hồng Phúc, Chủ tịch UBND xã An Thới Đông huyện Cần Giờ, giữ chức vụ mới.",
+     ["Triệu Đỗ Hồng Phúc"]),
+    ("Đoàn Ban Tuyên giáo Tỉnh ủy Quảng Trị thăm và làm việc tại tỉnh Savannakhet.", []),
+    ("Đơn vị bầu cử số 6 gồm 4 phường thuộc Tp. Phan Rang - Tháp Chàm.", []),
 ])
 def test_places_organisations_years_and_credits_are_not_persons(text, expected):
     assert names(text) == expected

@@ -524,8 +524,11 @@ class Recognizer:
             return 0
         if self.lex.honorifics.match(toks, i) and not ((after_title or introduced or strict) and surname_first):
             return 0  # "ông" is a word of address, except right after one ("Ông Ông Văn Thạch")
-        if self.lex.org_heads.match(toks, i) and not (toks[i].key in self.lex.surnames and n >= 3):
-            return 0  # "Đoàn Thanh niên" is a body, "Đoàn Minh Tuệ" a person
+        if self.lex.org_heads.match(toks, i) and not (toks[i].key in self.lex.surnames and n >= 3) \
+                or self.lex.org_heads.match(toks, i) == 1 and self.lex.org_heads.match(toks, i + 1):
+            return 0  # "Đoàn Thanh niên", "Đoàn Ban Tuyên giáo" are bodies, "Đoàn Minh Tuệ" a person
+        if not (after_title or introduced) and end < len(toks) and toks[end].text.isdigit():
+            return 0  # "công nhận Từ Tâm 1 đạt chuẩn": a numbered village or unit
         surname = toks[i].key in self.lex.surnames
         place = self.lex.places.match(toks, i)
         if place and place < n and (n - place >= 2 and toks[i + place].key in self.lex.surnames
@@ -534,8 +537,11 @@ class Recognizer:
             # (but "Trần Phú Hưng" is a name)
         if toks[i].key in _WORD_SURNAMES and self.lex.places.match(toks, i + 1) == n - 1:
             return 0  # "Vì Việt Nam xanh": the word "vì" (for) before a place, not the family name Vì
-        if place < n and self.lex.units.match(toks, i) == n and not (introduced or (after_title or strict) and surname):
-            return 0  # "Lâm Sơn", "Châu Thành A", "Yên Phong": a ward, commune or district of the gazetteer
+        if place < n and self.lex.units.match(toks, i) == n and (
+                _admin_before(toks, i) or not (introduced or (after_title or strict) and surname)):
+            return 0  # "Lâm Sơn", "Châu Thành A", "Yên Phong", "xã An Thới Đông": a ward, commune or district
+        if place > n:
+            return 0  # the run opens a longer place name: "Phan Rang - Tháp Chàm"
         if place == n:
             # "Hà Nội", "TP Hồ Chí Minh" are places; "Chủ tịch Hồ Chí Minh" is a person
             if (after_title or strict) and surname and n >= 3 and not self._blocked(toks, i) \
