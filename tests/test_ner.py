@@ -64,6 +64,9 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
     # "đại biểu" is a word of address before a name, and a title when its head names the body
     ("Cử tri gặp đại biểu Quốc hội Nguyễn Văn An và đại biểu Trần Thị Bình.",
      [("POSITION", "đại biểu Quốc hội"), ("PERSON", "Nguyễn Văn An"), ("PERSON", "Trần Thị Bình")]),
+    # "Tướng" is a rank; "tướng lĩnh" (generals) is a word, not the rank; oceans are places
+    ("Tướng Hứa Kỳ Lâm và các tướng lĩnh của Bộ Tư lệnh Vùng Đông Á và Thái Bình Dương dự.",
+     [("POSITION", "Tướng"), ("PERSON", "Hứa Kỳ Lâm"), ("ORG", "Bộ Tư lệnh Vùng Đông Á và Thái Bình Dương")]),
     # degrees and events end a title's body
     ("Phó Chủ tịch Hội GS. Lê Quốc Mạnh, Chủ tịch HĐND tỉnh tại Đại hội đại biểu Mặt trận tỉnh phát biểu.",
      [("POSITION", "Phó Chủ tịch Hội"), ("POSITION", "GS"), ("PERSON", "Lê Quốc Mạnh"),

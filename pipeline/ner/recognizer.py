@@ -155,6 +155,8 @@ class Recognizer:
         if not (t.cap or lower_ok and t.word):
             return 0, ""
         if t.key in self.lex.ranks and (n := self.lex.ranks.match(toks, i)):
+            if n == 1 and not t.cap and i + 1 < len(toks) and f"{t.key} {toks[i + 1].key}" in self.lex.pairs:
+                return 0, ""  # "các tướng lĩnh": the word "tướng lĩnh" (generals), not the rank
             return n, "rank"
         if t.key in self.lex.degrees and (n := self.lex.degrees.match(toks, i)):
             return n, "degree"
