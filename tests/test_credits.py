@@ -77,6 +77,13 @@ def test_caption_naming_who_is_pictured_keeps_the_name():
     assert "Phan Văn Anh Vũ" not in page.authors and "Phạm Dự" in page.credits
 
 
+def test_capital_photo_label_ends_a_caption_without_punctuation_before_it():
+    page = clean(_text("r9/r9_06.json"))  # "Ông …, Chủ tịch HĐND phường Phú An ẢNH: ĐỖ TRƯỜNG"
+    assert "ĐỖ TRƯỜNG" in page.credits
+    assert any(b.text.endswith("Chủ tịch HĐND phường Phú An") for b in page.blocks)
+    assert "ẢNH" not in page.text
+
+
 def test_no_attendee_is_taken_for_a_credit_or_a_source():
     pages = sorted(DEV.glob("*.json")) + sorted(REAL.glob("r*/*.json"))
     if not pages:

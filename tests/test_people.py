@@ -346,3 +346,24 @@ def test_body_names_with_lower_case_domain_words_and_company_names():
         "Lin Mei-ling": ["Tổng Giám đốc Sunrise Technology Việt Nam"],
         "Ksor Y Tuấn": ["Chủ tịch UBND huyện Ea H'leo"],
     }
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the National Assembly's committees with a comma in their names (real sets r14, r5)
+    ("Chủ nhiệm Ủy ban Tài chính, Ngân sách Lê Văn Toàn trình bày báo cáo thẩm tra.",
+     {"Lê Văn Toàn": ["Chủ nhiệm Ủy ban Tài chính, Ngân sách"]}),
+    # a bare head, then its body after a comma (the guidelines' example; dev f23)
+    ("Đại tá Lý Quang Vinh, Chỉ huy trưởng, Bộ Chỉ huy Bộ đội biên phòng tỉnh Hà Giang cho biết.",
+     {"Lý Quang Vinh": ["Đại tá", "Chỉ huy trưởng, Bộ Chỉ huy Bộ đội biên phòng tỉnh Hà Giang"]}),
+    # "Hội đồng thành viên", the board of a state company, is one head with the chair (dev e28)
+    ("Ông Trịnh Quốc Hưng, Chủ tịch Hội đồng thành viên Tổng Công ty Thương mại Sài Gòn TNHH tham gia Ban Chấp hành.",
+     {"Trịnh Quốc Hưng": ["Chủ tịch Hội đồng thành viên Tổng Công ty Thương mại Sài Gòn TNHH"]}),
+    # "&" for "và" inside a body
+    ("Phó Giám đốc Sở Thông tin & Truyền thông Đặng Thu Hà phát biểu.",
+     {"Đặng Thu Hà": ["Phó Giám đốc Sở Thông tin & Truyền thông"]}),
+    # a place after a dash continues the body, though it reads as a name (real set r11: "Thái Bình Dương")
+    ("Bà Ngô Thị Lệ, Giám đốc Văn phòng khu vực Đông Á – Thái Bình Dương, cho biết.",
+     {"Ngô Thị Lệ": ["Giám đốc Văn phòng khu vực Đông Á – Thái Bình Dương"]}),
+])
+def test_title_bodies_with_commas_ampersands_and_places_after_a_dash(text, expected):
+    assert extracted(text) == expected

@@ -142,6 +142,11 @@ def test_post_after_verb(text, expected):
      {"Lý Văn Phúc": [("Ủy viên Ban Thường vụ Tỉnh ủy", "shared-plural-title")],
       "Đặng Thị Thu": [("Ủy viên Ban Thường vụ Tỉnh ủy", "shared-plural-title")],
       "Mạc Văn Hòa": [("Bí thư Huyện ủy", "name-then-titles")]}),
+    # the plural is in the list's introduction after the title (real set r9: an election of Hà Nội's vice-chairs)
+    ("Các nhân sự được giới thiệu để bầu làm Phó Chủ tịch UBND thành phố nhiệm kỳ 2021 - 2026 gồm các ông: "
+     "Trần Văn Lực, Chử Minh Tâm, Cấn Văn Hưng.",
+     {n: [("Phó Chủ tịch UBND thành phố nhiệm kỳ 2021 - 2026", "shared-plural-title")]
+      for n in ("Trần Văn Lực", "Chử Minh Tâm", "Cấn Văn Hưng")}),
 ])
 def test_shared_plural_title(text, expected):
     assert linked(text) == expected
@@ -173,6 +178,14 @@ def test_shared_plural_title(text, expected):
      "các chức vụ Bí thư Huyện ủy Yên Thành, Giám đốc Sở Nông nghiệp và PTNT.",
      {"Hoàng Nghĩa Hòa": [("Bí thư Huyện ủy Yên Thành", "post-after-verb"),
                           ("Giám đốc Sở Nông nghiệp và PTNT", "post-after-verb")]}),
+    # so is a clause of schooling up to a semicolon (real set r9: a personnel page of Bình Dương)
+    ("Ông Đào Minh Khang (sinh năm 1975) có trình độ thạc sĩ kinh tế, cao cấp lý luận chính trị; từng kinh qua chức vụ "
+     "Trưởng ban Dân vận Thị ủy Thuận An, Phó Chánh Văn phòng Tỉnh ủy.",
+     {"Đào Minh Khang": [("Trưởng ban Dân vận Thị ủy Thuận An", "post-after-verb"),
+                         ("Phó Chánh Văn phòng Tỉnh ủy", "post-after-verb")]}),
+    # but not a clause that is not about the person's schooling
+    ("Ông Đào Minh Khang phát biểu tại hội nghị; từng kinh qua chức vụ Trưởng ban Dân vận Thị ủy Thuận An.",
+     {"Đào Minh Khang": []}),
 ])
 def test_post_after_verb_careers_and_references(text, expected):
     assert linked(text) == expected

@@ -73,7 +73,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|
 _CREDIT_CHARS = 80  # a credit line is short once its links are left out
 # A photo credit closing a caption: "… tại buổi làm việc. Ảnh: Thiên Ngôn", "… VssID - Ảnh: NAM TRẦN", "(Nguồn: EFE)",
 # "… Ảnh: VGP. |" (the cell border of a dumped table)
-_TRAILING_CREDIT = re.compile(r"([.!?…)]|\s[-–])\s*\(?(?:Ảnh|ẢNH|Nguồn|Video|Đồ họa)\s*:\s*([^.()|]{2,60}?)\)?\.?\s*\|?\s*$")
+_TRAILING_CREDIT = re.compile(r"([.!?…)]|\s[-–]|\s(?=ẢNH\s*:))\s*\(?(?:Ảnh|ẢNH|Nguồn|Video|Đồ họa)\s*:\s*([^.()|]{2,60}?)\)?\.?\s*\|?\s*$")
 _AGENCY_LEAD = re.compile(r"^\([^()]{2,40}\)\s*[-–—]?\s*\S")
 _BYLINE_DATE = re.compile(r"^(?P<who>[^|]{2,80}?)\s*\|\s*(?P<when>.*\d{4}.*)$")
 

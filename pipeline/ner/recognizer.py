@@ -259,11 +259,15 @@ class Recognizer:
                     j = end = k  # "Trưởng phòng Kế hoạch - Tài chính, Sở Y tế Hà Nội": the unit and the body it is in
                     prev = toks[j - 1]
                     continue
+                if t.text == "&" and end == j and j + 1 < n and toks[j + 1].cap and toks[j - 1].word:
+                    j += 1  # "Sở Kế hoạch & Đầu tư", "Sở Thông tin & Truyền thông": "&" for "và"
+                    continue
                 if t.text in "-–" and end == j and j + 1 < n and toks[j + 1].cap and not toks[j + 1].abbr \
                         and j > 0 and toks[j - 1].word and not self._breaks_title(toks, j + 1) \
-                        and not self.person_at(toks, j + 1, strict=True) and not lex.honorifics.match(toks, j + 1):
-                    j += 1  # "Cục Kinh tế - Quản lý …", "Hội Hữu nghị Việt Nam - Cuba": one body
-                    continue
+                        and (lex.places.match(toks, j + 1) or not self.person_at(toks, j + 1, strict=True)) \
+                        and not lex.honorifics.match(toks, j + 1):
+                    j += 1  # "Cục Kinh tế - Quản lý …", "Hội Hữu nghị Việt Nam - Cuba", "khu vực Đông Á – Thái Bình
+                    continue  # Dương" (a place, though it reads as a name): one body
                 close = next((k for k in range(j + 2, min(n, j + 6)) if not toks[k].cap), None) if t.text == "(" else None
                 if close is not None and toks[close].text == ")" and (toks[j + 1].abbr or not toks[j + 1].syllable):
                     j = end = close + 1  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)", "Công ty Điện lực X (PC X)"
@@ -422,9 +426,11 @@ class Recognizer:
 
     def _parent_body(self, toks, body_start, j) -> int:
         """End of the larger body named after the comma at j when the title's body so far is a unit of it
-        ("Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng"), else 0. Not a list of bodies ("…, Sở Y tế và …")."""
+        ("Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng") or the title has no body yet ("Chỉ huy trưởng, Bộ Chỉ huy Bộ
+        đội biên phòng tỉnh"), else 0. Not a list of bodies ("…, Sở Y tế và …")."""
         n = len(toks)
-        if not any(self.lex.subunits.match(toks, b) for b in range(max(0, body_start - 2), j)) or j + 1 >= n \
+        if not (j == body_start or any(self.lex.subunits.match(toks, b) for b in range(max(0, body_start - 2), j))) \
+                or j + 1 >= n \
                 or not toks[j + 1].cap or self._breaks_title(toks, j + 1):
             return 0
         m = self.lex.org_heads.match(toks, j + 1)

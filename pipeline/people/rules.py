@@ -171,7 +171,9 @@ _OBJ = rf"(?:\s+(?:{alternation('people/post_objects')}))?"
 _POST_VERB_RE = re.compile(
     rf"^\s*,?\s*(?:{_ADV}(?:{alternation('people/post_verbs_near')}|{alternation('people/post_verbs')}){_OBJ}"
     # or a few words on ("ông X, sinh năm 1972, từng kinh qua …")
-    rf"|[^.;:\n]{{0,80}}?(?<!\w){_ADV}(?:{alternation('people/post_verbs')}){_OBJ})\s*:?\s*$")
+    rf"|[^.;:\n]{{0,80}}?(?<!\w){_ADV}(?:{alternation('people/post_verbs')}){_OBJ}"
+    # or after a clause of schooling ("ông X (sinh năm 1976) có trình độ thạc sĩ …; từng kinh qua chức vụ …")
+    rf"|\s*(?:{alternation('people/bio_clauses')})[^.:\n]{{0,160}}?;\s*{_ADV}(?:{alternation('people/post_verbs')}){_OBJ})\s*:?\s*$")
 _LIST_GAPS = (COMMA, SEMI, DASH, AND, KIEM)  # between the posts of one career or one appointment
 _ASIDES = re.compile(r"\([^()]{0,120}\)")  # "ông X (52 tuổi, quê ở xã …), có trình độ …, từng giữ các chức vụ …"
 
@@ -209,6 +211,9 @@ def post_after_verb(items: list[Item]) -> None:
 
 
 _PLURAL_RE = re.compile(rf"(?<!\w)(?:{alternation('people/plural_words')}|\d{{1,2}})\s*(?:đồng chí\s*)?$")
+# or the list after the title says it is plural ("… bầu làm Phó Chủ tịch UBND TP nhiệm kỳ 2021 - 2026 gồm các ông: A, B")
+_PLURAL_INTRO = re.compile(rf"(?<!\w)(?:gồm có|gồm|bao gồm|là)\s+(?:{alternation('people/plural_words')})\s+"
+                           rf"(?:{alternation('people/address_words')})\s*:?\s*$")
 
 
 @rule("shared-plural-title", 40)
@@ -218,7 +223,8 @@ def shared_plural_title(items: list[Item]) -> None:
     "và") starts another list."""
     n = len(items)
     for t, it in enumerate(items):
-        if it.label != "POSITION" or not _PLURAL_RE.search(it.gap_text[-20:]):
+        if it.label != "POSITION" or not (_PLURAL_RE.search(it.gap_text[-20:]) or t + 1 < n and items[t + 1].gap == INTRO
+                                           and _PLURAL_INTRO.search(items[t + 1].gap_text)):
             continue
         last = t  # "các đồng chí Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng: A, …": the titles chained to it are shared too
         while _free_title(items, last + 1) and items[last + 1].gap in (COMMA, DASH) and not items[last + 1].rank:
