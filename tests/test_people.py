@@ -367,3 +367,15 @@ def test_body_names_with_lower_case_domain_words_and_company_names():
 ])
 def test_title_bodies_with_commas_ampersands_and_places_after_a_dash(text, expected):
     assert extracted(text) == expected
+
+
+def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
+    # real sets r15 ("… Việt Nam (Liên hiệp) Bùi Khắc Sơn", "Sở Thông tin và Truyền thông (TT&TT)") and r4
+    text = ("Tới dự có Phó Chủ tịch Liên hiệp các tổ chức Hữu nghị Việt Nam (Liên hiệp) Đỗ Văn Hòa. Ông Lại Thế Cường, "
+            "Phó Giám đốc Sở Thông tin và Truyền thông (TT&TT) giữ chức Ủy viên UBND tỉnh. Bà Mai Anh, chuyên gia "
+            "của Quỹ Tiền tệ Quốc tế (IMF), cho biết.")
+    assert extracted(text) == {
+        "Đỗ Văn Hòa": ["Phó Chủ tịch Liên hiệp các tổ chức Hữu nghị Việt Nam"],
+        "Lại Thế Cường": ["Phó Giám đốc Sở Thông tin và Truyền thông", "Ủy viên UBND tỉnh"],
+        "Mai Anh": ["chuyên gia của Quỹ Tiền tệ Quốc tế (IMF)"],
+    }

@@ -22,7 +22,7 @@ import re
 from pipeline.ner import Entity
 from pipeline.people.gaps import OTHER, gap_kind
 from pipeline.people.rules import Item, link
-from pipeline.people.titles import dedupe, normalize_title
+from pipeline.people.titles import dedupe, normalize_title, without_short_form
 from pipeline.record import Attendee, Position
 from pipeline.text.document import Document
 from pipeline.text.lexicons import phrases
@@ -139,8 +139,9 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
     for k, a in people.items():
         rules = {}
         for t in titles[k]:
-            rules.setdefault(t.text, t.rule)
-        a.positions = [Position(t, normalize_title(t), rules[t]) for t in dedupe([t.text for t in titles[k]])]
+            rules.setdefault(without_short_form(t.text), t.rule)
+        a.positions = [Position(t, normalize_title(t), rules[t])
+                       for t in dedupe([without_short_form(t.text) for t in titles[k]])]
     _short_mentions(doc, list(people.values()))
     return list(people.values())
 

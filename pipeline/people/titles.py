@@ -47,6 +47,33 @@ def normalize_title(text: str) -> str:
     return text[:1].upper() + text[1:]  # "phó giám đốc Sở …" (press style) → "Phó giám đốc Sở …"
 
 
+_LAST_BRACKET = re.compile(r"\s*\(([^()]{1,24})\)$")
+
+
+def without_short_form(title: str) -> str:
+    """Leave out a bracket that only gives the body's own short form, the initials of its words or its first words:
+    "Phó Giám đốc Sở Thông tin và Truyền thông (TT&TT)", "Phó Chủ tịch Liên hiệp các tổ chức Hữu nghị Việt Nam
+    (Liên hiệp)"; a foreign acronym or a parent body says more and stays ("… Quỹ Tiền tệ Quốc tế (IMF)").
+
+    >>> without_short_form("Bộ trưởng Bộ Khoa học và Công nghệ (KH&CN)")
+    'Bộ trưởng Bộ Khoa học và Công nghệ'
+    >>> without_short_form("Chuyên gia của Quỹ Tiền tệ Quốc tế (IMF)")
+    'Chuyên gia của Quỹ Tiền tệ Quốc tế (IMF)'
+    """
+    m = _LAST_BRACKET.search(title)
+    if not m:
+        return title
+    inner, head = m.group(1).strip(), title[:m.start()]
+    words = [w for w in re.findall(r"\w+", head) if key(w) not in ("và", "các")]
+    letters = "".join(c for c in inner if c.isalpha()).upper()
+    initials = "".join(w[0] for w in words).upper()
+    if inner[:1].isupper() and (" " + key(inner) + " " in " " + key(head) + " "
+                                or len(letters) >= 2 and inner.replace("&", "").isupper()
+                                and initials.endswith(letters)):
+        return head
+    return title
+
+
 def dedupe(titles: list[str]) -> list[str]:
     """Keep the first spelling of each title; drop a title whose words begin a longer one ("Thủ tướng" vs
     "Thủ tướng Chính phủ"): the guidelines' "a shorter repeat is not listed again"."""
