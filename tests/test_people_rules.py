@@ -28,7 +28,7 @@ def test_gap_kinds(gap, kind):
 
 def test_rules_run_in_priority_order_with_unique_ids():
     assert [r.id for r in RULES] == ["name-then-titles", "titles-after-a-run", "post-after-verb", "titles-then-name",
-                                    "post-in-time-clause", "shared-plural-title"]
+                                    "post-in-time-clause", "rank-conferred", "shared-plural-title"]
     assert all(r.doc for r in RULES)
 
 
@@ -200,4 +200,23 @@ def test_post_after_verb_careers_and_references(text, expected):
       "Võ Minh Hà": [("Phó Bí thư Tỉnh ủy", "shared-plural-title")]}),
 ])
 def test_titles_named_by_is_and_lists_over_lines(text, expected):
+    assert linked(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # real set r15: a promotion in the Ministry of Public Security
+    ("Bộ trưởng Lương Tam Quang trao quyết định thăng cấp bậc hàm Trung tướng cho Thiếu tướng Đinh Văn Nơi, "
+     "Cục trưởng Cục Cảnh sát kinh tế.",
+     {"Lương Tam Quang": [("Bộ trưởng", "titles-then-name")],
+      "Đinh Văn Nơi": [("Trung tướng", "rank-conferred"), ("Thiếu tướng", "titles-then-name"),
+                       ("Cục trưởng Cục Cảnh sát kinh tế", "name-then-titles")]}),
+    ("Chủ tịch nước trao quyết định thăng quân hàm Thiếu tướng cho hai sĩ quan: Đại tá Vũ Văn Khánh và Đại tá "
+     "Lê Hồng Sơn.",
+     {"Vũ Văn Khánh": [("Thiếu tướng", "rank-conferred"), ("Đại tá", "titles-then-name")],
+      "Lê Hồng Sơn": [("Thiếu tướng", "rank-conferred"), ("Đại tá", "titles-then-name")]}),
+    # a rank named in another way is not conferred ("cho" without a promotion)
+    ("Đại tá Vũ Văn Khánh trao tặng bằng khen cho Trung tá Lê Hồng Sơn.",
+     {"Vũ Văn Khánh": [("Đại tá", "titles-then-name")], "Lê Hồng Sơn": [("Trung tá", "titles-then-name")]}),
+])
+def test_rank_conferred(text, expected):
     assert linked(text) == expected

@@ -272,3 +272,29 @@ def post_in_time_clause(items: list[Item]) -> None:
                 and _person(items, t + 1) and items[t + 1].gap in (ADJ, COMMA, HON, CHON):
             it.link(t + 1, "post-in-time-clause")
 
+
+
+# "trao quyết định thăng cấp bậc hàm Trung tướng cho Thiếu tướng X", "thăng quân hàm từ trung tướng lên thượng tướng
+# cho hai sĩ quan: A, …, và B, …": the rank conferred, then "cho" and who receives it
+_PROMOTION = re.compile(rf"(?<!\w)(?:{alternation('people/promotion_verbs')})\s+(?:\S+\s+){{0,3}}?hàm(?:\s+từ)?\s*$")
+_TO = re.compile(r"^\s*cho(?:\s+[^.;:\n]{0,60}:)?\s*$")
+
+
+@rule("rank-conferred", 37)
+def rank_conferred(items: list[Item]) -> None:
+    """"… thăng cấp bậc hàm Trung tướng cho Thiếu tướng Nguyễn Ngọc Toàn": the rank a promotion confers is the rank
+    of the person (or each of the persons) it is conferred on ("cho …"), after the old rank ("từ … lên")."""
+    n = len(items)
+    for t, it in enumerate(items):
+        if not (_free_title(items, t) and it.rank == "rank" and t + 1 < n and _TO.match(items[t + 1].gap_text)):
+            continue
+        before = it.gap_text if not re.fullmatch(r"\s*lên\s*", it.gap_text) or t == 0 else items[t - 1].gap_text
+        if not _PROMOTION.search(before):
+            continue
+        members, k = [], t + 1
+        while k < n and (k == t + 1 or items[k].gap in (COMMA, AND, SEMI, SAND, CHON, SHON, AHON, ADJ)):
+            if items[k].label == "PERSON":
+                members.append(k)
+            k += 1
+        if members:
+            it.link(members[0] if len(members) == 1 else None, "rank-conferred", members if len(members) > 1 else None)
