@@ -115,6 +115,9 @@ def test_titles_then_name(text, expected):
       "Hoàng Anh Tuấn": [("Phó Chủ tịch UBND tỉnh", "post-after-verb")]}),
     ("Ông Nguyễn Hữu Đông, trước đó là Giám đốc Sở Nội vụ, nhận nhiệm vụ mới.",
      {"Nguyễn Hữu Đông": [("Giám đốc Sở Nội vụ", "post-after-verb")]}),
+    # the post of another group named between is not theirs (real set r13)
+    ("Đồng chí Trần Văn Hiền và đồng chí Lê Minh Tú tặng hoa các đại biểu vừa trúng cử Ủy viên UBND tỉnh.",
+     {"Trần Văn Hiền": [], "Lê Minh Tú": []}),
 ])
 def test_post_after_verb(text, expected):
     assert linked(text) == expected
