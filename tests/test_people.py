@@ -379,3 +379,16 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
         "Lại Thế Cường": ["Phó Giám đốc Sở Thông tin và Truyền thông", "Ủy viên UBND tỉnh"],
         "Mai Anh": ["chuyên gia của Quỹ Tiền tệ Quốc tế (IMF)"],
     }
+
+
+@pytest.mark.parametrize("text,expected", [
+    # foreign titles the state press uses (real set r11: the US Secretary of State, Indonesia's president-elect)
+    ("Phó Thủ tướng Lê Văn Thành hội đàm với Ngoại trưởng Hoa Kỳ Michael Richard Pompeo.",
+     {"Lê Văn Thành": ["Phó Thủ tướng"], "Michael Richard Pompeo": ["Ngoại trưởng Hoa Kỳ"]}),
+    ("Chủ tịch Quốc hội tiếp Tổng thống đắc cử Indonesia Prabowo Subianto.",
+     {"Prabowo Subianto": ["Tổng thống đắc cử Indonesia"]}),
+    ("Ông Kim Tae-ho, Đại biện lâm thời Hàn Quốc tại Việt Nam, cho biết.",
+     {"Kim Tae-ho": ["Đại biện lâm thời Hàn Quốc tại Việt Nam"]}),
+])
+def test_foreign_titles(text, expected):
+    assert extracted(text) == expected
