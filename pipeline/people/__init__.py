@@ -161,10 +161,18 @@ def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[Item]
         return short in full.split(" ") if " " not in short else (
             full.endswith(" " + short) or full.startswith(short + " "))
 
+    # every name's words, and its first and last words joined (split at each space), point to the name: the
+    # candidates of each short name are looked up, not compared with every name (a roster of thousands)
+    parts: dict[str, list[str]] = {}
+    for o in people:
+        cuts = [p for p, ch in enumerate(o) if ch == " "]
+        pieces = set(o.split(" ")) | {o[:p] for p in cuts} | {o[p + 1:] for p in cuts}
+        for piece in pieces:
+            parts.setdefault(piece, []).append(o)
     for k in sorted(people, key=len):
         if k not in people:
             continue
-        owners = [o for o in people if o != k and len(o) > len(k) and part_of(k, o)]
+        owners = [o for o in parts.get(k, ()) if o in people and o != k and len(o) > len(k) and part_of(k, o)]
         if len(owners) == 1:
             people[owners[0]].mentions.extend(people.pop(k).mentions)
             titles[owners[0]].extend(titles.pop(k))
