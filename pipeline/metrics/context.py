@@ -12,6 +12,7 @@ Sentences are read in the Document's lower-case view (tone placement folded); wo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from difflib import SequenceMatcher
 
@@ -81,10 +82,35 @@ def clean_subject(s: str) -> str | None:
     return s
 
 
-def subject(sentence: str, low_sentence: str, offset: int) -> str | None:
+# A search for cuts that stops at `offset` finds the same cuts as one over the whole sentence up to here before it:
+# a try at position p reads at most p-1 … p+9 ("trong đó" and the look-ahead's character).
+_CUT_REACH = 10
+
+
+def clause_cuts(low_sentence: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """The clause cuts of the whole sentence (starts, spans): for subject() on a sentence holding many figures."""
+    spans = [m.span() for m in _CLAUSE_CUT.finditer(low_sentence)]
+    return [a for a, _ in spans], spans
+
+
+def _cuts_before(low_sentence: str, offset: int, cuts: tuple[list[int], list[tuple[int, int]]] | None) -> list:
+    """The clause cuts of the sentence before `offset` (the last three suffice when `cuts` are given: only the last
+    three clauses are read), as a search stopping at `offset` finds them."""
+    if cuts is None:
+        return [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(low_sentence, 0, offset)]
+    starts, spans = cuts
+    k = bisect.bisect_right(starts, offset - _CUT_REACH)
+    kept = spans[max(0, k - 3):k]
+    pos = max(kept[-1][1] if kept else 0, offset - _CUT_REACH + 1, 0)
+    return kept + [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(low_sentence, pos, offset)]
+
+
+def subject(sentence: str, low_sentence: str, offset: int,
+            cuts: tuple[list[int], list[tuple[int, int]]] | None = None) -> str | None:
     """What the figure measures, when the sentence says it: the words before its verb ("tỷ trọng TFP đóng
-    góp vào tăng trưởng GRDP" in "tỷ trọng TFP … tăng đáng kể, năm 2020 đạt 40,43%")."""
-    cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(low_sentence, 0, offset)]
+    góp vào tăng trưởng GRDP" in "tỷ trọng TFP … tăng đáng kể, năm 2020 đạt 40,43%"). `cuts`: clause_cuts of the
+    sentence, so that each of its figures reads only its own clauses."""
+    cuts = _cuts_before(low_sentence, offset, cuts)
     bounds = [0, *(x for cut in cuts for x in cut), offset]  # clause k is bounds[2k]:bounds[2k+1]
     clauses = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
     for a, b in reversed(clauses[-3:]):
