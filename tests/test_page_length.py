@@ -133,3 +133,19 @@ def test_html_deeper_than_the_parser_goes_is_read_as_text_with_a_note():
     assert "var x" not in record.text  # a script is no text
     assert [a.name for a in record.attendees] == ["Bùi Văn Khánh"]
     assert len(record.notes) == 1 and "nested deeper" in record.notes[0]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_period_from_the_index_is_the_period_from_reading_every_phrase(seed):
+    """Bracketed periods ("(năm 2010)") belong to the figure inside the brackets only; the index over a sentence's
+    phrases and brackets picks what reading them all per figure picks."""
+    rng = random.Random(seed)
+    pieces = ["năm 2020", "(năm 2010)", "(", ")", "quý II", "tăng", "5,2%", "giảm", "6 tháng đầu năm", ",",
+              "so với năm 2019", "doanh thu", "(giai đoạn 2016-2020", "tháng 3/2021", "đạt"]
+    for _ in range(60):
+        sentence = " ".join(rng.choice(pieces) for _ in range(rng.randint(3, 40)))
+        low = sentence.lower()
+        spans = context.periods(low)
+        index = context.PeriodIndex(sentence, spans)
+        for offset in range(len(sentence) + 1):
+            assert index.period_of(offset) == context.period(sentence, spans, offset), (sentence, offset)

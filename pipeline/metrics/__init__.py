@@ -20,14 +20,14 @@ from pipeline.text.document import Document, Span
 from pipeline.text.normalize import key
 
 
-def _metric(q: Quantity, span: Span, sentence: str, low: str, periods: list[Span], cuts) -> Metric:
+def _metric(q: Quantity, span: Span, sentence: str, low: str, periods: context.PeriodIndex, cuts) -> Metric:
     a, b = span
     offset = q.start - a
     qualifier, comparator = (None, None) if q.range_role == "to" else context.qualifier(sentence, low, offset)
     return Metric(text=q.text, value=q.value, unit=q.unit, qualifier=qualifier, comparator=comparator,
                   scale=q.scale, value_normalized=q.value_normalized, currency=q.currency, total=q.total, per=q.per,
                   range=q.range_role, subject=context.subject(sentence, low, offset, cuts),
-                  period=context.period(sentence, periods, offset), change=context.change(low, offset),
+                  period=periods.period_of(offset), change=context.change(low, offset),
                   start=q.start, end=q.end, sentence=sentence.strip())
 
 
@@ -39,7 +39,7 @@ def find_metrics(doc: Document) -> list[Metric]:
     spans = doc.sentences or ((0, len(doc.text)),)
     # per sentence, as it is read once for all its figures (a sentence often holds several): its text, lower-case
     # view, periods and clause cuts
-    read: dict[Span, tuple[str, str, list[Span], tuple]] = {}
+    read: dict[Span, tuple[str, str, context.PeriodIndex, tuple]] = {}
     out: list[Metric] = []
     # a repeated fact has the same figure and head noun, and is stated in another sentence (context.same_fact):
     # fact key -> sentence -> the facts kept there
@@ -52,7 +52,8 @@ def find_metrics(doc: Document) -> list[Metric]:
         span = spans[i] if inside else (q.start, q.end)
         if span not in read:
             low = doc.lower[span[0]:span[1]]
-            read[span] = (doc.text[span[0]:span[1]], low, context.periods(low), context.clause_cuts(low))
+            said = doc.text[span[0]:span[1]]
+            read[span] = (said, low, context.PeriodIndex(said, context.periods(low)), context.clause_cuts(low))
         m = _metric(q, span, *read[span])
         if q.range_role == "to" and out and out[-1].range == "from":
             prev = out[-1]  # "tăng từ 5% đến 7%": the ends share their context

@@ -129,6 +129,49 @@ def periods(low_sentence: str) -> list[tuple[int, int]]:
             if not _COMPARISON_BASE.search(low_sentence, max(0, m.start() - 60), m.start())]
 
 
+class PeriodIndex:
+    """The period phrases of one sentence, laid out once for all its figures: period_of(offset) is period(sentence,
+    spans, offset) found by bisection, not by reading every phrase and bracket of the sentence per figure."""
+
+    def __init__(self, sentence: str, spans: list[tuple[int, int]]):
+        self.sentence, self.spans = sentence, spans
+        opens = [k for k, ch in enumerate(sentence) if ch == "("]
+        closes = [k for k, ch in enumerate(sentence) if ch == ")"]
+        self.ends = [end for _, end in spans]
+        self.free: list[int] = []  # phrases outside brackets: always a figure's candidates
+        self.bracketed: list[tuple[int, int, int]] = []  # (index, "(" before it, ")" after it or -1)
+        for k, (start, end) in enumerate(spans):
+            i = bisect.bisect_left(opens, start)
+            opened = opens[i - 1] if i else -1
+            i = bisect.bisect_left(closes, start)
+            if opened > (closes[i - 1] if i else -1):
+                i = bisect.bisect_left(closes, end)
+                self.bracketed.append((k, opened, closes[i] if i < len(closes) else -1))
+            else:
+                self.free.append(k)
+        self.bracketed_at = [k for k, _, _ in self.bracketed]
+
+    def period_of(self, offset: int) -> str | None:
+        # Phrases are in order and do not overlap, so the "(" before a phrase and the ")" after it only move right
+        # (a missing ")" stays missing): of the bracketed phrases, only the last one ending before the figure and
+        # the first one ending after it can hold the figure in their brackets.
+        k = bisect.bisect_right(self.ends, offset)  # phrases [0, k) end at or before the figure
+        best = -1
+        if (i := bisect.bisect_left(self.free, k)) > 0:
+            best = self.free[i - 1]
+        i = bisect.bisect_left(self.bracketed_at, k)
+        if i > 0 and (b := self.bracketed[i - 1])[2] >= offset:
+            best = max(best, b[0])
+        if best >= 0:
+            return self.sentence[slice(*self.spans[best])]
+        first = len(self.spans)
+        if (j := bisect.bisect_left(self.free, k)) < len(self.free):
+            first = self.free[j]
+        if i < len(self.bracketed) and (b := self.bracketed[i])[1] < offset and b[2] >= 0:
+            first = min(first, b[0])
+        return self.sentence[slice(*self.spans[first])] if first < len(self.spans) else None
+
+
 def period(sentence: str, spans: list[tuple[int, int]], offset: int) -> str | None:
     """The period phrase nearest before the figure in its sentence, else the first one after it."""
     before, after = [], []
