@@ -149,3 +149,21 @@ def test_period_from_the_index_is_the_period_from_reading_every_phrase(seed):
         index = context.PeriodIndex(sentence, spans)
         for offset in range(len(sentence) + 1):
             assert index.period_of(offset) == context.period(sentence, spans, offset), (sentence, offset)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_date_line_is_chrome_as_the_whole_line_pattern_says(seed):
+    """The shortcut (a word no chrome pattern has makes the line prose) agrees with matching the whole line."""
+    from pipeline.meeting import dates
+    rng = random.Random(seed)
+    pieces = ["Thứ Hai", "thứ 5", "Chủ nhật", "GMT+7", "|", "-", ",", "10:05", "Sáng 12/3", "ngày 12/3/2024", "(12/3)",
+              "Chiều 29/7", "họp", "UBND tỉnh", "THỨ BA", "gmtgmt", "Thứhai", "năm", "\n"]
+    for _ in range(200):
+        doc = Document(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))))
+        text = doc.text
+        for m in (dates._match_date(text, s.start()) for s in dates._DATE_START.finditer(doc.lower)):
+            if m:
+                a = text.rfind("\n", 0, m.start()) + 1
+                b = text.find("\n", m.end())
+                rest = text[a:m.start()] + " " + text[m.end():b if b >= 0 else len(text)]
+                assert dates._is_chrome_line(doc, m) == bool(dates._CHROME_LEFTOVER.fullmatch(rest)), text
