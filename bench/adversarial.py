@@ -3,7 +3,7 @@
     uv run python bench/adversarial.py [--sizes 10000 100000 1000000] [--cap 20] [--limit 300] [--only NAME ...]
 
 Each generator writes a page of about n characters built the way a real page goes wrong (a name prefix repeated,
-a run of dots, quotes, one figure repeated, many people in one sentence, a whole page on one line, a long
+a run of dots, quotes, one figure repeated, one figure and period repeated, many people in one sentence, a whole page on one line, a long
 roster). Each page is extracted once in a forked worker (lexicons loaded before the fork, so start-up is not
 counted), timed with the wall clock, and killed at --limit seconds. A size is skipped once the size before it took
 more than --cap seconds (a quadratic path would take hours). The ingest_* cases time loading a file
@@ -66,6 +66,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "quotes": lambda n: repeat("“Ông A.” Bà B. ", n),
     # subject search restarted per metric; fact de-duplication compared all pairs
     "percent": lambda n: repeat("tăng 5,2% so với năm 2020, ", n, "Doanh thu "),
+    # every figure read every period phrase of its sentence, and the brackets before each
+    "periods": lambda n: repeat("năm 2021 đạt 5,2%, ", n, "Doanh thu "),
     "people_one_sentence": lambda n: joined(lambda i: f"ông {name(i)}, {TITLES[i % len(TITLES)]}", ", ", n,
                                             "Tham dự hội nghị có ", "."),
     # the meeting stage scanned every sentence per date

@@ -121,6 +121,7 @@ def extract(raw: str, *, url: str | None = None, published: str | None = None,
         credits=page.credits,
         sources=page.sources,
         kind=page.kind,
+        notes=list(page.notes),
     )
 
 
@@ -128,7 +129,7 @@ def extract_doc(raw: RawDoc) -> Record:
     """Extract a loaded document (pipeline.ingest), keeping what loading noted about it."""
     record = extract(raw.content, url=raw.url, published=raw.published, doc_id=raw.doc_id,
                      kind=raw.kind, source=raw.source)
-    record.notes = list(raw.notes)  # what loading did to the input (legacy encoding converted, …)
+    record.notes = [*raw.notes, *record.notes]  # what loading did to the input (legacy encoding converted, …), first
     return record
 
 

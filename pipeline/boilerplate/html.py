@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import lxml.html
@@ -112,15 +113,25 @@ def _first(tree, selectors: list[str]):
     return None
 
 
+class _TooDeep(Exception):
+    """The markup is nested deeper than the parser goes: the tree it built lacks the text inside."""
+
+
 def _parse(content: str):
     content = re.sub(r"^\s*<\?xml[^>]*\?>", "", content)
     # A stray </p> (hand-edited bodies of old portals: "…năm 2012</p> Nội dung:</p>") ends a paragraph on screen,
     # since HTML's parsing rules make it an empty <p>; lxml drops it, so a <br> marks the break.
     content = re.sub(r"</p\s*>", "<br></p>", content, flags=re.I)
+    # huge_tree: markup nested deeper than libxml2's 256 levels (pages built of nested tables and divs) parses,
+    # up to its limit of a few thousand; a parser per page, as its error log tells whether that limit was hit
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(content)
+        tree = lxml.html.document_fromstring(content, parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise _TooDeep
+    return tree
 
 
 def _table_rows(table) -> list[tuple[str, str]]:
@@ -187,7 +198,17 @@ def _lines(root) -> list[tuple[str, str | None]]:
         # block elements and <pre> break lines
         return (s or "") if pre else (s or "").replace("\r", " ").replace("\n", " ")
 
-    def visit(el, pre: bool = False):
+    # the tree is walked in document order with a stack, not by recursion: markup nests thousands deep
+    _LEAVE = object()
+    stack: list[tuple] = [(root, False, None)]  # (element, inside <pre>, None) to enter; (…, _LEAVE, block) to leave
+    while stack:
+        el, pre, *leave = stack.pop()
+        if leave[0] is _LEAVE:
+            if leave[1]:
+                flush()
+            if el is not root:
+                buf.append(text(el.tail, pre))
+            continue
         tag = el.tag.lower() if isinstance(el.tag, str) else None
         if tag is None or tag in _SKIP_TAGS or (el is not root and (_is_chrome(el) or _is_teaser_list(el))):
             pass
@@ -206,14 +227,11 @@ def _lines(root) -> list[tuple[str, str | None]]:
             if block:
                 flush()
             buf.append(text(el.text, pre))
-            for child in el:
-                visit(child, pre)
-            if block:
-                flush()
+            stack.append((el, pre, _LEAVE, block))  # after its children: end the block, then its tail
+            stack.extend((child, pre, None) for child in reversed(el))
+            continue
         if el is not root:
             buf.append(text(el.tail, pre))
-
-    visit(root)
     flush()
     return out
 
@@ -334,8 +352,51 @@ def _site_title(tree) -> str | None:
     return nfc(" ".join(title.split())) or None
 
 
+class _MarkupText(HTMLParser):
+    """The text of markup read as a stream of tags (Python's own tokenizer: no tree, so no nesting limit): block
+    tags and <br> break lines; scripts and styles are no text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._raw = 0  # inside <script>/<style>
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._raw += 1
+        elif tag == "br" or tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._raw = max(0, self._raw - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._raw:
+            self.parts.append(data.replace("\r", " "))
+
+
+_TOO_DEEP_NOTE = "HTML nested deeper than the parser's limit: read as text with the markup stripped"
+
+
+def _too_deep(content: str) -> Page:
+    """A page the parser cannot nest: its text from the markup stripped, with a note saying so (the page layout,
+    so the title, byline and chrome of the template, is not read)."""
+    reader = _MarkupText()
+    reader.feed(content)
+    reader.close()
+    page = clean_lines([re.sub(r"[ \t\f\v]+", " ", line).strip() for line in nfc("".join(reader.parts)).split("\n")])
+    page.notes.append(_TOO_DEEP_NOTE)
+    return page
+
+
 def extract_html(content: str, url: str | None = None) -> Page:
-    tree = _parse(content)
+    try:
+        tree = _parse(content)
+    except _TooDeep:
+        return _too_deep(content)
     if tree is None:
         return clean_lines([])
     _unwrap_page_forms(tree)

@@ -33,6 +33,7 @@ class Page:
     sources: list[str] = field(default_factory=list)  # where the text is taken from: "Theo TTXVN"
     url: str | None = None  # the address the page gives itself (og:url, canonical link); HTML only
     kind: str = "article"  # "listing": a home or section page of teasers with no article body (HTML only)
+    notes: list[str] = field(default_factory=list)  # what reading the page could not do as usual
 
     @property
     def text(self) -> str:

@@ -65,10 +65,24 @@ def _match_date(text: str, pos: int):
 _DATE_START = word_alternation(["rạng", "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "ngày", "thứ", "chủ"])  # on lower case
 
 
-def _is_chrome_line(text: str, m) -> bool:
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end < 0 else line_end
+# A word _CHROME_LEFTOVER cannot match: a run of letters that is not made of the pattern's own words (a weekday, "gmt",
+# in any case) makes the line prose. Found without copying the line once per date (a page on one line holds
+# thousands); every letter run of the pattern's text counts as one of its words, so no line the pattern takes is
+# turned down.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CHROME_WORDS = re.compile(
+    "(?:" + "|".join(sorted(set(_LETTERS.findall(_CHROME_LEFTOVER.pattern)), key=lambda w: (-len(w), w))) + ")+", re.I)
+
+
+def _prose_word(text: str, start: int, end: int) -> bool:
+    return any(not _CHROME_WORDS.fullmatch(w.group()) for w in _LETTERS.finditer(text, start, end))
+
+
+def _is_chrome_line(doc: Document, m) -> bool:
+    text = doc.text
+    line_start, line_end = doc.line_around(m.start(), m.end())
+    if _prose_word(text, m.end(), line_end) or _prose_word(text, line_start, m.start()):
+        return False
     rest = text[line_start:m.start()] + " " + text[m.end():line_end]
     return bool(_CHROME_LEFTOVER.fullmatch(rest))
 
@@ -84,7 +98,7 @@ def candidates(doc: Document) -> list[re.Match]:
             continue
         pos = m.end()
         if (_NOT_EVENT_BEFORE.search(text[max(0, m.start() - 60):m.start()])
-                or _NOT_EVENT_AFTER.match(text[m.end():m.end() + 20]) or _is_chrome_line(text, m)):
+                or _NOT_EVENT_AFTER.match(text[m.end():m.end() + 20]) or _is_chrome_line(doc, m)):
             continue
         out.append(m)
     return out

@@ -20,15 +20,14 @@ from pipeline.text.document import Document, Span
 from pipeline.text.normalize import key
 
 
-def _metric(q: Quantity, doc: Document, span: Span, periods: list[Span]) -> Metric:
+def _metric(q: Quantity, span: Span, sentence: str, low: str, periods: context.PeriodIndex, cuts) -> Metric:
     a, b = span
-    sentence, low = doc.text[a:b], doc.lower[a:b]
     offset = q.start - a
     qualifier, comparator = (None, None) if q.range_role == "to" else context.qualifier(sentence, low, offset)
     return Metric(text=q.text, value=q.value, unit=q.unit, qualifier=qualifier, comparator=comparator,
                   scale=q.scale, value_normalized=q.value_normalized, currency=q.currency, total=q.total, per=q.per,
-                  range=q.range_role, subject=context.subject(sentence, low, offset),
-                  period=context.period(sentence, periods, offset), change=context.change(low, offset),
+                  range=q.range_role, subject=context.subject(sentence, low, offset, cuts),
+                  period=periods.period_of(offset), change=context.change(low, offset),
                   start=q.start, end=q.end, sentence=sentence.strip())
 
 
@@ -38,18 +37,24 @@ def find_metrics(doc: Document) -> list[Metric]:
     if not quantities:
         return []
     spans = doc.sentences or ((0, len(doc.text)),)
-    periods: dict[Span, list[Span]] = {}  # per sentence: a sentence often holds several figures
+    # per sentence, as it is read once for all its figures (a sentence often holds several): its text, lower-case
+    # view, periods and clause cuts
+    read: dict[Span, tuple[str, str, context.PeriodIndex, tuple]] = {}
     out: list[Metric] = []
-    by_fact: dict[str, list[tuple[Metric, int]]] = {}  # a repeated fact has the same figure and head noun
+    # a repeated fact has the same figure and head noun, and is stated in another sentence (context.same_fact):
+    # fact key -> sentence -> the facts kept there
+    by_fact: dict[str, dict[int, list[Metric]]] = {}
     i = 0
     for q in quantities:
         while i + 1 < len(spans) and spans[i][1] <= q.start:
             i += 1
         inside = spans[i][0] <= q.start < spans[i][1]
         span = spans[i] if inside else (q.start, q.end)
-        if span not in periods:
-            periods[span] = context.periods(doc.lower[span[0]:span[1]])
-        m = _metric(q, doc, span, periods[span])
+        if span not in read:
+            low = doc.lower[span[0]:span[1]]
+            said = doc.text[span[0]:span[1]]
+            read[span] = (said, low, context.PeriodIndex(said, context.periods(low)), context.clause_cuts(low))
+        m = _metric(q, span, *read[span])
         if q.range_role == "to" and out and out[-1].range == "from":
             prev = out[-1]  # "tăng từ 5% đến 7%": the ends share their context
             m.subject, m.period, m.change = m.subject or prev.subject, m.period or prev.period, m.change or prev.change
@@ -57,8 +62,9 @@ def find_metrics(doc: Document) -> list[Metric]:
         if q.kind == "count" and context.refers_back(doc.lower, m) \
                 and any(o.value == m.value and key(o.unit) == key(m.unit) for o in out):
             continue
-        same = by_fact.setdefault(context.fact_key(m.text), [])
-        if not any(context.same_fact(m, sentence, seen, s) for seen, s in same):
+        same = by_fact.setdefault(context.fact_key(m.text), {})
+        if not any(context.same_fact(m, sentence, seen, s) for s, kept in same.items() if s != sentence
+                   for seen in kept):  # (never the same fact within one sentence)
             out.append(m)
-            same.append((m, sentence))
+            same.setdefault(sentence, []).append(m)
     return out

@@ -12,6 +12,7 @@ Sentences are read in the Document's lower-case view (tone placement folded); wo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from difflib import SequenceMatcher
 
@@ -81,10 +82,35 @@ def clean_subject(s: str) -> str | None:
     return s
 
 
-def subject(sentence: str, low_sentence: str, offset: int) -> str | None:
+# A search for cuts that stops at `offset` finds the same cuts as one over the whole sentence up to here before it:
+# a try at position p reads at most p-1 … p+9 ("trong đó" and the look-ahead's character).
+_CUT_REACH = 10
+
+
+def clause_cuts(low_sentence: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """The clause cuts of the whole sentence (starts, spans): for subject() on a sentence holding many figures."""
+    spans = [m.span() for m in _CLAUSE_CUT.finditer(low_sentence)]
+    return [a for a, _ in spans], spans
+
+
+def _cuts_before(low_sentence: str, offset: int, cuts: tuple[list[int], list[tuple[int, int]]] | None) -> list:
+    """The clause cuts of the sentence before `offset` (the last three suffice when `cuts` are given: only the last
+    three clauses are read), as a search stopping at `offset` finds them."""
+    if cuts is None:
+        return [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(low_sentence, 0, offset)]
+    starts, spans = cuts
+    k = bisect.bisect_right(starts, offset - _CUT_REACH)
+    kept = spans[max(0, k - 3):k]
+    pos = max(kept[-1][1] if kept else 0, offset - _CUT_REACH + 1, 0)
+    return kept + [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(low_sentence, pos, offset)]
+
+
+def subject(sentence: str, low_sentence: str, offset: int,
+            cuts: tuple[list[int], list[tuple[int, int]]] | None = None) -> str | None:
     """What the figure measures, when the sentence says it: the words before its verb ("tỷ trọng TFP đóng
-    góp vào tăng trưởng GRDP" in "tỷ trọng TFP … tăng đáng kể, năm 2020 đạt 40,43%")."""
-    cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(low_sentence, 0, offset)]
+    góp vào tăng trưởng GRDP" in "tỷ trọng TFP … tăng đáng kể, năm 2020 đạt 40,43%"). `cuts`: clause_cuts of the
+    sentence, so that each of its figures reads only its own clauses."""
+    cuts = _cuts_before(low_sentence, offset, cuts)
     bounds = [0, *(x for cut in cuts for x in cut), offset]  # clause k is bounds[2k]:bounds[2k+1]
     clauses = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
     for a, b in reversed(clauses[-3:]):
@@ -101,6 +127,49 @@ def periods(low_sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence's period phrases; a comparison base ("so với năm 2020", "cùng kỳ 2019") is none."""
     return [m.span() for m in _PERIOD.finditer(low_sentence)
             if not _COMPARISON_BASE.search(low_sentence, max(0, m.start() - 60), m.start())]
+
+
+class PeriodIndex:
+    """The period phrases of one sentence, laid out once for all its figures: period_of(offset) is period(sentence,
+    spans, offset) found by bisection, not by reading every phrase and bracket of the sentence per figure."""
+
+    def __init__(self, sentence: str, spans: list[tuple[int, int]]):
+        self.sentence, self.spans = sentence, spans
+        opens = [k for k, ch in enumerate(sentence) if ch == "("]
+        closes = [k for k, ch in enumerate(sentence) if ch == ")"]
+        self.ends = [end for _, end in spans]
+        self.free: list[int] = []  # phrases outside brackets: always a figure's candidates
+        self.bracketed: list[tuple[int, int, int]] = []  # (index, "(" before it, ")" after it or -1)
+        for k, (start, end) in enumerate(spans):
+            i = bisect.bisect_left(opens, start)
+            opened = opens[i - 1] if i else -1
+            i = bisect.bisect_left(closes, start)
+            if opened > (closes[i - 1] if i else -1):
+                i = bisect.bisect_left(closes, end)
+                self.bracketed.append((k, opened, closes[i] if i < len(closes) else -1))
+            else:
+                self.free.append(k)
+        self.bracketed_at = [k for k, _, _ in self.bracketed]
+
+    def period_of(self, offset: int) -> str | None:
+        # Phrases are in order and do not overlap, so the "(" before a phrase and the ")" after it only move right
+        # (a missing ")" stays missing): of the bracketed phrases, only the last one ending before the figure and
+        # the first one ending after it can hold the figure in their brackets.
+        k = bisect.bisect_right(self.ends, offset)  # phrases [0, k) end at or before the figure
+        best = -1
+        if (i := bisect.bisect_left(self.free, k)) > 0:
+            best = self.free[i - 1]
+        i = bisect.bisect_left(self.bracketed_at, k)
+        if i > 0 and (b := self.bracketed[i - 1])[2] >= offset:
+            best = max(best, b[0])
+        if best >= 0:
+            return self.sentence[slice(*self.spans[best])]
+        first = len(self.spans)
+        if (j := bisect.bisect_left(self.free, k)) < len(self.free):
+            first = self.free[j]
+        if i < len(self.bracketed) and (b := self.bracketed[i])[1] < offset and b[2] >= 0:
+            first = min(first, b[0])
+        return self.sentence[slice(*self.spans[first])] if first < len(self.spans) else None
 
 
 def period(sentence: str, spans: list[tuple[int, int]], offset: int) -> str | None:

@@ -19,6 +19,7 @@ word: from the lexicons in models/metrics/ and underthesea's Viet74K word list w
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -500,7 +501,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
     _link_ranges(text, out)
-    return [q for q in out if q.kind and not _page_furniture(text, q)]
+    lines = _Lines(text)
+    return [q for q in out if q.kind and not _page_furniture(text, q, lines)]
 
 
 _COUNTER_LINE = re.compile(rf"[\d.,/]+[^\w\n]*(?:{alternation('metrics/page_counters')})?[^\w\n]*")  # lower-case view
@@ -512,24 +514,52 @@ def _names_only(s: str) -> bool:
     return all(w[0].isupper() or not any(c.isalnum() for c in w) for w in s.split())
 
 
-def _page_furniture(text: str, q: Quantity) -> bool:
+class _Lines:
+    """The lines of a text, each read once for all its quantities (a page on one line may hold thousands)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self._read: dict[int, tuple[int, int, bool]] = {}
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the line holding text[start:end]: after the last line break before `start`, up to the
+        first one from `end` on."""
+        k = bisect.bisect_left(self.breaks, start)
+        a = self.breaks[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(self.breaks, end, k)
+        return a, self.breaks[k] if k < len(self.breaks) else len(self.text)
+
+    def read(self, a: int, b: int) -> tuple[int, int, bool]:
+        """Of the line text[a:b]: where its content starts (past bullets and spaces), its number of words, and
+        whether it is an unaccented caption or alt text."""
+        if a not in self._read:
+            line = self.text[a:b]
+            lead = len(line) - len(line.lstrip(" \t•-|"))
+            unaccented = len(_LATIN_WORD.findall(line)) >= 4 and not any(c.isalpha() and not c.isascii() for c in line)
+            self._read[a] = (a + lead, len(line.split()), unaccented)
+        return self._read[a]
+
+
+def _page_furniture(text: str, q: Quantity, lines: _Lines | None = None) -> bool:
     """A quantity of the page, not of the article: alone on its line but for a page counter ("12,868 lượt xem",
     a zoom "100%") or names ("Hà Nội 17 °C" in a weather box); in an unaccented image caption ("Thu ngan sach tang
     gap 100 lan - Anh 1"); or cut off by the end of the excerpt ("Bí thư 96 phư")."""
-    a = text.rfind("\n", 0, q.start) + 1
-    b = text.find("\n", q.end)
-    b = len(text) if b < 0 else b
-    before, after = text[a:q.start], text[q.end:b]
-    if not before.strip(" \t•-|") and _COUNTER_LINE.fullmatch(lower_view(text[q.start:b])) \
+    lines = lines or _Lines(text)
+    a, b = lines.around(q.start, q.end)
+    lead, n_words, unaccented = lines.read(a, b)
+    if lead >= q.start and _COUNTER_LINE.fullmatch(lower_view(text[q.start:b])) \
             and (q.kind in ("percent", "ratio") or text[q.start:b].strip() != q.text):
         return True  # "12,868 lượt xem", "100%" alone on a line
-    words = (before + after).split()
-    if q.kind == "measure" and words and len(words) <= 8 and _names_only(before + after) \
-            and not "".join(words).isupper() \
-            and any(c.isalpha() for c in before + after):
-        return True  # "Hà Nội 17 °C", "• TP Hồ Chí Minh 30°C"
-    line = text[a:b]
-    if len(_LATIN_WORD.findall(line)) >= 4 and not any(c.isalpha() and not c.isascii() for c in line):
+    # (the words around the figure number at least the line's but the figure's, less one joined across it: a long
+    # line is no weather box, and is not copied once per figure)
+    if q.kind == "measure" and n_words - len(text[q.start:q.end].split()) - 1 <= 8:
+        before, after = text[a:q.start], text[q.end:b]
+        words = (before + after).split()
+        if words and len(words) <= 8 and _names_only(before + after) and not "".join(words).isupper() \
+                and any(c.isalpha() for c in before + after):
+            return True  # "Hà Nội 17 °C", "• TP Hồ Chí Minh 30°C"
+    if unaccented:
         return True  # an unaccented caption or alt text
     # the excerpt stops in the middle of the unit: a syllable no word has ("96 phư"), or a bare scale ("hai tỉ")
     return q.end == len(text) and text[q.end - 1].isalpha() and (

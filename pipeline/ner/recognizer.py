@@ -137,6 +137,7 @@ class Recognizer:
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex or get_lexicon()
         self._plain: dict[str, int] = {}  # token text -> _plain_kind, memoised: most tokens are plain
+        self._blocked_memo: dict[int, tuple[list, dict[int, bool]]] = {}  # id(toks) -> (toks, start -> blocked)
 
     def _plain_kind(self, t: Tok) -> int:
         """1: a plain lower-case word or symbol, which can only end a name context; 2: the same, but a title head
@@ -472,9 +473,12 @@ class Recognizer:
         return False
 
     # -- names ----------------------------------------------------------------------------------------------------
-    def _run(self, toks, i) -> int:
+    def _run(self, toks, i, limit: int | None = None) -> int:
+        """End of the run of name words at i; with `limit`, the scan stops after that many tokens (a caller that
+        rejects longer runs needs no more, and a page of capitalised words stays linear)."""
         j = i
-        while j < len(toks):
+        stop = len(toks) if limit is None else min(len(toks), i + limit)
+        while j < stop:
             if toks[j].name and (j == i or not self._breaks_title(toks, j)):
                 j += 1
             elif j > i + 1 and toks[j].text == "." and len(toks[j - 1].text) == 1 and toks[j - 1].cap \
@@ -492,7 +496,32 @@ class Recognizer:
         return k >= 1 and toks[k - 1].cap and not toks[k].cap and f"{toks[k - 1].key} {toks[k].key}" in self.lex.pairs
 
     def _blocked(self, toks, i) -> bool:
-        """The capitalised run at i is part of a place/organisation name or a credit."""
+        """The capitalised run at i is part of a place/organisation name or a credit. In a list ("phố Hồ Tùng Mậu
+        và Tôn Đức Thắng") an item is blocked when the item before it is: the chain back over a roster of
+        thousands of names is followed iteratively, and each item's answer kept for the items after it (per token
+        list), so a roster costs one pass."""
+        memo = self._blocked_memo.get(id(toks))
+        if memo is None or memo[0] is not toks:
+            if len(self._blocked_memo) > 8:  # one entry per document being recognised; stay bounded
+                self._blocked_memo.clear()
+            memo = self._blocked_memo[id(toks)] = (toks, {})
+        known = memo[1]
+        chain = []  # items whose answer is that of the item before them
+        while i not in known:
+            step = self._blocked_step(toks, i)
+            if isinstance(step, bool):
+                known[i] = step
+                break
+            chain.append(i)
+            i = step
+        answer = known[i]
+        for j in chain:
+            known[j] = answer
+        return answer
+
+    def _blocked_step(self, toks, i) -> bool | int:
+        """_blocked's own test of the run at i: True or False, or the start of the list item before it, whose
+        answer is this one's."""
         k = i - 1
         while k >= 0 and toks[k].text in (":", "“", "\""):
             k -= 1
@@ -509,7 +538,7 @@ class Recognizer:
             b = k - 1
             while b >= 0 and toks[b].cap and not toks[b].abbr:
                 b -= 1
-            return b < k - 1 and self._blocked(toks, b + 1)
+            return b + 1 if b < k - 1 else False
         return False
 
     def person_at(self, toks, i, after_title=False, introduced=False, strict=False) -> int:
@@ -524,7 +553,7 @@ class Recognizer:
                 strict and toks[i].syllable or not (after_title or introduced or strict)):
             return 0  # without a title or word of address before it, a name starts with a family name (or, strict,
             # is foreign)
-        end = self._run(toks, i)
+        end = self._run(toks, i, 6)  # a run of more than 5 is no name: 6 tokens tell
         n = end - i
         # (a Vietnamese family name goes with Vietnamese given names: "Ông Arthur Erken" is Mr Erken)
         surname_first = toks[i].key in self.lex.surnames and n >= 3 and toks[i + 1].syllable

@@ -116,6 +116,7 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
     order of first mention; `roles` and `side` are left for the meeting stage."""
     people: dict[str, Attendee] = {}
     titles: dict[str, list[Item]] = {}
+    byline_lines: dict[int, bool] = {}
     for items in sentence_items(doc, entities, references(doc, entities)):
         link(items)
         held: dict[int, list[Item]] = {}  # person item → its titles, in text order
@@ -127,7 +128,7 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
             if it.label != "PERSON":
                 continue
             own = [x for x in held.get(p, []) if x.rank != "degree"]  # degrees announce a name, but are no post
-            if not own and _byline_line(doc.text, it):
+            if not own and _byline_line(doc, it, byline_lines):
                 continue
             k = key(it.text)
             if k not in people:
@@ -146,13 +147,14 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
     return list(people.values())
 
 
-def _byline_line(text: str, item: Item) -> bool:
-    """A line that holds only names ("Hoàng Tùng - Đàm Thanh") is a byline, not an attendee."""
-    s = text.rfind("\n", 0, item.start) + 1
-    e = text.find("\n", item.end)
-    line = text[s: e if e >= 0 else len(text)]
-    return bool(re.fullmatch(r"[\w\s.\-–,&|/()+]+", line)) and len(line.split()) <= 8 and not re.search(
-        r"[a-zđ]{2,}\s+[a-zđ]{2,}", line.replace(item.text, ""))
+def _byline_line(doc: Document, item: Item, checked: dict[int, bool]) -> bool:
+    """A line that holds only names ("Hoàng Tùng - Đàm Thanh") is a byline, not an attendee. `checked`: line start
+    -> whether the line is short and has only names and punctuation, read once for all the names on it."""
+    s, e = doc.line_around(item.start, item.end)
+    if s not in checked:
+        line = doc.text[s:e]
+        checked[s] = bool(re.fullmatch(r"[\w\s.\-–,&|/()+]+", line)) and len(line.split()) <= 8
+    return checked[s] and not re.search(r"[a-zđ]{2,}\s+[a-zđ]{2,}", doc.text[s:e].replace(item.text, ""))
 
 
 def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[Item]]) -> None:
@@ -162,10 +164,18 @@ def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[Item]
         return short in full.split(" ") if " " not in short else (
             full.endswith(" " + short) or full.startswith(short + " "))
 
+    # every name's words, and its first and last words joined (split at each space), point to the name: the
+    # candidates of each short name are looked up, not compared with every name (a roster of thousands)
+    parts: dict[str, list[str]] = {}
+    for o in people:
+        cuts = [p for p, ch in enumerate(o) if ch == " "]
+        pieces = set(o.split(" ")) | {o[:p] for p in cuts} | {o[p + 1:] for p in cuts}
+        for piece in pieces:
+            parts.setdefault(piece, []).append(o)
     for k in sorted(people, key=len):
         if k not in people:
             continue
-        owners = [o for o in people if o != k and len(o) > len(k) and part_of(k, o)]
+        owners = [o for o in parts.get(k, ()) if o in people and o != k and len(o) > len(k) and part_of(k, o)]
         if len(owners) == 1:
             people[owners[0]].mentions.extend(people.pop(k).mentions)
             titles[owners[0]].extend(titles.pop(k))

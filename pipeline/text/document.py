@@ -12,6 +12,7 @@ then shared, so no stage tokenises, splits or folds the page again.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 
 from pipeline.text.normalize import bare_view, fold_tones, lower_view
@@ -50,6 +51,19 @@ class Document:
         starts = self.tokens.starts
         k = bisect.bisect_left(starts, pos)
         return k if k < len(starts) and starts[k] == pos else None
+
+    @cached_property
+    def line_breaks(self) -> list[int]:
+        """Offsets of the text's line breaks."""
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    def line_around(self, start: int, end: int) -> Span:
+        """(start, end) of the line holding text[start:end] (found by bisection: a page may be one long line)."""
+        breaks = self.line_breaks
+        k = bisect.bisect_left(breaks, start)
+        a = breaks[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(breaks, end, k)
+        return a, breaks[k] if k < len(breaks) else len(self.text)
 
     @cached_property
     def folded(self) -> str:

@@ -12,13 +12,16 @@ Spans are trimmed of surrounding whitespace; empty lines give no span.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from pipeline.text.lexicons import entries
 
 # End mark(s), closing quotes/brackets, then the whitespace the split happens in.
-_END = re.compile(r"(?:[.!?]+|…)[\"”’»)\]]*(?P<space>[ \t]+)")
+# A run of marks is matched from its first mark only (the look-behind): a search from inside a run ends where the
+# run's own search ended, so it finds nothing new, and a page-long run of dots is scanned once, not once per dot.
+_END = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"”’»)\]]*(?P<space>[ \t]+)")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _WORD_BEFORE = re.compile(r"([^\s(“\"]+)\.+$")
 _OPENERS = "“\"‘'([«-–—•*"
@@ -55,13 +58,15 @@ def _starts_sentence(ch: str) -> bool:
 
 def _line_breaks(line: str) -> list[int]:
     """Offsets in `line` where a new sentence starts."""
-    quoted = [m.span() for m in _QUOTED.finditer(line)]
+    quoted = [m.span() for m in _QUOTED.finditer(line)]  # in order, not overlapping
+    quote_starts = [a for a, _ in quoted]
     breaks = []
     for m in _END.finditer(line):
         nxt = m.end()
         if nxt >= len(line) or not _starts_sentence(line[nxt]):
             continue
-        if any(a < m.start() and m.start("space") < b for a, b in quoted):
+        q = bisect.bisect_left(quote_starts, m.start()) - 1  # the last quotation opened before the mark
+        if q >= 0 and m.start("space") < quoted[q][1]:
             continue  # an end mark inside a quotation
         mark_end = m.start("space")
         marks = line[m.start():mark_end].rstrip("\"”’»)]")
