@@ -32,6 +32,10 @@ def _metric(q: Quantity, doc: Document, span: Span, periods: list[Span]) -> Metr
                   start=q.start, end=q.end, sentence=sentence.strip())
 
 
+def _same_count(a: Metric, b: Metric) -> bool:
+    return a.value == b.value and key(a.unit) == key(b.unit)
+
+
 def find_metrics(doc: Document) -> list[Metric]:
     """Every metric of the page (see pipeline.metrics.quantities for what counts), in text order."""
     quantities = find_quantities(doc.text, doc.lower)
@@ -41,6 +45,7 @@ def find_metrics(doc: Document) -> list[Metric]:
     periods: dict[Span, list[Span]] = {}  # per sentence: a sentence often holds several figures
     out: list[Metric] = []
     by_fact: dict[str, list[tuple[Metric, int]]] = {}  # a repeated fact has the same figure and head noun
+    among: list[Metric] = []  # the groups a page names as "một trong N …" (one of the N)
     i = 0
     for q in quantities:
         while i + 1 < len(spans) and spans[i][1] <= q.start:
@@ -55,8 +60,15 @@ def find_metrics(doc: Document) -> list[Metric]:
             m.subject, m.period, m.change = m.subject or prev.subject, m.period or prev.period, m.change or prev.change
         sentence = i if inside else -1 - len(out)  # a figure outside every sentence is its own
         if q.kind == "count" and context.refers_back(doc.lower, m) \
-                and any(o.value == m.value and key(o.unit) == key(m.unit) for o in out):
+                and (context.said_above(doc.lower, m) or any(_same_count(o, m) for o in out)):
             continue
+        if q.kind == "scale" and any(o.value == m.value and key(o.unit).startswith(key(m.unit) + " ") for o in out):
+            continue  # "tổng tài sản 1 triệu tỷ đồng … doanh nghiệp 1 triệu tỷ duy nhất": the amount named again, bare
+        if q.kind == "count" and (context.one_of(doc.lower, m) and any(_same_count(o, m) for o in out)
+                                  or any(_same_count(o, m) for o in among)):
+            continue  # "là một trong 60 doanh nhân được vinh danh" and "trao danh hiệu cho 60 doanh nhân": one group
+        if q.kind == "count" and context.one_of(doc.lower, m):
+            among.append(m)
         same = by_fact.setdefault(context.fact_key(m.text), [])
         if not any(context.same_fact(m, sentence, seen, s) for seen, s in same):
             out.append(m)
