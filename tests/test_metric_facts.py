@@ -39,6 +39,16 @@ CASES = {
         ("Tỉnh có 12 xã đạt chuẩn. Năm nay, 12 xã trên địa bàn tiếp tục được hỗ trợ.", ["12 xã", "12 xã"]),
         ("Huyện có 9 xã đạt chuẩn. Đến nay 9 xã trong đó có 2 xã miền núi đã hoàn thành.", ["9 xã", "9 xã", "2 xã"]),
     ],
+    "a group named again: 'một trong N', a bare scale, 'nêu trên' (r13, r14)": [
+        ("Ông A là một trong 50 nông dân được tôn vinh năm nay.\n\nBan tổ chức trao danh hiệu cho 50 nông dân xuất "
+         "sắc.", ["50 nông dân"]),
+        ("Ban tổ chức trao danh hiệu cho 50 nông dân xuất sắc.\n\nÔng A là một trong 50 nông dân được tôn vinh.",
+         ["50 nông dân"]),
+        ("Tổng tài sản của tập đoàn đạt 2 triệu tỷ đồng. Đây là doanh nghiệp 2 triệu tỷ đầu tiên.", ["2 triệu tỷ đồng"]),
+        ("Tỉnh thành lập Ban Quản lý dự án giao thông và Ban Quản lý dự án dân dụng. Chủ tịch phân công theo dõi 2 "
+         "BQL nêu trên.", []),
+        ("Chủ tịch phân công theo dõi 2 BQL của tỉnh. Tỉnh có 2 BQL.", ["2 BQL", "2 BQL"]),
+    ],
     "the same thing measured, the same period's change (real sets)": [
         ("So với năm 2024, tỷ lệ hộ nghèo giảm 0,72%; hộ cận nghèo giảm 0,55%.\n\nNhờ nhiều cách làm hay, tỷ lệ "
          "hộ nghèo ở xã giảm 0,72%; hộ cận nghèo giảm 0,55% so với năm 2024.",

@@ -165,7 +165,43 @@ CHROME = {
     ],
 }
 
-CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME}
+# ---------------------------------------------------------------- seen on the real sets r13–r15
+
+REAL_R13_R15 = {
+    "a rank opening its clause is what the bare cap after it counts (r15: the caps of each general rank)": [
+        ("Cấp bậc hàm cao nhất: Thượng tướng với Phó Tổng Tham mưu trưởng, số lượng không quá 8; Trung tướng, số "
+         "lượng không quá 40 và Thiếu tướng, không quá 160.",
+         [(8, "Thượng tướng"), (40, "Trung tướng"), (160, "Thiếu tướng")]),
+        ("Đơn vị, số lượng không quá 6.", []),  # no rank: a bare number stays no metric
+    ],
+    "the month of a date written with a dash (r14)": [
+        ("chậm nhất ngày 20-11 lực lượng tăng cường sẽ rút về đơn vị", []),
+        ("huy động 15 - 20 tình nguyện viên mỗi ngày", [(15, "tình nguyện viên"), (20, "tình nguyện viên")]),
+    ],
+    "money after a word that labels numbers elsewhere (r13: budget shares)": [
+        ("nguồn vốn ngân sách Trung ương 120 tỷ đồng, ngân sách tỉnh 35 tỷ đồng", [(120, "tỷ đồng"), (35, "tỷ đồng")]),
+        ("Hội nghị Trung ương 8 khóa XIII", []),
+    ],
+    "'kỷ luật' is no law (r14: party discipline figures)": [
+        ("thi hành kỷ luật 3 đảng viên, chuẩn y hình thức kỷ luật 2 trường hợp", [(3, "đảng viên"), (2, "trường hợp")]),
+        ("thực hiện theo Luật 18 của Quốc hội", []),
+    ],
+    "days of Tết and photo numbers are labels (r13, r15)": [
+        ("sáng 28 Tết, đoàn đến thăm 40 hộ nghèo", [(40, "hộ nghèo")]),
+        ("Toàn cảnh hội nghị - ảnh 1 Bí thư Tỉnh ủy phát biểu", []),
+    ],
+    "the sex of the people counted modifies the noun, not a verb (r15)": [
+        ("đợt này có 4 nữ cán bộ và 6 nam sĩ quan được thăng quân hàm", [(4, "nữ cán bộ"), (6, "nam sĩ quan")]),
+        ("tỉnh có 3 nam, 2 nữ trúng cử", [(3, "nam"), (2, "nữ")]),
+    ],
+    "the two heads of two states or governments are the two sides (r15)": [
+        ("Hai Thủ tướng chứng kiến lễ ký 5 văn kiện hợp tác", [(5, "văn kiện")]),
+        ("Hai nhà lãnh đạo cùng duyệt đội danh dự", []),
+        ("Chính phủ có 2 Phó Thủ tướng phụ trách", [(2, "phó Thủ tướng")]),  # deputies of one government count
+    ],
+}
+
+CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15}
 
 
 @pytest.mark.parametrize("text,expected", [c for cases in CLASSES.values() for c in cases],

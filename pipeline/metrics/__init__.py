@@ -31,6 +31,10 @@ def _metric(q: Quantity, span: Span, sentence: str, low: str, periods: context.P
                   start=q.start, end=q.end, sentence=sentence.strip())
 
 
+def _same_count(a: Metric, b: Metric) -> bool:
+    return a.value == b.value and key(a.unit) == key(b.unit)
+
+
 def find_metrics(doc: Document) -> list[Metric]:
     """Every metric of the page (see pipeline.metrics.quantities for what counts), in text order."""
     quantities = find_quantities(doc.text, doc.lower)
@@ -44,6 +48,8 @@ def find_metrics(doc: Document) -> list[Metric]:
     # a repeated fact has the same figure and head noun, and is stated in another sentence (context.same_fact):
     # fact key -> sentence -> the facts kept there
     by_fact: dict[str, dict[int, list[Metric]]] = {}
+    among: list[Metric] = []  # the groups a page names as "một trong N …" (one of the N)
+    by_value: dict[float, list[Metric]] = {}  # the kept metrics by value: a look-up, not a scan of every one (issue 16)
     i = 0
     for q in quantities:
         while i + 1 < len(spans) and spans[i][1] <= q.start:
@@ -59,12 +65,21 @@ def find_metrics(doc: Document) -> list[Metric]:
             prev = out[-1]  # "tăng từ 5% đến 7%": the ends share their context
             m.subject, m.period, m.change = m.subject or prev.subject, m.period or prev.period, m.change or prev.change
         sentence = i if inside else -1 - len(out)  # a figure outside every sentence is its own
+        kept = by_value.get(m.value, ())
         if q.kind == "count" and context.refers_back(doc.lower, m) \
-                and any(o.value == m.value and key(o.unit) == key(m.unit) for o in out):
+                and (context.said_above(doc.lower, m) or any(_same_count(o, m) for o in kept)):
             continue
+        if q.kind == "scale" and any(key(o.unit).startswith(key(m.unit) + " ") for o in kept):
+            continue  # "tổng tài sản 1 triệu tỷ đồng … doanh nghiệp 1 triệu tỷ duy nhất": the amount named again, bare
+        if q.kind == "count" and (context.one_of(doc.lower, m) and any(_same_count(o, m) for o in kept)
+                                  or any(_same_count(o, m) for o in among)):
+            continue  # "là một trong 60 doanh nhân được vinh danh" and "trao danh hiệu cho 60 doanh nhân": one group
+        if q.kind == "count" and context.one_of(doc.lower, m):
+            among.append(m)
         same = by_fact.setdefault(context.fact_key(m.text), {})
-        if not any(context.same_fact(m, sentence, seen, s) for s, kept in same.items() if s != sentence
-                   for seen in kept):  # (never the same fact within one sentence)
+        if not any(context.same_fact(m, sentence, seen, s) for s, there in same.items() if s != sentence
+                   for seen in there):  # (never the same fact within one sentence)
             out.append(m)
             same.setdefault(sentence, []).append(m)
+            by_value.setdefault(m.value, []).append(m)
     return out

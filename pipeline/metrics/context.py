@@ -268,7 +268,24 @@ _BACK_BEFORE = re.compile(r"(?<!\w)cả[ \t]+$")  # in the lower-case view
 # after the noun or one more word of it ("2 thửa đất nói trên"); "trên" only closing the phrase ("5 xã trên địa bàn"
 # is "in the area"), and "trong đó" is "among which"
 _BACK_AFTER = re.compile(r"(?:[ \t]+(?!trong\b)[^\W\d_]+)?[ \t]+"
-                         r"(?:(?:này|đó|ấy|nói trên|kể trên)(?!\w)|trên(?=[ \t]*(?:[,.;:)]|$)))")  # lower-case view
+                         r"(?:(?:này|đó|ấy|nói trên|kể trên|nêu trên|vừa nêu|trên đây)(?!\w)|trên(?=[ \t]*(?:[,.;:)]|$)))")  # lower-case view
+
+
+# "2 BQL nêu trên", "hai dự án kể trên": said to be the group named above, whether counted there or named
+_SAID_ABOVE = re.compile(r"(?:[ \t]+(?!trong\b)[^\W\d_]+)?[ \t]+(?:nêu trên|nói trên|kể trên|vừa nêu|trên đây)(?!\w)")
+_ONE_OF = re.compile(r"(?<!\w)một[ \t]+trong[ \t]+(?:số[ \t]+)?$")  # in the lower-case view
+
+
+def said_above(low: str, m: Metric) -> bool:
+    """The figure says it is the group named above ("2 BQL nêu trên"): no new fact even when that group was named,
+    not counted."""
+    return bool(_SAID_ABOVE.match(low, m.end))
+
+
+def one_of(low: str, m: Metric) -> bool:
+    """The figure is the size of a group one member is said to belong to ("là một trong 60 doanh nhân"): the page
+    counts that group elsewhere as well, and it is one fact."""
+    return bool(_ONE_OF.search(low, max(0, m.start - 16), m.start))
 
 
 def refers_back(low: str, m: Metric) -> bool:

@@ -134,6 +134,7 @@ _CHANGE_GAP = re.compile(r"[ \t]+(?:lên|xuống)(?:[ \t]+(?:còn|mức))?[ \t]+
 _FROM = re.compile(r"(?<!\w)từ[ \t]+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ISO_DATE_BEFORE = re.compile(r"(?:19|20)\d\d[-–](?:\d\d?[-–])?$")  # "2025-08-", "2025-08-12 Chỉ định"
+_DAY_BEFORE = re.compile(r"(?<![^\W\d_])(?:ngày|mùng|mồng|hôm)[ \t]+\d{1,2}[ \t]*[-–][ \t]*$", re.I)  # "ngày 15-10 lực lượng"
 _GAP = re.compile(r"[ \t]*")
 
 
@@ -189,7 +190,10 @@ def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | N
         head = _head_noun(text, nxt.start(1), labelled)
         if head and m.group() == "số":
             return head
-        if head and head[0].lower() not in lx["modifiers"]:
+        # a title after it ("tân Bí thư", "Phó chánh"), else a noun, not a verb ("3 nam sĩ quan"; not "2 nữ trúng cử")
+        if head and head[0].lower() not in lx["modifiers"] and (
+                m.group()[0].isupper() or text[nxt.start(1)].isupper() or lx["noun_re"].match(text, nxt.start(1))
+                or any(t.startswith("N") for t in word_tags().get(head[0].lower(), ()))):
             return f"{_lower_first(m.group())} {text[nxt.start(1):head[1]]}", head[1]
     cands = []  # (end, priority, kind): longest wins, a stop beats a noun of the same length
     for kind, rx, prio in (("noun", lx["noun_re"], 0), ("abbr", lx["abbr_re"], 0),
@@ -452,6 +456,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue
         if _ISO_DATE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "2025-02", "2025-08-15": parts of an ISO date
+        if _DAY_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "chậm nhất ngày 15-10 lực lượng …": the month of a date written with a dash
         if text[m.start() - 1:m.start()] == "/" and vals[0] in _POWERS_OF_TEN:
             continue  # "bé trai/100 bé gái": the base of a rate, not a second count
         total = vals[1] if len(vals) == 2 else None
@@ -468,8 +474,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     for start, num_end, value, spelled, total, tok in raw:
         if out and start < out[-1].end:
             continue  # the smaller amount of "3 tỷ 362 triệu USD"
-        if _excluded_by_context(text, start):
-            continue
+        if _excluded_by_context(text, start) and not _money_after(text, num_end):
+            continue  # but "ngân sách Trung ương 168 tỷ đồng" is money: no label is followed by a scale and a currency
         parsed = _unit_after(text, num_end, attached_ok=not spelled,
                              labelled=total is None and _label_before(text, start))
         if parsed is False and (age := _AGE.match(text, num_end)) \
@@ -480,6 +486,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         unit, end, scale, currency, kind, per, added = parsed
         if kind == "" and total is not None and (ratio_unit := _ratio_unit(text, start)) is not None:
             unit, kind = ratio_unit, "ratio"  # "với số phiếu bầu 48/50", "đạt 25/25"
+        if kind == "" and total is None and (rank := _topic_before(text, start)):
+            unit, kind = rank, "count"  # "Thượng tướng với Thứ trưởng, số lượng không quá 6"
         if added:
             value = _plain(Fraction(str(value)) + added)
         if not kind and text[num_end:num_end + 1].isalpha():
@@ -585,6 +593,33 @@ def _ratio_unit(text: str, start: int) -> str | None:
     before = lower_view(text[max(0, start - 40):start])
     m = _VOTE_BEFORE.search(before) or _BARE_BEFORE.search(before)
     return _RATIO_UNITS[m.group(1)] if m else None
+
+
+def _money_after(text: str, p: int) -> bool:
+    """A scale word and a currency follow the number ("168 tỷ đồng"): an amount of money, whatever the words before."""
+    lx = _lex()
+    q, scaled = p, False
+    while m := _SCALE.match(text, q):
+        q, scaled = m.end(), True
+    u = lx["unit_re"].match(text, _GAP.match(text, q).end()) if scaled else None
+    return bool(u) and lx["units"][u.group()] != "-"
+
+
+@lru_cache(maxsize=1)
+def _topic_re() -> re.Pattern:
+    # a rank (models/ner/ranks.txt) opening its clause, what it is assigned to, a comma, then the bare number's
+    # "số lượng" and qualifier: "Thượng tướng với Thứ trưởng, số lượng không quá 6; Trung tướng, …; và Thiếu tướng,
+    # không quá 157" (r15: the caps of each rank, annotated as counts of the rank)
+    ranks = "|".join(re.escape(r) for r in sorted(entries("ner/ranks"), key=len, reverse=True))
+    quals = "|".join(re.escape(q) for q in sorted(table("metrics/qualifiers"), key=len, reverse=True))
+    return re.compile(rf"(?:^|[;:.\n]|(?<!\w)và)[ \t]*({ranks})(?:[ \t]+[^\W\d_][^,;:.\n\d]{{0,40}})?[ \t]*,"
+                      rf"[ \t]*(?:số lượng[ \t]+)?(?:(?:{quals})[ \t]+)?$")
+
+
+def _topic_before(text: str, start: int) -> str | None:
+    """The rank a bare number counts when its clause opens with it as the topic (_topic_re), else None."""
+    m = _topic_re().search(text, max(0, start - 80), start)
+    return m.group(1) if m else None
 
 
 # An age is an attribute like a duration (time_units.txt); an average age is measured.
