@@ -130,7 +130,7 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
     from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from pipeline.batch.run import EngineError, FolderInUse, OutputError, run
-    from pipeline.export.tables import FORMATS
+    from pipeline.export.files import FORMATS
 
     if format not in FORMATS:
         raise _usage(f"choose one of {', '.join(FORMATS)}", "--format")
@@ -276,7 +276,7 @@ def eval_(gold_dir: Path = typer.Argument(..., help="Folder of gold *.json files
           records: Optional[Path] = typer.Option(None, "--records", help="Score this records.jsonl instead of running")):
     """Precision/recall/F1 for attendee names, (name, position) pairs and metrics against gold files."""
     from pipeline.eval.scores import evaluate, load_gold, read_predictions, report
-    from pipeline.export.tables import iter_records
+    from pipeline.export.files import iter_records
     if not gold_dir.is_dir():
         raise _usage(f"not a folder: {gold_dir}", "GOLD_DIR")
     if records and not records.is_file():

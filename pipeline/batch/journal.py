@@ -6,7 +6,7 @@ its content hash: an input seen before with the same content is skipped; an inpu
 extracted again and its new record replaces the old one (the journal is rewritten without the old lines when the
 run ends). Opening for resume repairs the end left by a killed writer: a torn last line is cut off, a complete one
 that lacks its newline gets it (else the next record would be glued to it and both lost). Lines that are not
-records are reported and skipped (pipeline.export.tables.iter_records), never fatal.
+records are reported and skipped (pipeline.export.files.iter_records), never fatal.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from pipeline.batch.work import Outcome
-from pipeline.export.tables import atomic_files, iter_records
+from pipeline.export.files import atomic_files, iter_records
 
 _log = logging.getLogger("vngov")
 _BACK = 1 << 20  # bytes read at a time when looking for the start of the last line

@@ -3,7 +3,7 @@
 A second run (extract or tables) on the same folder is refused at once with FolderInUse, instead of the two
 interleaving their journal lines and renaming each other's temp files. The lock is an flock, so the kernel drops
 it when its holder dies, however it dies: a killed run never leaves the folder locked. Once the lock is held,
-temp files that killed runs left behind (pipeline.export.tables.temp_name) are removed.
+temp files that killed runs left behind (pipeline.export.files.temp_name) are removed.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 LOCK_NAME = ".vngov.lock"
-_TEMP = re.compile(r"^\..+\.\d+-[0-9a-f]{8}\.tmp(?:\.wal)?$")  # tables.temp_name (and DuckDB's log beside one)
+_TEMP = re.compile(r"^\..+\.\d+-[0-9a-f]{8}\.tmp(?:\.wal)?$")  # files.temp_name (and DuckDB's log beside one)
 
 
 class FolderInUse(RuntimeError):

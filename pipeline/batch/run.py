@@ -21,7 +21,7 @@ from pipeline.batch.outdir import FolderInUse, claim
 from pipeline.batch.unique import Unique
 from pipeline.batch.work import LISTING_REASON, Outcome, Skip, content_hash, extract_item, process_unit
 from pipeline.chain import warm_up
-from pipeline.export.tables import FORMATS, atomic_files, write_tables
+from pipeline.export.files import FORMATS, atomic_files
 from pipeline.ingest.load import InputError, Unit, file_units, iter_files
 
 __all__ = ["EngineError", "FolderInUse", "LISTING_REASON", "OutputError", "Stats", "content_hash", "extract_item", "run"]
@@ -154,6 +154,7 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
             finally:
                 outcomes.close()  # a failed write stops the workers now, not when the generator is collected
                 journal.close(complete)
+            from pipeline.export.tables import write_tables  # (pyarrow: only when a table is written)
             write_tables(out, fmt, journal.path)
     except (FolderInUse, OutputError, EngineError):
         raise

@@ -273,10 +273,14 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per machine and version of its data and code (pipeline.text.cache)."""
+    from pipeline.text.cache import cached, code_files
+    from pipeline.text.lexicons import data_files
     path = _underthesea_file("address", "data", "mapping.json")
     if path is None:
         raise RuntimeError("the gazetteer underthesea ships (underthesea/address/data/mapping.json) is not installed")
-    return Gazetteer(json.loads(path.read_text(encoding="utf-8")))
+    return cached("gazetteer", lambda: Gazetteer(json.loads(path.read_text(encoding="utf-8"))),
+                  data_files() + code_files("text", "export"))
 
 
 @dataclass

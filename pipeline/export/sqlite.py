@@ -35,7 +35,7 @@ class SqliteWriter:
     def __init__(self, path: Path, schemas: dict[str, pa.Schema], primary_keys: dict[str, list[str]],
                  foreign_keys: dict[str, list[tuple[str, str, str]]]):
         self.con = sqlite3.connect(str(path))
-        # a temp file renamed into place when complete (pipeline.export.tables.atomic_files): no journal needed
+        # a temp file renamed into place when complete (pipeline.export.files.atomic_files): no journal needed
         self.con.execute("PRAGMA journal_mode = OFF")
         self.con.execute("PRAGMA synchronous = OFF")
         self.schemas = schemas

@@ -18,22 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import re
-import uuid
-from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyarrow as pa
 
+from pipeline.export.files import FORMATS, atomic_files, iter_records, temp_name  # noqa: F401 (re-exported)
 from pipeline.export.directory import build_directory, person_ids, split_post, titles_of
 from pipeline.export.places import PagePlaces, gazetteer, page_places
 from pipeline.export.schema import DATE, TABLES, Column
 
-FORMATS = ("parquet", "csv", "jsonl", "duckdb", "sqlite")
 DUCKDB_FILE = "vngov.duckdb"
 SQLITE_FILE = "vngov.sqlite"
 BATCH = 500
@@ -73,21 +70,6 @@ FOREIGN_KEYS["careers"] = [("person_id", "people", "person_id")]
 for _name in ("attendees", "positions"):
     FOREIGN_KEYS[_name].append(("person_id", "people", "person_id"))
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def iter_records(path: Path) -> Iterator[dict]:
-    """Records of a records.jsonl. A line that is not a record (torn by a killed writer, not JSON, not UTF-8, not
-    an object with a doc_id) is skipped with a warning naming it: one bad line never stops a reader."""
-    with open(path, "rb") as f:
-        for n, line in enumerate(f, 1):
-            try:
-                record = json.loads(line)
-            except (ValueError, RecursionError):
-                record = None
-            if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
-                yield record
-            elif line.strip():
-                logging.getLogger("vngov").warning("%s, line %d: not a record, skipped", path, n)
 
 
 def _province(key: str | None) -> dict:
@@ -150,39 +132,6 @@ def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]
             "commune_today": p.commune_today, "province": p.province, "province_code": p.province_code,
             "province_today": p.province_today, "province_today_code": p.province_today_code})
     return out
-
-
-def temp_name(name: str) -> str:
-    return f".{name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
-
-
-@contextmanager
-def atomic_files(out: Path) -> Iterator[callable]:
-    """Yields tmp(final_name) → a temp path in `out`; on success each is fsynced and renamed to its final name."""
-    pending: list[tuple[Path, Path]] = []
-
-    def tmp(name: str) -> Path:
-        t = out / temp_name(name)  # named per run: two runs, or a run and a killed one's leftovers, never meet
-        pending.append((t, out / name))
-        return t
-    try:
-        yield tmp
-    except BaseException:
-        for t, _ in pending:
-            t.unlink(missing_ok=True)
-        raise
-    for t, final in pending:
-        fd = os.open(t, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(t, final)
-    dir_fd = os.open(out, os.O_RDONLY)  # make the renames themselves durable
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def _flat(value):

@@ -72,7 +72,14 @@ _OLD_TONE_PLACEMENT = re.compile(r"[oO][àáảãạèéẻẽẹ]|[uU][ỳýỷ
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str] | None:
     """Multi-syllable lower-case words of underthesea's Viet74K word list ("đồng chí", "hợp tác xã", "ma túy"),
-    also in the gov.vn tone placement ("hòa" for the list's "hoà"); None when the list is not installed."""
+    also in the gov.vn tone placement ("hòa" for the list's "hoà"); None when the list is not installed. Built once
+    per machine (pipeline.text.cache)."""
+    from pipeline.text.cache import cached, code_files
+    from pipeline.text.lexicons import data_files
+    return cached("dictionary", _build_dictionary, data_files() + code_files("text", "metrics"))
+
+
+def _build_dictionary() -> frozenset[str] | None:
     words = {w for w in dictionary_words() if w.islower()}
     if not words:
         return None

@@ -120,7 +120,10 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
-    return Lexicon()
+    """The lexicon, built once per machine and version of its data and code (pipeline.text.cache)."""
+    from pipeline.text.cache import cached, code_files
+    from pipeline.text.lexicons import data_files
+    return cached("lexicon", Lexicon, data_files() + code_files("text", "ner"))
 
 
 @dataclass(slots=True)

@@ -62,6 +62,14 @@ def words(name: str) -> frozenset[str]:
     return frozenset(key(e) for e in entries(name))
 
 
+def data_files() -> list[Path]:
+    """Every file a lexicon may be built from: models/ and the underthesea data files read here (pipeline.text.cache
+    keys compiled lexicons on them)."""
+    files = [p for p in MODELS_DIR.rglob("*") if p.is_file()]
+    return files + [p for p in (_underthesea_file("corpus", "data", "Viet74K.txt"),
+                                _underthesea_file("address", "data", "mapping.json")) if p]
+
+
 def _underthesea_file(*parts: str) -> Path | None:
     """A data file shipped inside the installed underthesea package, located without importing it (importing is slow
     and only the data is needed); None when the package or the file is not there."""

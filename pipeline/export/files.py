@@ -1,0 +1,63 @@
+"""The output folder's plain files, without pyarrow: reading records.jsonl line by line and writing files atomically.
+The journal, `--resume` and the record reader use these, so a run that writes no table never imports pyarrow
+(pipeline.export.tables builds the tables).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+FORMATS = ("parquet", "csv", "jsonl", "duckdb", "sqlite")
+
+
+def iter_records(path: Path) -> Iterator[dict]:
+    """Records of a records.jsonl. A line that is not a record (torn by a killed writer, not JSON, not UTF-8, not
+    an object with a doc_id) is skipped with a warning naming it: one bad line never stops a reader."""
+    with open(path, "rb") as f:
+        for n, line in enumerate(f, 1):
+            try:
+                record = json.loads(line)
+            except (ValueError, RecursionError):
+                record = None
+            if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
+                yield record
+            elif line.strip():
+                logging.getLogger("vngov").warning("%s, line %d: not a record, skipped", path, n)
+
+
+def temp_name(name: str) -> str:
+    return f".{name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
+
+
+@contextmanager
+def atomic_files(out: Path) -> Iterator[callable]:
+    """Yields tmp(final_name) → a temp path in `out`; on success each is fsynced and renamed to its final name."""
+    pending: list[tuple[Path, Path]] = []
+
+    def tmp(name: str) -> Path:
+        t = out / temp_name(name)  # named per run: two runs, or a run and a killed one's leftovers, never meet
+        pending.append((t, out / name))
+        return t
+    try:
+        yield tmp
+    except BaseException:
+        for t, _ in pending:
+            t.unlink(missing_ok=True)
+        raise
+    for t, final in pending:
+        fd = os.open(t, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(t, final)
+    dir_fd = os.open(out, os.O_RDONLY)  # make the renames themselves durable
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -1,0 +1,65 @@
+"""The compiled-vocabulary cache (pipeline.text.cache) and the lazy imports that keep the CLI's start short."""
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline.text import cache
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_built_once_then_loaded_and_rebuilt_when_a_source_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("VNGOV_CACHE_DIR", str(tmp_path / "c"))
+    src = tmp_path / "surnames.txt"
+    src.write_text("Nguyễn\nTrần\n", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return frozenset(src.read_text(encoding="utf-8").split())
+
+    cache._digest.cache_clear()
+    assert cache.cached("names", build, [src]) == {"Nguyễn", "Trần"}
+    assert cache.cached("names", build, [src]) == {"Nguyễn", "Trần"} and len(builds) == 1  # loaded, not built
+    src.write_text("Nguyễn\nTrần\nLê\n", encoding="utf-8")
+    cache._digest.cache_clear()  # (a new process reads the file afresh)
+    assert cache.cached("names", build, [src]) == {"Nguyễn", "Trần", "Lê"} and len(builds) == 2
+    assert len(list((tmp_path / "c").glob("names-*.pickle"))) == 1  # the stale copy is gone
+
+
+def test_a_corrupt_or_unwritable_cache_is_no_error(tmp_path, monkeypatch):
+    folder = tmp_path / "c"
+    monkeypatch.setenv("VNGOV_CACHE_DIR", str(folder))
+    src = tmp_path / "a.txt"
+    src.write_text("x", encoding="utf-8")
+    cache._digest.cache_clear()
+    assert cache.cached("lex", lambda: [1, 2], [src]) == [1, 2]
+    (pickled,) = folder.glob("lex-*.pickle")
+    pickled.write_bytes(b"torn")
+    assert cache.cached("lex", lambda: [1, 2], [src]) == [1, 2]
+    monkeypatch.setenv("VNGOV_CACHE_DIR", str(src / "not-a-folder"))  # a path under a file cannot be made
+    assert cache.cached("lex", lambda: [3], [src]) == [3]
+    monkeypatch.setenv("VNGOV_CACHE", "0")
+    assert cache.cache_dir() is None and cache.cached("lex", lambda: [4], [src]) == [4]
+
+
+def test_cached_lexicon_equals_a_fresh_one(tmp_path):
+    code = ("from pipeline.ner.recognizer import get_lexicon, Lexicon\n"
+            "from pipeline.text.matcher import PhraseMatcher\n"
+            "a, b = get_lexicon(), Lexicon()\n"
+            "same = lambda x, y: all(getattr(x, s) == getattr(y, s) for s in PhraseMatcher.__slots__) "
+            "if isinstance(x, PhraseMatcher) else x == y\n"
+            "print(vars(a).keys() == vars(b).keys() and all(same(v, vars(b)[k]) for k, v in vars(a).items()))")
+    env = {"VNGOV_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    for _ in range(2):  # built and written, then loaded
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+        assert out.stdout.strip() == "True", out.stderr
+    assert list(tmp_path.glob("lexicon-*.pickle"))
+
+
+def test_the_batch_path_imports_no_heavy_library_until_it_needs_one():
+    code = ("import sys, pipeline, pipeline.cli, pipeline.batch.run, pipeline.batch.journal; "
+            "print(sorted(m for m in ('spacy', 'pandas', 'pyarrow', 'duckdb', 'datasette', 'underthesea') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr
