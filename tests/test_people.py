@@ -389,6 +389,9 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
      {"Prabowo Subianto": ["Tổng thống đắc cử Indonesia"]}),
     ("Ông Kim Tae-ho, Đại biện lâm thời Hàn Quốc tại Việt Nam, cho biết.",
      {"Kim Tae-ho": ["Đại biện lâm thời Hàn Quốc tại Việt Nam"]}),
+    # a country the list of countries lacked became part of the name (real set r16)
+    ("Đại sứ Cộng hòa Mauritius Issop Patel và Đại sứ Úc Andrew Goledzinowski trình Quốc thư.",
+     {"Issop Patel": ["Đại sứ Cộng hòa Mauritius"], "Andrew Goledzinowski": ["Đại sứ Úc"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])
