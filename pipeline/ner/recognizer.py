@@ -140,7 +140,7 @@ class Recognizer:
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex or get_lexicon()
         self._plain: dict[str, int] = {}  # token text -> _plain_kind, memoised: most tokens are plain
-        self._blocked_memo: dict[int, tuple[list, dict[int, bool]]] = {}  # id(toks) -> (toks, start -> blocked)
+        self._blocked_memo: tuple[list, dict[int, bool]] = ([], {})  # the token list in hand, start -> blocked
 
     def _plain_kind(self, t: Tok) -> int:
         """1: a plain lower-case word or symbol, which can only end a name context; 2: the same, but a title head
@@ -503,12 +503,9 @@ class Recognizer:
         và Tôn Đức Thắng") an item is blocked when the item before it is: the chain back over a roster of
         thousands of names is followed iteratively, and each item's answer kept for the items after it (per token
         list), so a roster costs one pass."""
-        memo = self._blocked_memo.get(id(toks))
-        if memo is None or memo[0] is not toks:
-            if len(self._blocked_memo) > 8:  # one entry per document being recognised; stay bounded
-                self._blocked_memo.clear()
-            memo = self._blocked_memo[id(toks)] = (toks, {})
-        known = memo[1]
+        if self._blocked_memo[0] is not toks:  # answers hold for one token list: a new one starts afresh
+            self._blocked_memo = (toks, {})
+        known = self._blocked_memo[1]
         chain = []  # items whose answer is that of the item before them
         while i not in known:
             step = self._blocked_step(toks, i)

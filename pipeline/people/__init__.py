@@ -138,11 +138,11 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
             titles[k].extend(own)
     _merge_short_names(people, titles)
     for k, a in people.items():
+        written = [without_short_form(t.text) for t in titles[k]]
         rules = {}
-        for t in titles[k]:
-            rules.setdefault(without_short_form(t.text), t.rule)
-        a.positions = [Position(t, normalize_title(t), rules[t])
-                       for t in dedupe([without_short_form(t.text) for t in titles[k]])]
+        for text, t in zip(written, titles[k]):
+            rules.setdefault(text, t.rule)
+        a.positions = [Position(t, normalize_title(t), rules[t]) for t in dedupe(written)]
     _short_mentions(doc, list(people.values()))
     return list(people.values())
 

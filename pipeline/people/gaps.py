@@ -35,7 +35,8 @@ _KINDS = [
 _KIND_RES = [(kind, re.compile(rf"^\s*{rx}\s*$")) for kind, rx in _KINDS]
 # a few words announcing the list that follows ("Các Phó Bí thư Tỉnh ủy, nhiệm kỳ 2025-2030 gồm: ông A, …")
 _HONS = rf"(?:{_HON}(?:\s*,\s*{_HON})?\s*)"  # "các ông, bà"
-_INTRO = re.compile(rf"^[^.;\n]{{0,50}}?(?<!\w)(?:gồm có|gồm|bao gồm|là)\s*:?\s*{_HONS}?:?\s*$|^[^.;\n]{{0,50}}:\s*{_HONS}?$")
+INTRO_WORDS = r"gồm có|gồm|bao gồm|là"
+_INTRO = re.compile(rf"^[^.;\n]{{0,50}}?(?<!\w)(?:{INTRO_WORDS})\s*:?\s*{_HONS}?:?\s*$|^[^.;\n]{{0,50}}:\s*{_HONS}?$")
 _NEW = re.compile(r"(?<!\w)tân\s*$")  # "ông X, tân Bí thư Tỉnh ủy": "new" qualifies the title (and is left out of it)
 _LINE_BREAK = re.compile(r"(:)?[.;,]?[ \t]*\n\s*")  # after a colon the list starts: the break is a space
 # "Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc …", "ông A (SN 1967), ông B": an aside about the

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from pipeline.people.gaps import (ADJ, AHON, AND, CHON, COLON, COMMA, DASH, FOR, HON, INTRO, IS, KIEM, OTHER, PAREN,
-                                  SAND, SEMI, SHON)
+from pipeline.people.gaps import (ADJ, AHON, AND, CHON, COLON, COMMA, DASH, FOR, HON, INTRO, INTRO_WORDS, IS, KIEM,
+                                  OTHER, PAREN, SAND, SEMI, SHON)
 from pipeline.text.lexicons import alternation
 
 
@@ -213,7 +213,7 @@ def post_after_verb(items: list[Item]) -> None:
 
 _PLURAL_RE = re.compile(rf"(?<!\w)(?:{alternation('people/plural_words')}|\d{{1,2}})\s*(?:đồng chí\s*)?$")
 # or the list after the title says it is plural ("… bầu làm Phó Chủ tịch UBND TP nhiệm kỳ 2021 - 2026 gồm các ông: A, B")
-_PLURAL_INTRO = re.compile(rf"(?<!\w)(?:gồm có|gồm|bao gồm|là)\s+(?:{alternation('people/plural_words')})\s+"
+_PLURAL_INTRO = re.compile(rf"(?<!\w)(?:{INTRO_WORDS})\s+(?:{alternation('people/plural_words')})\s+"
                            rf"(?:{alternation('people/address_words')})\s*:?\s*$")
 
 
@@ -274,11 +274,11 @@ def post_in_time_clause(items: list[Item]) -> None:
             it.link(t + 1, "post-in-time-clause")
 
 
-
 # "trao quyết định thăng cấp bậc hàm Trung tướng cho Thiếu tướng X", "thăng quân hàm từ trung tướng lên thượng tướng
 # cho hai sĩ quan: A, …, và B, …": the rank conferred, then "cho" and who receives it
 _PROMOTION = re.compile(rf"(?<!\w)(?:{alternation('people/promotion_verbs')})\s+(?:\S+\s+){{0,3}}?hàm(?:\s+từ)?\s*$")
 _TO = re.compile(r"^\s*cho(?:\s+[^.;:\n]{0,60}:)?\s*$")
+_UP_TO = re.compile(r"\s*lên\s*")  # "từ trung tướng lên thượng tướng": the rank before "lên" is the old one
 
 
 @rule("rank-conferred", 37)
@@ -289,7 +289,7 @@ def rank_conferred(items: list[Item]) -> None:
     for t, it in enumerate(items):
         if not (_free_title(items, t) and it.rank == "rank" and t + 1 < n and _TO.match(items[t + 1].gap_text)):
             continue
-        before = it.gap_text if not re.fullmatch(r"\s*lên\s*", it.gap_text) or t == 0 else items[t - 1].gap_text
+        before = items[t - 1].gap_text if t and _UP_TO.fullmatch(it.gap_text) else it.gap_text
         if not _PROMOTION.search(before):
             continue
         members, k = [], t + 1
@@ -298,4 +298,4 @@ def rank_conferred(items: list[Item]) -> None:
                 members.append(k)
             k += 1
         if members:
-            it.link(members[0] if len(members) == 1 else None, "rank-conferred", members if len(members) > 1 else None)
+            it.link(None, "rank-conferred", members) if len(members) > 1 else it.link(members[0], "rank-conferred")

@@ -62,6 +62,7 @@ def cached(name: str, build: Callable[[], T], sources: Iterable[Path]) -> T:
     except Exception:  # absent, torn or from another version: build it
         pass
     value = build()
+    tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob(f"{name}-*.pickle"):  # the copies of earlier keys are stale
@@ -70,9 +71,7 @@ def cached(name: str, build: Callable[[], T], sources: Iterable[Path]) -> T:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # whole or absent: a reader never sees half a file
-    except Exception:
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+    except Exception:  # a read-only or full disk: the next run builds again
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
     return value
