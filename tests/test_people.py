@@ -397,3 +397,20 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
 ])
 def test_foreign_titles(text, expected):
     assert extracted(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a decision on a post names its decider first: the decider's title ends at the verb (real sets r16, dev e25)
+    ("Thủ tướng Chính phủ phê chuẩn kết quả bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh Gia Lai, nhiệm kỳ 2016 - 2021 "
+     "đối với ông Đỗ Tiến Đông, Tỉnh ủy viên, Giám đốc Sở Xây dựng.",
+     {"Đỗ Tiến Đông": ["Phó Chủ tịch UBND tỉnh Gia Lai", "Tỉnh ủy viên", "Giám đốc Sở Xây dựng"]}),
+    ("Thủ tướng Chính phủ phê chuẩn kết quả miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh Sơn La đối với ông Bùi Đức Hải.",
+     {"Bùi Đức Hải": ["Phó Chủ tịch UBND tỉnh Sơn La"]}),
+    # the press's abbreviated heads (real set r16, a caption)
+    ("Ông Đỗ Tiến Đông, PCT UBND tỉnh Gia Lai (đứng giữa). Ảnh Hồng Thi.",
+     {"Đỗ Tiến Đông": ["PCT UBND tỉnh Gia Lai"]}),
+    ("Dự có ông Nguyễn Văn Hải, PBT Thường trực Huyện ủy, và bà Trần Thị Bích, PGĐ Sở Y tế.",
+     {"Nguyễn Văn Hải": ["PBT Thường trực Huyện ủy"], "Trần Thị Bích": ["PGĐ Sở Y tế"]}),
+])
+def test_decisions_on_a_post_and_abbreviated_heads(text, expected):
+    assert extracted(text) == expected
