@@ -411,6 +411,10 @@ def test_foreign_titles(text, expected):
      {"Đỗ Tiến Đông": ["PCT UBND tỉnh Gia Lai"]}),
     ("Dự có ông Nguyễn Văn Hải, PBT Thường trực Huyện ủy, và bà Trần Thị Bích, PGĐ Sở Y tế.",
      {"Nguyễn Văn Hải": ["PBT Thường trực Huyện ủy"], "Trần Thị Bích": ["PGĐ Sở Y tế"]}),
+    # the body's head in lower case, press style (real set r16)
+    ("Miễn nhiệm đối với ông Trần Văn Khoa, nguyên giám đốc sở Thông tin & Truyền thông; ông Lê Hòa, thứ trưởng bộ "
+     "Tài chính.",
+     {"Trần Văn Khoa": ["nguyên giám đốc sở Thông tin & Truyền thông"], "Lê Hòa": ["thứ trưởng bộ Tài chính"]}),
 ])
 def test_decisions_on_a_post_and_abbreviated_heads(text, expected):
     assert extracted(text) == expected

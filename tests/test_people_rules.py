@@ -56,6 +56,18 @@ def test_rules_run_in_priority_order_with_unique_ids():
      "dân tối cao Lào; Bằng khen cho các tập thể.",
      {"Khampan Phiilavong": [("Bộ trưởng Bộ Nội vụ", "name-then-titles"),
                              ("nguyên Viện trưởng Viện Kiểm sát nhân dân tối cao Lào", "name-then-titles")]}),
+    # in a list of "TITLE NAME", titles after a name that lead up to the next name are the next one's (real r11)
+    ("Ông Lê Minh sẽ gặp Chủ tịch Quốc hội Vương Đình Hòa, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh và Chủ "
+     "tịch Hội đồng Lý luận Trung ương Nguyễn Xuân Thanh.",
+     {"Lê Minh": [], "Vương Đình Hòa": [("Chủ tịch Quốc hội", "titles-then-name")],
+      "Nguyễn Xuân Thanh": [("Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh", "titles-then-name"),
+                            ("Chủ tịch Hội đồng Lý luận Trung ương", "titles-then-name")]}),
+    # … but not after a rank: "Đại tá A, Phó Giám đốc …, Trưởng Ban … và Thượng tá B, …" (heldout15)
+    ("Có Đại tá Quàng Văn Hoan, Phó Giám đốc Công an tỉnh, Trưởng Ban Chuyên án và Thượng tá Cầm Thị Lê, Trưởng "
+     "Phòng Cảnh sát điều tra.",
+     {"Quàng Văn Hoan": [("Đại tá", "titles-then-name"), ("Phó Giám đốc Công an tỉnh", "name-then-titles"),
+                         ("Trưởng Ban Chuyên án", "name-then-titles")],
+      "Cầm Thị Lê": [("Thượng tá", "titles-then-name"), ("Trưởng Phòng Cảnh sát điều tra", "name-then-titles")]}),
 ])
 def test_name_then_titles(text, expected):
     assert linked(text) == expected
@@ -87,6 +99,11 @@ def test_titles_after_a_run(text, expected):
     # not across "thừa ủy quyền của": the President's title is not the deputy minister's
     ("Thừa ủy quyền của Chủ tịch nước, Thứ trưởng Bộ Nội vụ Trịnh Văn Hải trao quyết định.",
      {"Trịnh Văn Hải": [("Thứ trưởng Bộ Nội vụ", "titles-then-name")]}),
+    # nor across "…của TITLE, ông X" (real r15: "Thừa ủy quyền của Chủ tịch nước, ông Trần Văn Minh, …")
+    ("Thừa ủy quyền của Chủ tịch nước, ông Trần Văn Mạnh, Phó ban Tổ chức Trung ương trao danh hiệu.",
+     {"Trần Văn Mạnh": [("Phó ban Tổ chức Trung ương", "name-then-titles")]}),
+    ("Được sự đồng ý của Thủ tướng Chính phủ, Bộ trưởng Ngoại giao Bùi Thanh Hà dẫn đầu đoàn.",
+     {"Bùi Thanh Hà": [("Bộ trưởng Ngoại giao", "titles-then-name")]}),
     ("Miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lầu Văn Sình.",
      {"Lầu Văn Sình": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
     ("Biểu quyết miễn nhiệm chức vụ Trưởng ban Kinh tế ngân sách HĐND TP khóa IX, nhiệm kỳ 2016-2021 đối với bà "

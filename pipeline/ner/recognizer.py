@@ -321,6 +321,9 @@ class Recognizer:
                     prev = toks[j - 1]
                     continue
                 m = lex.cont_words.match(toks, j)
+                if not m and j == body_start and (h := lex.org_heads.match(toks, j)) and j + h < n \
+                        and toks[j + h].cap and toks[j + h].word and not self._starts_someone(toks, j + h):
+                    m = h  # press style, the body's head in lower case: "giám đốc sở Thông tin & Truyền thông"
                 if not m and prev.key in lex.body_nouns:
                     m = lex.body_words.match(toks, j)
                 if named_body:  # "Vụ Ngân sách nhà nước", "Ngân hàng Chính sách xã hội" (not "xã" + "hội")

@@ -84,11 +84,13 @@ def name_then_titles(items: list[Item]) -> None:
         if it.label != "PERSON":
             continue
         k = p + 1
+        # a list of "TITLE NAME" (a post, not a rank or degree: "Đại tá A, Phó Giám đốc …, và Thượng tá B")
+        titled = p > 0 and items[p - 1].label == "POSITION" and not items[p - 1].rank and it.gap == ADJ
         while _free_title(items, k):
             # (a semicolon between two of one person's titles: "Các đồng chí: A, Ủy viên Bộ Chính trị; Bí thư …")
             if items[k].gap not in ((ADJ, COMMA, DASH, PAREN) if k == p + 1 else (ADJ, COMMA, DASH, KIEM, SEMI)):
                 break
-            if _names_next(items, k):
+            if _names_next(items, k) or titled and _chain_names_next(items, k):
                 break  # this title names the next person
             items[k].link(p, "name-then-titles")
             k += 1
@@ -103,6 +105,16 @@ def _names_next(items: list[Item], k: int) -> bool:
     while _free_title(items, m) and items[m].rank and items[m].gap == ADJ:
         m += 1
     return _person(items, m) and items[m].gap in (ADJ, DASH, HON)
+
+
+def _chain_names_next(items: list[Item], k: int) -> bool:
+    """In a list of "TITLE NAME" ("Chủ tịch nước Trần Đại Quang, Tổng Bí thư …, Chủ tịch nước … Bun-nhăng
+    Vo-la-chít", "…, Giám đốc Học viện … và Chủ tịch Hội đồng Lý luận Trung ương Nguyễn Xuân Thắng"), the titles
+    from k on, joined by commas, dashes or "và", lead up to the next name: they are its."""
+    m = k
+    while _free_title(items, m + 1) and items[m + 1].gap in (COMMA, DASH, KIEM, AND) and not items[m + 1].rank:
+        m += 1
+    return m > k and _person(items, m + 1) and items[m + 1].gap in (ADJ, HON)
 
 
 @rule("titles-after-a-run", 12)
@@ -142,12 +154,14 @@ def titles_then_name(items: list[Item]) -> None:
         k = p - 1
         linked = []
         while _free_title(items, k):
-            if k < p - 1 and (_OBJECT_RE.search(items[k].gap_text[-25:])
-                              or k == 0 and _OPENER_RE.search(items[k].gap_text[-25:])):
+            if (k < p - 1 or it.gap == CHON) and (_OBJECT_RE.search(items[k].gap_text[-25:])  # ("…, ông X")
+                                                  or k == 0 and _OPENER_RE.search(items[k].gap_text[-25:])):
                 break
             items[k].link(p, "titles-then-name")
             linked.append(items[k])
-            if items[k].gap not in (ADJ, COMMA, DASH, KIEM) and not (items[k].rank and items[k].gap == IS):
+            if items[k].gap not in (ADJ, COMMA, DASH, KIEM) and not (items[k].rank and items[k].gap == IS) \
+                    and not (items[k].gap == AND and _free_title(items, k - 1) and items[k - 1].gap == COMMA
+                             and _person(items, k - 2)):  # "…, A, TITLE và TITLE B": a list of "TITLE NAME"
                 break
             k -= 1
         if it.gap == FOR and linked:  # "… Phó Chủ tịch UBND tỉnh đối với ông A, nguyên …, và bà B, nguyên …": all
