@@ -418,3 +418,16 @@ def test_foreign_titles(text, expected):
 ])
 def test_decisions_on_a_post_and_abbreviated_heads(text, expected):
     assert extracted(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one foreign name spelt two ways on a page is one person, named as first written (dev f01, real r11)
+    ("Chủ tịch Quốc hội Saysomphone Phomvihane thăm Việt Nam. Chủ tịch Quốc hội Lào Xaysomphone Phomvihane phát biểu.",
+     {"Saysomphone Phomvihane": ["Chủ tịch Quốc hội Lào"]}),
+    ("Bộ trưởng Hayashi Mottoo hội đàm. Ông Hayashi Motoo cho biết.", {"Hayashi Mottoo": ["Bộ trưởng"]}),
+    # Vietnamese names a letter apart are two people
+    ("Ông Nguyễn Văn Hùng, Giám đốc Sở Y tế, và ông Nguyễn Văn Hưng, Giám đốc Sở Tài chính, dự.",
+     {"Nguyễn Văn Hùng": ["Giám đốc Sở Y tế"], "Nguyễn Văn Hưng": ["Giám đốc Sở Tài chính"]}),
+])
+def test_spelling_variants_of_a_foreign_name_are_one_person(text, expected):
+    assert extracted(text) == expected

@@ -203,6 +203,13 @@ def test_shared_plural_title(text, expected):
      "Trưởng ban Dân vận Thị ủy Thuận An, Phó Chánh Văn phòng Tỉnh ủy.",
      {"Đào Minh Khang": [("Trưởng ban Dân vận Thị ủy Thuận An", "post-after-verb"),
                          ("Phó Chánh Văn phòng Tỉnh ủy", "post-after-verb")]}),
+    # the post of a time clause, dated ("vào năm 2015"), is the post of the person after it (dev e29)
+    ("Trước khi làm Bí thư Thành ủy Sóc Trăng vào năm 2015, ông Nguyễn Văn Quân từng làm Giám đốc Sở Tài chính.",
+     {"Nguyễn Văn Quân": [("Bí thư Thành ủy Sóc Trăng", "post-in-time-clause"),
+                          ("Giám đốc Sở Tài chính", "post-after-verb")]}),
+    # re-elected ("được bầu lại làm"), the post in lower case; the abbreviation's dot ends the sentence (dev e01)
+    ("Bí thư Thành ủy Đà Nẵng Nguyễn Bá Thành đã được bầu lại làm chủ tịch HĐND TP.",
+     {"Nguyễn Bá Thành": [("Bí thư Thành ủy Đà Nẵng", "titles-then-name"), ("chủ tịch HĐND TP", "post-after-verb")]}),
     # but not a clause that is not about the person's schooling
     ("Ông Đào Minh Khang phát biểu tại hội nghị; từng kinh qua chức vụ Trưởng ban Dân vận Thị ủy Thuận An.",
      {"Đào Minh Khang": []}),

@@ -23,5 +23,12 @@ class Entity(NamedTuple):
 def recognize(doc: Document) -> list[Entity]:
     """Every PERSON / POSITION / ORG span of the page, in text order."""
     from pipeline.ner.recognizer import get_recognizer
-    toks = doc.tokens
-    return [Entity(e.label, toks.starts[e.start], toks.end(e.end - 1), e.rank) for e in get_recognizer()(toks)]
+    toks, text = doc.tokens, doc.text
+    out = []
+    for e in get_recognizer()(toks):
+        start, end = toks.starts[e.start], toks.end(e.end - 1)
+        if e.label == "POSITION" and not e.rank and text[end - 1] == ".":
+            end -= 1  # "… Chủ tịch UBND TP.": an abbreviation's dot that ends the title ends the sentence ("TP. Huế"
+            # would have gone on to its name)
+        out.append(Entity(e.label, start, end, e.rank))
+    return out

@@ -27,6 +27,7 @@ from pipeline.record import Attendee, Position
 from pipeline.text.document import Document
 from pipeline.text.lexicons import phrases
 from pipeline.text.normalize import key
+from pipeline.text.tokens import is_syllable
 
 
 def references(doc: Document, entities: list[Entity]) -> list[tuple[int, int, str]]:
@@ -137,6 +138,7 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
             people[k].mentions.append((it.start, it.end))
             titles[k].extend(own)
     _merge_short_names(people, titles)
+    _merge_spelling_variants(people, titles)
     for k, a in people.items():
         written = [without_short_form(t.text) for t in titles[k]]
         rules = {}
@@ -179,6 +181,37 @@ def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[Item]
         if len(owners) == 1:
             people[owners[0]].mentions.extend(people.pop(k).mentions)
             titles[owners[0]].extend(titles.pop(k))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter changed, added or left out."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
+    return a[i + 1:] == (b[i + 1:] if len(a) == len(b) else b[i:])
+
+
+def _merge_spelling_variants(people: dict[str, Attendee], titles: dict[str, list[Item]]) -> None:
+    """One foreign name spelt two ways on a page ("Saysomphone Phomvihane" and "Xaysomphone Phomvihane", "Hayashi
+    Mottoo" and "Hayashi Motoo") is one person, named as first written: the names agree but for one word of five
+    letters or more, not a Vietnamese syllable, that differs by one letter (Vietnamese names differing by a letter,
+    "Hùng" and "Hưng", are two people). Names are grouped by their other words, so a roster is not compared pairwise."""
+    groups: dict[tuple, list[tuple[str, str]]] = {}
+    for k in people:
+        words = k.split(" ")
+        if len(words) < 2:
+            continue
+        for i, w in enumerate(words):
+            if len(w) >= 5 and not is_syllable(w):
+                groups.setdefault((len(words), i, tuple(words[:i]), tuple(words[i + 1:])), []).append((k, w))
+    for members in groups.values():
+        for n, (k, w) in enumerate(members):
+            first = next((o for o, v in members[:n] if o in people and _one_edit(v, w)), None)
+            if first is not None and k in people:
+                people[first].mentions.extend(people.pop(k).mentions)
+                titles[first].extend(titles.pop(k))
 
 
 def _short_mentions(doc: Document, attendees: list[Attendee]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from pipeline.people.gaps import (ADJ, AHON, AND, CHON, COLON, COMMA, DASH, FOR, HON, INTRO, INTRO_WORDS, IS, KIEM,
-                                  OTHER, PAREN, SAND, SEMI, SHON)
+                                  OTHER, PAREN, SAND, SEMI, SHON, gap_kind)
 from pipeline.text.lexicons import alternation
 
 
@@ -278,13 +278,17 @@ _WHEN_CLAUSE = re.compile(rf"(?<!\w)(?:trước|sau) khi\s+{_ADV}(?:{alternation
                           rf"{alternation('people/post_verbs')}){_OBJ}\s*$")
 
 
+_WHEN_DATE = re.compile(r"^\s*\(?(?:vào\s+)?(?:năm|tháng|ngày)\s+[\d/.-]+\)?")  # "Trước khi làm … vào năm 2015, ông …"
+
+
 @rule("post-in-time-clause", 35)
 def post_in_time_clause(items: list[Item]) -> None:
     """"Trước khi được bầu giữ chức Chủ tịch UBND tỉnh, ông Thiều từng …": the post of a time clause opening the
     sentence is the post of the person who follows it."""
     for t, it in enumerate(items):
         if it.label == "POSITION" and it.owner is None and not it.shared_by and _WHEN_CLAUSE.search(it.gap_text) \
-                and _person(items, t + 1) and items[t + 1].gap in (ADJ, COMMA, HON, CHON):
+                and _person(items, t + 1) and (items[t + 1].gap in (ADJ, COMMA, HON, CHON) or gap_kind(
+                    _WHEN_DATE.sub("", items[t + 1].gap_text, count=1)) in (COMMA, CHON)):
             it.link(t + 1, "post-in-time-clause")
 
 
