@@ -392,6 +392,9 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
     # a country the list of countries lacked became part of the name (real set r16)
     ("Đại sứ Cộng hòa Mauritius Issop Patel và Đại sứ Úc Andrew Goledzinowski trình Quốc thư.",
      {"Issop Patel": ["Đại sứ Cộng hòa Mauritius"], "Andrew Goledzinowski": ["Đại sứ Úc"]}),
+    # a monarch's number is part of the name (real set r16); a congress's is not a name
+    ("Chủ tịch nước mong muốn sớm được đón Quốc vương Mohammed VI thăm Việt Nam. Đại hội XIII của Đảng.",
+     {"Mohammed VI": ["Quốc vương"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])

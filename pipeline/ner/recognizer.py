@@ -39,6 +39,9 @@ _NAME_PREFIXES = words("ner/name_prefixes")
 _POST_ENDS = {"làm", "chức", "vụ", "danh", "cử", "là", "giữ", "nhiệm", "vị"}
 
 
+_REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)")  # a monarch's or pope's number, I–XXIX
+
+
 def _pair_or_word(toks, j) -> str:
     """The word(s) right before token j: a two-syllable word when there is one, else the previous syllable."""
     return f"{toks[j - 2].key} {toks[j - 1].key}" if j >= 2 else (toks[j - 1].key if j else "")
@@ -545,6 +548,15 @@ class Recognizer:
         return False
 
     def person_at(self, toks, i, after_title=False, introduced=False, strict=False) -> int:
+        """End index of a person name starting at token i, or 0; a foreign name after a title keeps its regnal
+        number ("Quốc vương Mohammed VI", "Vua Charles III")."""
+        end = self._name_end(toks, i, after_title, introduced, strict)
+        if end and after_title and end < len(toks) and _REGNAL.fullmatch(toks[end].text) \
+                and not all(t.syllable for t in toks[i:end]):
+            return end + 1
+        return end
+
+    def _name_end(self, toks, i, after_title=False, introduced=False, strict=False) -> int:
         """End index of a person name starting at token i, or 0.
 
         A name starts with a family name and has 2–5 capitalised syllables; after a title or a word of address
