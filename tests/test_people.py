@@ -395,6 +395,12 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
     # a monarch's number is part of the name (real set r16); a congress's is not a name
     ("Chủ tịch nước mong muốn sớm được đón Quốc vương Mohammed VI thăm Việt Nam. Đại hội XIII của Đảng.",
      {"Mohammed VI": ["Quốc vương"]}),
+    # long Portuguese names with particles after a title (real sets r11, r16); "Phủ Tổng thống" is a body
+    ("Đại sứ Bồ Đào Nha Francisco de Assis Morais e Cunha Vaz Patto trình Quốc thư. Đi cùng Tổng thống Brazil Luiz "
+     "Inácio Lula da Silva có Bộ trưởng Văn phòng An ninh thể chế thuộc Phủ Tổng thống Marcos Antonio Amaro dos Santos.",
+     {"Francisco de Assis Morais e Cunha Vaz Patto": ["Đại sứ Bồ Đào Nha"],
+      "Luiz Inácio Lula da Silva": ["Tổng thống Brazil"],
+      "Marcos Antonio Amaro dos Santos": ["Bộ trưởng Văn phòng An ninh thể chế thuộc Phủ Tổng thống"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])

@@ -397,6 +397,9 @@ class Recognizer:
             if t.key in _FORMER and k + 1 < n and toks[k + 1].cap and self._breaks_title(toks, k + 1):
                 closed = True  # "Bộ trưởng Bộ Nội vụ | nguyên Viện trưởng …": a former post follows
                 break
+            if t.cap and (m := lex.org_heads.match(toks, k)) > 1:
+                k += m  # a body of several words, though a title head is among them: "… thuộc Phủ Tổng thống"
+                continue
             if t.cap:
                 foreign_run = k > j and toks[k - 1].cap and not toks[k - 1].syllable and not t.syllable
                 if not foreign_run and self._starts_someone(toks, k):  # ("Pinecrest Hospitality" is one name)
@@ -568,11 +571,17 @@ class Recognizer:
                 strict and toks[i].syllable or not (after_title or introduced or strict)):
             return 0  # without a title or word of address before it, a name starts with a family name (or, strict,
             # is foreign)
-        end = self._run(toks, i, 6)  # a run of more than 5 is no name: 6 tokens tell
+        # a run of more than 5 is no name (6 tokens tell), but for a foreign name with particles after a title:
+        # "Tổng thống Brazil Luiz Inácio Lula da Silva", "Đại sứ Francisco de Assis Morais e Cunha Vaz Patto"
+        long_ok = (after_title or introduced or strict) and not toks[i].syllable
+        end = self._run(toks, i, 10 if long_ok else 6)
         n = end - i
+        if long_ok and n >= 5 and not (n <= 9 and any(t.key in _NAME_PARTICLES for t in toks[i + 1:end - 1])):
+            end, n = (i + 5, 5) if n > 5 else (end, n)  # (too long: judged as before, on its first 5 tokens)
+            long_ok = False
         # (a Vietnamese family name goes with Vietnamese given names: "Ông Arthur Erken" is Mr Erken)
         surname_first = toks[i].key in self.lex.surnames and n >= 3 and toks[i + 1].syllable
-        if n > 5 or (n == 5 and toks[i].key not in self.lex.surnames):
+        if not long_ok and (n > 5 or (n == 5 and toks[i].key not in self.lex.surnames)):
             return 0
         if self.lex.honorifics.match(toks, i) and not ((after_title or introduced or strict) and surname_first):
             return 0  # "ông" is a word of address, except right after one ("Ông Ông Văn Thạch")
