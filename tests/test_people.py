@@ -401,6 +401,10 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
      {"Francisco de Assis Morais e Cunha Vaz Patto": ["Đại sứ Bồ Đào Nha"],
       "Luiz Inácio Lula da Silva": ["Tổng thống Brazil"],
       "Marcos Antonio Amaro dos Santos": ["Bộ trưởng Văn phòng An ninh thể chế thuộc Phủ Tổng thống"]}),
+    # Korean names whose family name reads like a Vietnamese syllable (real set r16); "Ban" + an abbreviation is a body
+    ("Ông từng giữ chức Thứ trưởng dưới thời Tổng thống Moon Jae In. Tổng thống Moon Jae-in phát biểu. Ông Bùi Đức "
+     "Lâm, Ủy viên Ban TVTU, dự.",
+     {"Moon Jae In": ["Tổng thống"], "Moon Jae-in": ["Tổng thống"], "Bùi Đức Lâm": ["Ủy viên Ban TVTU"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])

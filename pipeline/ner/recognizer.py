@@ -31,6 +31,7 @@ _UNNAMED_ADMIN = words("ner/unnamed_admin_levels")
 _CAN = words("ner/year_stems")
 _CHI = words("ner/year_branches")
 _TOP_SURNAMES = words("ner/top_surnames")
+_KOREAN_SURNAMES = words("ner/korean_surnames")
 _PLACE_INTRO = words("ner/place_intro")
 _PLURAL = words("people/plural_words")
 _FORMER = words("ner/former_words")
@@ -298,9 +299,12 @@ class Recognizer:
                 end = min(end, j - 1) if toks[j - 1].text == "." else end
                 break  # "… HĐND TP. Ông Minh cho biết", "… HĐND TP. Kết quả": a new sentence, or a name, begins
             elif t.cap:
-                if _korean_given(t.text) and j - 1 > body_start and toks[j - 1].name and not company and place_end != j:
-                    end = j - 1  # "… Changwon Choi Young-soo": a Korean family name and hyphenated given name
-                    break
+                if _korean_given(t.text) and j - 1 >= body_start and toks[j - 1].name and not company and place_end != j:
+                    end = j - 1  # "… Changwon Choi Young-soo", "Tổng thống Moon Jae-in": a Korean family name and
+                    break  # hyphenated given name
+                if t.key in _KOREAN_SURNAMES and j + 1 < n and toks[j + 1].cap and toks[j + 1].word \
+                        and not toks[j + 1].syllable and not toks[j + 1].abbr and not company:
+                    break  # "Tổng thống Moon Jae In": a Korean name starts
                 if not t.syllable:
                     if company or not t.name or t.key in lex.brands or self._company_name_at(toks, j):  # (not t.name: a brand, "VietinBank")
                         company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
