@@ -27,8 +27,8 @@ def test_gap_kinds(gap, kind):
 
 
 def test_rules_run_in_priority_order_with_unique_ids():
-    assert [r.id for r in RULES] == ["name-then-titles", "titles-after-a-run", "post-after-verb", "titles-then-name",
-                                    "post-in-time-clause", "rank-conferred", "shared-plural-title"]
+    assert [r.id for r in RULES] == ["name-then-titles", "titles-after-a-run", "post-after-verb", "rank-conferred",
+                                    "titles-then-name", "post-in-time-clause", "shared-plural-title"]
     assert all(r.doc for r in RULES)
 
 
@@ -241,6 +241,24 @@ def test_titles_named_by_is_and_lists_over_lines(text, expected):
      "Lê Hồng Sơn.",
      {"Vũ Văn Khánh": [("Thiếu tướng", "rank-conferred"), ("Đại tá", "titles-then-name")],
       "Lê Hồng Sơn": [("Thiếu tướng", "rank-conferred"), ("Đại tá", "titles-then-name")]}),
+    # "từ … lên …": the old rank and the new one, for a list after "gồm:" or "đối với các đồng chí: …" (real set r19)
+    ("Các sĩ quan được thăng quân hàm từ Đại tá lên Thiếu tướng gồm: Nguyễn Văn Hòa, Chỉ huy trưởng Bộ CHQS tỉnh "
+     "Cà Mau; Đinh Hồng Tín, Chỉ huy trưởng Bộ CHQS tỉnh Lâm Đồng.",
+     {"Nguyễn Văn Hòa": [("Đại tá", "rank-conferred"), ("Thiếu tướng", "rank-conferred"),
+                         ("Chỉ huy trưởng Bộ CHQS tỉnh Cà Mau", "name-then-titles")],
+      "Đinh Hồng Tín": [("Đại tá", "rank-conferred"), ("Thiếu tướng", "rank-conferred"),
+                        ("Chỉ huy trưởng Bộ CHQS tỉnh Lâm Đồng", "name-then-titles")]}),
+    ("Quyết định thăng cấp bậc hàm từ Trung tướng lên Thượng tướng cũng được công bố đối với các đồng chí Thứ trưởng "
+     "Bộ Công an: Phạm Thế Tâm và Nguyễn Ngọc Lân.",
+     {n: [("Trung tướng", "rank-conferred"), ("Thượng tướng", "rank-conferred"),
+          ("Thứ trưởng Bộ Công an", "shared-plural-title")] for n in ("Phạm Thế Tâm", "Nguyễn Ngọc Lân")}),
+    # ranks in lower case; the subject of "được thăng …"; a rank ending a sentence is no abbreviation (real r21)
+    ("Thứ trưởng Nguyễn Duy Ngân được thăng cấp bậc hàm từ thiếu tướng lên trung tướng. Đại tá Nguyễn Văn Lộc, Cục "
+     "trưởng, được thăng cấp lên thiếu tướng.",
+     {"Nguyễn Duy Ngân": [("Thứ trưởng", "titles-then-name"), ("thiếu tướng", "rank-conferred"),
+                          ("trung tướng", "rank-conferred")],
+      "Nguyễn Văn Lộc": [("Đại tá", "titles-then-name"), ("Cục trưởng", "name-then-titles"),
+                         ("thiếu tướng", "rank-conferred")]}),
     # a rank named in another way is not conferred ("cho" without a promotion)
     ("Đại tá Vũ Văn Khánh trao tặng bằng khen cho Trung tá Lê Hồng Sơn.",
      {"Vũ Văn Khánh": [("Đại tá", "titles-then-name")], "Lê Hồng Sơn": [("Trung tá", "titles-then-name")]}),

@@ -699,6 +699,9 @@ class Recognizer:
                 not t.cap and (m := self.lex.ranks.match(toks, i)) and i + m < n  # "thượng tá Lê Hồng Quang"
                 and bool(self.person_at(toks, i + m, after_title=True)))
             lower_ok = lower_ok or t.key in _DEPUTY and i + 1 < n and toks[i + 1].cap  # "quyền Chủ tịch UBND tỉnh"
+            # a promotion's ranks, in lower case too: "thăng cấp bậc hàm từ thiếu tướng lên trung tướng"
+            lower_ok = lower_ok or not t.cap and t.key in self.lex.ranks and i > 0 and (
+                toks[i - 1].key in ("hàm", "lên") or i > 1 and toks[i - 1].key == "từ" and toks[i - 2].key == "hàm")
             title = self.title_at(toks, i, lower_ok or posted, apposition) if t.key in _FORMER or (t.cap or lower_ok or posted) and (
                 t.key in self.lex.heads or t.key in self.lex.ranks or t.key in self.lex.degrees or t.key in _DEPUTY) else None
             if title and posted and not lower_ok and title[0] <= i + self._head(toks, i, True)[0] \

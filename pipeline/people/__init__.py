@@ -74,7 +74,7 @@ def sentence_items(doc: Document, entities: list[Entity], refs: list[tuple[int, 
                     + [(s, e, "PERSON", False, name) for s, e, name in refs], key=lambda x: x[:2])
     for start, end, label, rank, name in stream:
         gap = low[prev_end:start]
-        if current and current[-1].rank and gap.strip() == ".":
+        if current and current[-1].rank == "degree" and gap.strip() == ".":
             gap = ""  # "TS. Cao Minh Đức": an abbreviated title's dot
         else:
             new_sentence = doc.sentence_of(start)  # the splitter knows "TP. Huế", "GS. TS." are not ends

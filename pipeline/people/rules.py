@@ -292,28 +292,44 @@ def post_in_time_clause(items: list[Item]) -> None:
             it.link(t + 1, "post-in-time-clause")
 
 
-# "trao quyết định thăng cấp bậc hàm Trung tướng cho Thiếu tướng X", "thăng quân hàm từ trung tướng lên thượng tướng
-# cho hai sĩ quan: A, …, và B, …": the rank conferred, then "cho" and who receives it
-_PROMOTION = re.compile(rf"(?<!\w)(?:{alternation('people/promotion_verbs')})\s+(?:\S+\s+){{0,3}}?hàm(?:\s+từ)?\s*$")
-_TO = re.compile(r"^\s*cho(?:\s+[^.;:\n]{0,60}:)?\s*$")
+# "trao quyết định thăng cấp bậc hàm Trung tướng cho Thiếu tướng X", "thăng quân hàm từ Đại tá lên Thiếu tướng đối với
+# các đồng chí: A, …; B, …", "… được thăng quân hàm từ Đại tá lên Thiếu tướng gồm: A, …", "X được thăng cấp lên thiếu
+# tướng": the rank conferred (and the rank before "lên", the old one), then who receives it
+_PROMOTION = re.compile(rf"(?<!\w)(?:{alternation('people/promotion_verbs')})\s+(?:\S+\s+){{0,3}}?"
+                        rf"(?:hàm(?:\s+từ)?|lên)\s*$")
+# ("… lên Thượng tướng cũng được công bố đối với các đồng chí Thứ trưởng Bộ Công an: A và B")
+_TO = re.compile(rf"^\s*(?:[^.;:\n]{{0,30}}?\s)?(?:cho|đối với|{INTRO_WORDS})(?:\s+[^.;:\n]{{0,60}}?)?\s*:?\s*$")
 _UP_TO = re.compile(r"\s*lên\s*")  # "từ trung tướng lên thượng tướng": the rank before "lên" is the old one
+_PASSIVE = re.compile(r"^\s*,?\s*(?:(?:đã|vừa|mới|cũng)\s+)*được\s")  # "X (, Cục trưởng …,) được thăng …"
 
 
-@rule("rank-conferred", 37)
+@rule("rank-conferred", 18)
 def rank_conferred(items: list[Item]) -> None:
-    """"… thăng cấp bậc hàm Trung tướng cho Thiếu tướng Nguyễn Ngọc Toàn": the rank a promotion confers is the rank
-    of the person (or each of the persons) it is conferred on ("cho …"), after the old rank ("từ … lên")."""
+    """"… thăng cấp bậc hàm Trung tướng cho Thiếu tướng Nguyễn Ngọc Toàn", "thăng quân hàm từ Đại tá lên Thiếu tướng
+    gồm: A, …; B, …": the ranks of a promotion (the old one before "lên" and the new one) are the ranks of the person,
+    or each of the persons, it is conferred on: after "cho", "đối với" or "gồm", or the subject of "được thăng …"."""
     n = len(items)
     for t, it in enumerate(items):
-        if not (_free_title(items, t) and it.rank == "rank" and t + 1 < n and _TO.match(items[t + 1].gap_text)):
+        if not (_free_title(items, t) and it.rank == "rank") \
+                or t + 1 < n and items[t + 1].rank == "rank" and _UP_TO.fullmatch(items[t + 1].gap_text):
+            continue  # (an old rank goes with the new one after "lên")
+        old = t - 1 if t and _UP_TO.fullmatch(it.gap_text) and _free_title(items, t - 1) and items[t - 1].rank \
+            else None
+        first = t if old is None else old
+        if not _PROMOTION.search(items[first].gap_text):
             continue
-        before = items[t - 1].gap_text if t and _UP_TO.fullmatch(it.gap_text) else it.gap_text
-        if not _PROMOTION.search(before):
-            continue
-        members, k = [], t + 1
-        while k < n and (k == t + 1 or items[k].gap in (COMMA, AND, SEMI, SAND, CHON, SHON, AHON, ADJ)):
-            if items[k].label == "PERSON":
-                members.append(k)
-            k += 1
-        if members:
-            it.link(None, "rank-conferred", members) if len(members) > 1 else it.link(members[0], "rank-conferred")
+        members = []
+        if t + 1 < n and _TO.match(items[t + 1].gap_text):
+            k = t + 1
+            while k < n and (k == t + 1 or items[k].gap in (COMMA, AND, SEMI, SAND, CHON, SHON, AHON, ADJ, COLON)):
+                if items[k].label == "PERSON":
+                    members.append(k)
+                k += 1
+        elif first and _PASSIVE.match(items[first].gap_text):
+            k = first - 1
+            k = items[k].owner if items[k].label == "POSITION" else k
+            members = [k] if k is not None and _person(items, k) else []
+        for r in ([old] if old is not None else []) + [t]:
+            if members:
+                items[r].link(None, "rank-conferred", members) if len(members) > 1 else \
+                    items[r].link(members[0], "rank-conferred")
