@@ -364,6 +364,15 @@ def test_body_names_with_lower_case_domain_words_and_company_names():
     # a place after a dash continues the body, though it reads as a name (real set r11: "Thái Bình Dương")
     ("Bà Ngô Thị Lệ, Giám đốc Văn phòng khu vực Đông Á – Thái Bình Dương, cho biết.",
      {"Ngô Thị Lệ": ["Giám đốc Văn phòng khu vực Đông Á – Thái Bình Dương"]}),
+    # a body's name listing its domains up to "và" (real sets r19, r11: foreign ministries, Cambodia's NA committees)
+    ("Bộ trưởng Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc Kim Jung Kwan phát biểu.",
+     {"Kim Jung Kwan": ["Bộ trưởng Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc"]}),
+    ("Ông Chheang Vun, Chủ nhiệm Ủy ban Kinh tế, Tài chính, Ngân hàng và Kiểm toán, phát biểu.",
+     {"Chheang Vun": ["Chủ nhiệm Ủy ban Kinh tế, Tài chính, Ngân hàng và Kiểm toán"]}),
+    # but not a list of bodies, nor of titles
+    ("Ông Lê Văn Tâm, Giám đốc Sở Y tế, Sở Tài chính và Sở Nội vụ dự; Bộ trưởng Bộ Tài chính, Thứ trưởng Bộ Công "
+     "Thương Trần Hòa cùng dự.",
+     {"Lê Văn Tâm": ["Giám đốc Sở Y tế"], "Trần Hòa": ["Bộ trưởng Bộ Tài chính", "Thứ trưởng Bộ Công Thương"]}),
 ])
 def test_title_bodies_with_commas_ampersands_and_places_after_a_dash(text, expected):
     assert extracted(text) == expected

@@ -267,6 +267,10 @@ class Recognizer:
                     j = end = k  # "Trưởng phòng Kế hoạch - Tài chính, Sở Y tế Hà Nội": the unit and the body it is in
                     prev = toks[j - 1]
                     continue
+                if t.text == "," and end == j and in_title and named_body and (k := self._domain_series(toks, j)):
+                    j = end = k  # "Bộ Thương mại, Công nghiệp và Năng lượng": the body's name lists its domains; the
+                    prev = toks[j - 1]  # loop reads on from the last one
+                    continue
                 if t.text == "&" and end == j and j + 1 < n and toks[j + 1].cap and toks[j - 1].word:
                     j += 1  # "Sở Kế hoạch & Đầu tư", "Sở Thông tin & Truyền thông": "&" for "và"
                     continue
@@ -441,6 +445,7 @@ class Recognizer:
         return self._breaks_title(toks, k) or toks[k].key in self.lex.ranks or toks[k].key in self.lex.degrees \
             or bool(self.person_at(toks, k, strict=True))
 
+
     def _parent_body(self, toks, body_start, j) -> int:
         """End of the larger body named after the comma at j when the title's body so far is a unit of it
         ("Phó Tư lệnh Bộ đội Biên phòng, Bộ Quốc phòng") or the title has no body yet ("Chỉ huy trưởng, Bộ Chỉ huy Bộ
@@ -457,6 +462,26 @@ class Recognizer:
         if k < n and (toks[k].key == "và" or toks[k].text == "," and k + 1 < n and self.lex.org_heads.match(toks, k + 1)):
             return 0
         return k
+
+    def _domain_series(self, toks, j) -> int:
+        """Index past the "và" (and the word after it) that closes a series of domains after the comma at j
+        (", Công nghiệp và Năng lượng", ", Tài chính, Ngân hàng và Kiểm toán"), each a capitalised word or two (its
+        second syllable may be lower case) that starts no title, rank, body or person; else 0."""
+        n, k = len(toks), j
+        while k < n and toks[k].text == ",":
+            a = k + 1
+            if a >= n or not (toks[a].cap and toks[a].word and toks[a].syllable) or toks[a].abbr \
+                    or self._breaks_title(toks, a) or self.lex.ranks.match(toks, a) \
+                    or self.person_at(toks, a, strict=True) or self.lex.places.match(toks, a) \
+                    or k == j and self.lex.org_heads.match(toks, a):
+                return 0  # (not "…, Sở Tài chính và …": a list of bodies; "Ngân hàng" later in a series is a domain)
+            b = a + 1
+            while b < n and b - a < 3 and toks[b].word and (toks[b].cap or f"{toks[b - 1].key} {toks[b].key}" in self.lex.pairs):
+                b += 1
+            k = b
+        ok = k > j and k + 1 < n and toks[k].key == "và" and toks[k + 1].cap and toks[k + 1].syllable \
+            and not self._breaks_title(toks, k + 1) and not self.person_at(toks, k + 1, strict=True)
+        return k + 2 if ok else 0  # (past "và" and the last domain's first word: "… và Kiểm toán" is no second body)
 
     @staticmethod
     def _member_of_university(toks, body_start, j) -> bool:
