@@ -104,6 +104,12 @@ def test_titles_after_a_run(text, expected):
      {"Trần Văn Mạnh": [("Phó ban Tổ chức Trung ương", "name-then-titles")]}),
     ("Được sự đồng ý của Thủ tướng Chính phủ, Bộ trưởng Ngoại giao Bùi Thanh Hà dẫn đầu đoàn.",
      {"Bùi Thanh Hà": [("Bộ trưởng Ngoại giao", "titles-then-name")]}),
+    # a lower-case post after "bầu bổ sung", for the list after "đối với các ông:" (real set r18)
+    ("Các đại biểu cũng bầu bổ sung ủy viên UBND tỉnh Thanh Hóa đối với các ông: Nguyễn Tiến Hải - Giám đốc Sở Công "
+     "Thương; Lê Văn Trọng - Giám đốc Sở Y tế.",
+     {"Nguyễn Tiến Hải": [("ủy viên UBND tỉnh Thanh Hóa", "titles-then-name"),
+                          ("Giám đốc Sở Công Thương", "name-then-titles")],
+      "Lê Văn Trọng": [("ủy viên UBND tỉnh Thanh Hóa", "titles-then-name"), ("Giám đốc Sở Y tế", "name-then-titles")]}),
     ("Miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lầu Văn Sình.",
      {"Lầu Văn Sình": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
     ("Biểu quyết miễn nhiệm chức vụ Trưởng ban Kinh tế ngân sách HĐND TP khóa IX, nhiệm kỳ 2016-2021 đối với bà "
@@ -167,6 +173,12 @@ def test_post_after_verb(text, expected):
      "Trần Văn Lực, Chử Minh Tâm, Cấn Văn Hưng.",
      {n: [("Phó Chủ tịch UBND thành phố nhiệm kỳ 2021 - 2026", "shared-plural-title")]
       for n in ("Trần Văn Lực", "Chử Minh Tâm", "Cấn Văn Hưng")}),
+    # a count says how many share it, though the second comes after "và" with his own title (real set r18)
+    ("Thủ tướng phê chuẩn bổ sung 2 Ủy viên UBND tỉnh Bình Định là ông Lê Văn Mạnh, Giám đốc Sở Nội vụ và ông Hoàng "
+     "Vũ Ân, Giám đốc Công an tỉnh.",
+     {"Lê Văn Mạnh": [("Ủy viên UBND tỉnh Bình Định", "shared-plural-title"), ("Giám đốc Sở Nội vụ", "name-then-titles")],
+      "Hoàng Vũ Ân": [("Ủy viên UBND tỉnh Bình Định", "shared-plural-title"),
+                      ("Giám đốc Công an tỉnh", "name-then-titles")]}),
 ])
 def test_shared_plural_title(text, expected):
     assert linked(text) == expected
@@ -210,6 +222,17 @@ def test_shared_plural_title(text, expected):
     # re-elected ("được bầu lại làm"), the post in lower case; the abbreviation's dot ends the sentence (dev e01)
     ("Bí thư Thành ủy Đà Nẵng Nguyễn Bá Thành đã được bầu lại làm chủ tịch HĐND TP.",
      {"Nguyễn Bá Thành": [("Bí thư Thành ủy Đà Nẵng", "titles-then-name"), ("chủ tịch HĐND TP", "post-after-verb")]}),
+    # the persons before the verb, each with their own title after a dash (real set r18)
+    ("Các đại biểu bầu ông Lê Quang Hòa - Giám đốc Sở Tài chính và ông Cao Văn Cương - Giám đốc Sở Y tế giữ chức vụ "
+     "Phó chủ tịch UBND tỉnh Thanh Hóa.",
+     {"Lê Quang Hòa": [("Giám đốc Sở Tài chính", "name-then-titles"),
+                       ("Phó chủ tịch UBND tỉnh Thanh Hóa", "post-after-verb")],
+      "Cao Văn Cương": [("Giám đốc Sở Y tế", "name-then-titles"), ("Phó chủ tịch UBND tỉnh Thanh Hóa", "post-after-verb")]}),
+    # a career with a town after "TP." (real set r18: "TP. Pleiku" is no sentence end)
+    ("Ông Võ Ngọc Thanh từng giữ các chức vụ: Giám đốc Sở Tài chính, Chủ tịch UBND TP. Pleiku, Ủy viên Ban Thường vụ "
+     "Tỉnh ủy Gia Lai.",
+     {"Võ Ngọc Thanh": [("Giám đốc Sở Tài chính", "post-after-verb"), ("Chủ tịch UBND TP. Pleiku", "post-after-verb"),
+                        ("Ủy viên Ban Thường vụ Tỉnh ủy Gia Lai", "post-after-verb")]}),
     # but not a clause that is not about the person's schooling
     ("Ông Đào Minh Khang phát biểu tại hội nghị; từng kinh qua chức vụ Trưởng ban Dân vận Thị ủy Thuận An.",
      {"Đào Minh Khang": []}),

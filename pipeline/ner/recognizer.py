@@ -37,7 +37,7 @@ _PLURAL = words("people/plural_words")
 _FORMER = words("ner/former_words")
 _NAME_PREFIXES = words("ner/name_prefixes")
 # the last word of a verb of post (models/people/post_verbs*.txt, post_objects.txt): "làm", "chức", "chức vụ" …
-_POST_ENDS = {"làm", "chức", "vụ", "danh", "cử", "là", "giữ", "nhiệm", "vị"}
+_POST_ENDS = {"làm", "chức", "vụ", "danh", "cử", "là", "giữ", "nhiệm", "vị", "sung"}  # ("bầu bổ sung ủy viên …")
 
 
 _REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)")  # a monarch's or pope's number, I–XXIX
@@ -103,6 +103,7 @@ class Lexicon:
         # the country's wards, communes and districts: a name equal to one is a place unless a word of address or a
         # title with a family name makes it a person ("các xã Hộ Hải, Phương Hải", but "ông Hoàng Long")
         self.units = PhraseMatcher(n for n in administrative_units() if " " in n)
+        self.towns = {n for n in administrative_units() if " " not in n}  # one-word names ("Pleiku"), as written
         self.blockers = phrases("ner/name_blockers")
         self.cont_words = phrases("ner/position_words")
         self.body_words = phrases("ner/position_words_after_body")
@@ -298,6 +299,8 @@ class Recognizer:
                 pass
             elif t.cap and named_after(j):
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
+            elif toks[j - 1].text == "." and j >= 2 and toks[j - 2].key in ("tp", "tx") and t.text in lex.towns:
+                pass  # "Chủ tịch UBND TP. Pleiku": the abbreviation's dot, then the town's one-word name
             elif t.cap and not (lex.units.match(toks, j) or lex.places.match(toks, j)) and (
                     toks[j - 1].text == "." or t.key in lex.address and lex.address.match(toks, j)):
                 end = min(end, j - 1) if toks[j - 1].text == "." else end

@@ -29,7 +29,7 @@ _KINDS = [
     (AND, r",?\s*(?:và|cùng|rồi)"), (SAND, rf";\s*và(?:\s+{_HON})?"), (KIEM, r",?\s*kiêm"),  # "…; và C, …": a list's end
     (HON, rf"(?:[-–—]\s*)?{_HON}"), (CHON, rf",\s*{_HON}"), (SHON, rf"[;:]\s*{_HON}"),  # ("TITLE - ông X")
     (AHON, rf",?\s*(?:và|cùng)\s+{_HON}"),  # "… và bà B"
-    (FOR, rf"đối với\s*(?:{_HON})?"),  # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
+    (FOR, rf"đối với\s*(?:{_HON})?\s*:?"),  # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với (các) ông(:) X"
     (IS, rf",?\s*(?:hiện nay\s+|hiện\s+)?là(?:\s+{_HON})?"),  # "… có Chủ nhiệm là Thượng tướng X", "hai Phó Bí thư là ông A"
 ]
 _KIND_RES = [(kind, re.compile(rf"^\s*{rx}\s*$")) for kind, rx in _KINDS]

@@ -209,8 +209,14 @@ def post_after_verb(items: list[Item]) -> None:
         elif items[k].label != "PERSON":
             continue
         members = [k]
-        while k > 0 and items[k].gap in (COMMA, AND, CHON, AHON) and _person(items, k - 1):
-            k -= 1  # "bà A, ông B và ông C tái cử chức danh …"
+        while k > 0 and items[k].gap in (COMMA, AND, CHON, AHON):
+            if _person(items, k - 1):
+                k -= 1  # "bà A, ông B và ông C tái cử chức danh …"
+            elif items[k - 1].label == "POSITION" and items[k - 1].owner is not None and items[k - 1].owner < k - 1 \
+                    and items[k - 1].rule == "name-then-titles":
+                k = items[k - 1].owner  # "bầu ông A - Giám đốc Sở Tài chính và ông B - Giám đốc Sở Y tế giữ chức …"
+            else:
+                break
             members.append(k)
         j = t
         while j < n and (j == t or _free_title(items, j) and not items[j].shared_by and items[j].gap in _LIST_GAPS):
@@ -231,6 +237,11 @@ _PLURAL_INTRO = re.compile(rf"(?<!\w)(?:{INTRO_WORDS})\s+(?:{alternation('people
                            rf"(?:{alternation('people/address_words')})\s*:?\s*$")
 
 
+_COUNT_RE = re.compile(r"(?<!\w)(\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s*(?:đồng chí\s*)?$")
+_COUNTS = {w: n for n, w in enumerate("_ _ hai ba bốn năm sáu bảy tám chín mười".split()) if n > 1} | {
+    str(n): n for n in range(1, 100)}
+
+
 @rule("shared-plural-title", 40)
 def shared_plural_title(items: list[Item]) -> None:
     """"các [đồng chí] Phó Chủ tịch UBND tỉnh: A, B; C và D", "hai Phó Giám đốc: A và B": every person of the list
@@ -245,6 +256,7 @@ def shared_plural_title(items: list[Item]) -> None:
         while _free_title(items, last + 1) and items[last + 1].gap in (COMMA, DASH) and not items[last + 1].rank:
             last += 1
         members, k, first_own = [], last + 1, False
+        count = _COUNTS.get(m.group(1), 0) if (m := _COUNT_RE.search(it.gap_text[-12:])) else 0
         sep_ok = (ADJ, COLON, SHON, IS, INTRO)  # "TITLE A", "TITLE: A", "TITLE: ông A", "hai TITLE là ông A", "… gồm: A"
         while k < n:
             start, own = k, False
@@ -259,9 +271,9 @@ def shared_plural_title(items: list[Item]) -> None:
             while k < n and items[k].label == "POSITION" and items[k].owner == person:
                 own = True
                 k += 1
-            if members and own and (items[start].gap in (AND, AHON) or not first_own
+            if members and own and (items[start].gap in (AND, AHON) and len(members) >= count or not first_own
                                     or before and items[start].gap == SAND):
-                break
+                break  # (unless the count says more: "2 Ủy viên UBND tỉnh là ông A, Giám đốc …, và ông B, …")
             if not members:
                 first_own = own
             members.append(person)
