@@ -309,9 +309,10 @@ class Recognizer:
                 if _korean_given(t.text) and j - 1 >= body_start and toks[j - 1].name and not company and place_end != j:
                     end = j - 1  # "… Changwon Choi Young-soo", "Tổng thống Moon Jae-in": a Korean family name and
                     break  # hyphenated given name
-                if t.key in _KOREAN_SURNAMES and j + 1 < n and toks[j + 1].cap and toks[j + 1].word \
-                        and not toks[j + 1].syllable and not toks[j + 1].abbr and not company:
-                    break  # "Tổng thống Moon Jae In": a Korean name starts
+                if t.syllable and j + 1 < n and toks[j + 1].cap and toks[j + 1].word and not toks[j + 1].syllable \
+                        and not toks[j + 1].abbr and not company and (t.key in _KOREAN_SURNAMES or j > body_start) \
+                        and not lex.units.match(toks, j):  # ("… huyện Cư M'gar", "xã Ia Khươl" are places)
+                    break  # "Tổng thống Moon Jae In", "Bộ trưởng Bộ Tư pháp Ken Saito": a foreign name starts
                 if not t.syllable:
                     if company or not t.name or t.key in lex.brands or self._company_name_at(toks, j):  # (not t.name: a brand, "VietinBank")
                         company = True  # "Công ty TNHH Daeshin Electronics Vina", "Everbright Technology Việt Nam"
