@@ -414,6 +414,10 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
     ("Ông từng giữ chức Thứ trưởng dưới thời Tổng thống Moon Jae In. Tổng thống Moon Jae-in phát biểu. Ông Bùi Đức "
      "Lâm, Ủy viên Ban TVTU, dự.",
      {"Moon Jae In": ["Tổng thống"], "Moon Jae-in": ["Tổng thống"], "Bùi Đức Lâm": ["Ủy viên Ban TVTU"]}),
+    # a foreign place after "tỉnh" ends before a foreign name; a prefecture's assembly (real set r21)
+    ("Đón đoàn có Thống đốc tỉnh Mie Eikei Suzuki và ông Nakamura Shinichi, Chủ tịch Hội đồng dân biểu tỉnh Mie.",
+     {"Eikei Suzuki": ["Thống đốc tỉnh Mie"], "Nakamura Shinichi": ["Chủ tịch Hội đồng dân biểu tỉnh Mie"]}),
+    ("Thống đốc tỉnh Saitama Ueda Kiyoshi thăm Việt Nam.", {"Ueda Kiyoshi": ["Thống đốc tỉnh Saitama"]}),
     # so do Japanese given names (real set r19); a Highland place of the gazetteer is no name ("Cư M'gar")
     ("Bộ trưởng Tô Lâm hội đàm với Bộ trưởng Bộ Tư pháp Ken Saito. Ông Trần Quang Vũ, Chủ tịch UBND huyện Cư M'gar, dự.",
      {"Tô Lâm": ["Bộ trưởng"], "Ken Saito": ["Bộ trưởng Bộ Tư pháp"], "Trần Quang Vũ": ["Chủ tịch UBND huyện Cư M'gar"]}),

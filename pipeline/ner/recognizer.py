@@ -311,7 +311,8 @@ class Recognizer:
                     break  # hyphenated given name
                 if t.syllable and j + 1 < n and toks[j + 1].cap and toks[j + 1].word and not toks[j + 1].syllable \
                         and not toks[j + 1].abbr and not company and (t.key in _KOREAN_SURNAMES or j > body_start) \
-                        and not lex.units.match(toks, j):  # ("… huyện Cư M'gar", "xã Ia Khươl" are places)
+                        and not lex.units.match(toks, j) and not _admin_before(toks, j):  # ("… huyện Cư M'gar",
+                    # "xã Ia Khươl", "tỉnh Mie" are places)
                     break  # "Tổng thống Moon Jae In", "Bộ trưởng Bộ Tư pháp Ken Saito": a foreign name starts
                 if not t.syllable:
                     if company or not t.name or t.key in lex.brands or self._company_name_at(toks, j):  # (not t.name: a brand, "VietinBank")
@@ -502,7 +503,10 @@ class Recognizer:
             prev1 = toks[k - 1].key if k >= 1 else ""
             prev2 = f"{toks[k - 2].key} {prev1}" if k >= 2 else ""
             if _admin_before(toks, k) or k == j and (prev1 in _PLACE_INTRO or prev2 in _PLACE_INTRO):
-                return True  # (a country is one name: "Vương quốc Bỉ Mathilde" — the next word is a person)
+                # (a country is one name: "Vương quốc Bỉ Mathilde" — the next word is a person; so is a foreign
+                # place before two more foreign words: "tỉnh Saitama Ueda Kiyoshi", not "bang New York")
+                return not (k == j - 1 and not toks[j].syllable and j + 1 < len(toks)
+                            and toks[j + 1].cap and toks[j + 1].word and not toks[j + 1].syllable)
             if k - 1 < 0 or not toks[k - 1].cap:
                 return False
         return False
@@ -654,8 +658,10 @@ class Recognizer:
         if (after_title or introduced) and any(_korean_given(t.text) for t in toks[i + 1:end]):
             return end  # "Choi Young-soo", "Park Ji-hoon": a hyphenated given name makes it a name, wherever it stands
         admin = _admin_before(toks, i)
-        in_place = admin or (  # right after "huyện", or inside "tỉnh Bắc …"
-            i >= 2 and toks[i - 1].cap and not toks[i - 1].abbr and _admin_before(toks, i - 1))
+        in_place = admin or (  # right after "huyện", or inside "tỉnh Bắc …" (not after a foreign place: "tỉnh
+            # Saitama Ueda Kiyoshi")
+            i >= 2 and toks[i - 1].cap and not toks[i - 1].abbr and _admin_before(toks, i - 1)
+            and (n < 2 or all(t.syllable for t in toks[i:end])))
         # a district/commune is almost always named ("huyện Trần Đề"); a province often is not ("HĐND tỉnh Võ Hồng")
         two_ok = (toks[i].key in _TOP_SURNAMES or toks[i].key in _NAME_PREFIXES) and admin in _UNNAMED_ADMIN
         # outside a title "xã Hồ Tùng Mậu" is a place; inside one ("Chủ tịch UBND xã Nguyễn Văn A") a full name a person
