@@ -421,6 +421,11 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
     # so do Japanese given names (real set r19); a Highland place of the gazetteer is no name ("Cư M'gar")
     ("Bộ trưởng Tô Lâm hội đàm với Bộ trưởng Bộ Tư pháp Ken Saito. Ông Trần Quang Vũ, Chủ tịch UBND huyện Cư M'gar, dự.",
      {"Tô Lâm": ["Bộ trưởng"], "Ken Saito": ["Bộ trưởng Bộ Tư pháp"], "Trần Quang Vũ": ["Chủ tịch UBND huyện Cư M'gar"]}),
+    # Central Highlands clan names (real set r19: "Niê Ta" had broken a list of promotions)
+    ("Các sĩ quan được thăng quân hàm Thiếu tướng gồm: Niê Ta, Chỉ huy trưởng Bộ CHQS tỉnh Đắk Lắk; Rmah Hiếu, "
+     "Chỉ huy trưởng Bộ CHQS tỉnh Gia Lai.",
+     {"Niê Ta": ["Thiếu tướng", "Chỉ huy trưởng Bộ CHQS tỉnh Đắk Lắk"],
+      "Rmah Hiếu": ["Thiếu tướng", "Chỉ huy trưởng Bộ CHQS tỉnh Gia Lai"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])

@@ -20,6 +20,7 @@ def linked(text):
     (" và ", "and"), (", cùng ", "and"), (", kiêm ", "kiem"), (" ông ", "hon"), (" các đồng chí ", "hon"),
     (", bà ", "chon"), ("; đồng chí ", "shon"), (": ông ", "shon"), (" và bà ", "ahon"), (" đối với ông ", "for"),
     (" (sn 1978, trú tp thanh hóa), ", "comma"),  # an aside about the person before the comma
+    (", sinh năm 1963, ", "comma"),  # so is the year of birth between commas (real set r18)
     (" phát biểu tại hội nghị ", "other"), (" đã ", "other"),
 ])
 def test_gap_kinds(gap, kind):
