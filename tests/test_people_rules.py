@@ -234,6 +234,14 @@ def test_shared_plural_title(text, expected):
      "Tỉnh ủy Gia Lai.",
      {"Võ Ngọc Thanh": [("Giám đốc Sở Tài chính", "post-after-verb"), ("Chủ tịch UBND TP. Pleiku", "post-after-verb"),
                         ("Ủy viên Ban Thường vụ Tỉnh ủy Gia Lai", "post-after-verb")]}),
+    # a verb of post far after the name, past "các vị trí" (no group of people) and an age (real sets r19, r21)
+    ("Thượng tá Nguyễn Thanh Tú 44 tuổi, quê Thanh Hóa, từng trải qua các vị trí công tác từ cơ sở đến Bộ Công an, giữ "
+     "chức vụ Phó bí thư, Bí thư Đoàn thanh niên Bộ Công an.",
+     {"Nguyễn Thanh Tú": [("Thượng tá", "titles-then-name"), ("Phó bí thư", "post-after-verb"),
+                          ("Bí thư Đoàn thanh niên Bộ Công an", "post-after-verb")]}),
+    ("Bà Nguyễn Thị Thắm, ủy viên dự khuyết BCH TƯ Đảng, được tín nhiệm tái cử bầu làm Bí thư tỉnh uỷ Ninh Bình.",
+     {"Nguyễn Thị Thắm": [("ủy viên dự khuyết BCH TƯ Đảng", "name-then-titles"),
+                          ("Bí thư tỉnh uỷ Ninh Bình", "post-after-verb")]}),
     # but not a clause that is not about the person's schooling
     ("Ông Đào Minh Khang phát biểu tại hội nghị; từng kinh qua chức vụ Trưởng ban Dân vận Thị ủy Thuận An.",
      {"Đào Minh Khang": []}),

@@ -197,7 +197,9 @@ class Recognizer:
             return j, rank
         head_end = j
         # a head that names its body ("Phó Trưởng Ban Quản lý"): the body's own name has begun
-        named = any(toks[k].key in self.lex.org_heads and toks[k + 1].cap for k in range(j - n + 1, j - 1))
+        # (or ends with one: "Bí thư Đoàn | thanh niên …")
+        named = any(toks[k].key in self.lex.org_heads and toks[k + 1].cap for k in range(j - n + 1, j - 1)) \
+            or n > 1 and toks[j - 1].cap and toks[j - 1].key in self.lex.org_heads
         while j < len(toks) and (m := self.lex.modifiers.match(toks, j)):
             j += m
         j = self._body(toks, j, toks[j - 1], after_name=after_name, named_body=named)
