@@ -242,9 +242,20 @@ def test_shared_plural_title(text, expected):
     ("Bà Nguyễn Thị Thắm, ủy viên dự khuyết BCH TƯ Đảng, được tín nhiệm tái cử bầu làm Bí thư tỉnh uỷ Ninh Bình.",
      {"Nguyễn Thị Thắm": [("ủy viên dự khuyết BCH TƯ Đảng", "name-then-titles"),
                           ("Bí thư tỉnh uỷ Ninh Bình", "post-after-verb")]}),
-    # but not a clause that is not about the person's schooling
-    ("Ông Đào Minh Khang phát biểu tại hội nghị; từng kinh qua chức vụ Trưởng ban Dân vận Thị ủy Thuận An.",
-     {"Đào Minh Khang": []}),
+    # clauses of a career that do not repeat their subject: the person last named (real set r21)
+    ("Bà Phạm Thị Thanh Hà sinh năm 1964. Đến tháng 9/1987, bà làm cán bộ Phòng Giáo dục huyện Trấn Yên; tháng 9/1997 "
+     "giữ chức Phó trưởng phòng Giáo dục và Đào tạo huyện Trấn Yên. Sau đó lần lượt giữ các vị trí: Phó Bí thư Tỉnh "
+     "đoàn (11/2000), Bí thư Tỉnh đoàn Yên Bái (2/2003).",
+     {"Phạm Thị Thanh Hà": [("Phó trưởng phòng Giáo dục và Đào tạo huyện Trấn Yên", "post-after-verb"),
+                            ("Phó Bí thư Tỉnh đoàn", "post-after-verb"), ("Bí thư Tỉnh đoàn Yên Bái", "post-after-verb")]}),
+    # a place in brackets after the post is left out of it (real set r9)
+    ("Ông Nguyễn Hoàng Thạch được chỉ định làm Bí thư Đảng ủy, Chủ tịch HĐND phường Phú An (TP.HCM).",
+     {"Nguyễn Hoàng Thạch": [("Bí thư Đảng ủy", "post-after-verb"), ("Chủ tịch HĐND phường Phú An", "post-after-verb")]}),
+    # but not across a clause with a subject of its own (with none, "…; từng kinh qua …" is the person's: see the
+    # elided subjects above)
+    ("Ông Đào Minh Khang phát biểu tại hội nghị; bà Lê Thị Hoa từng kinh qua chức vụ Trưởng ban Dân vận Thị ủy Thuận "
+     "An.",
+     {"Đào Minh Khang": [], "Lê Thị Hoa": [("Trưởng ban Dân vận Thị ủy Thuận An", "post-after-verb")]}),
 ])
 def test_post_after_verb_careers_and_references(text, expected):
     assert linked(text) == expected

@@ -284,7 +284,8 @@ class Recognizer:
                     j += 1  # "Cục Kinh tế - Quản lý …", "Hội Hữu nghị Việt Nam - Cuba", "khu vực Đông Á – Thái Bình
                     continue  # Dương" (a place, though it reads as a name): one body
                 close = next((k for k in range(j + 2, min(n, j + 6)) if not toks[k].cap), None) if t.text == "(" else None
-                if close is not None and toks[close].text == ")" and (toks[j + 1].abbr or not toks[j + 1].syllable):
+                if close is not None and toks[close].text == ")" and (toks[j + 1].abbr or not toks[j + 1].syllable) \
+                        and not (toks[j + 1].key.startswith("tp") or lex.places.match(toks, j + 1)):  # ("(TP.HCM)")
                     j = end = close + 1  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)", "Công ty Điện lực X (PC X)"
                     prev = toks[j - 1]
                     continue

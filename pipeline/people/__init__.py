@@ -25,7 +25,7 @@ from pipeline.people.rules import Item, link
 from pipeline.people.titles import dedupe, normalize_title, without_short_form
 from pipeline.record import Attendee, Position
 from pipeline.text.document import Document
-from pipeline.text.lexicons import phrases
+from pipeline.text.lexicons import alternation, phrases
 from pipeline.text.normalize import key
 from pipeline.text.tokens import is_syllable
 
@@ -57,10 +57,20 @@ def references(doc: Document, entities: list[Entity]) -> list[tuple[int, int, st
             if i >= 0 and doc.sentence_of(toks.starts[a]) - doc.sentence_of(mentions[i][0]) <= 3:
                 out.append((toks.starts[a], toks.end(a), mentions[i][2]))
                 bisect.insort(mentions, out[-1])
+    # a clause of a career with no subject of its own: the person last named or referred to, a sentence or two before
+    for m in _ELIDED.finditer(doc.lower):
+        p = m.start("verb")
+        i = bisect.bisect_left(mentions, (p,)) - 1
+        if i >= 0 and doc.sentence_of(p) - doc.sentence_of(mentions[i][0]) <= 2:
+            out.append((p, p, mentions[i][2]))  # (no words of its own: not a mention)
     return out
 
 
 _PRONOUNS = {"ông", "bà", "đồng chí"}
+# "…; tháng 9/1997 giữ chức Phó trưởng phòng …", "Sau đó lần lượt giữ các vị trí: …", "Năm 2010, được bổ nhiệm …"
+_ELIDED = re.compile(r"(?:^|(?<=[.;\n]))\s*(?:(?:(?:từ|đến|vào|cuối|đầu)\s+)?(?:tháng|năm)\s+[\d/]{4,7}\s*,?\s*"
+                     r"|sau đó\s*,?\s*)?(?:(?:lần lượt|tiếp tục|từng|rồi)\s+)*"
+                     rf"(?P<verb>(?:{alternation('people/elided_subject_verbs')})(?!\w))")
 
 
 def sentence_items(doc: Document, entities: list[Entity], refs: list[tuple[int, int, str]] = ()) -> list[list[Item]]:
@@ -135,7 +145,8 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
             if k not in people:
                 people[k] = Attendee(name=it.text)
                 titles[k] = []
-            people[k].mentions.append((it.start, it.end))
+            if it.end > it.start:
+                people[k].mentions.append((it.start, it.end))
             titles[k].extend(own)
     _merge_short_names(people, titles)
     _merge_spelling_variants(people, titles)
