@@ -426,6 +426,9 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
      "Chỉ huy trưởng Bộ CHQS tỉnh Gia Lai.",
      {"Niê Ta": ["Thiếu tướng", "Chỉ huy trưởng Bộ CHQS tỉnh Đắk Lắk"],
       "Rmah Hiếu": ["Thiếu tướng", "Chỉ huy trưởng Bộ CHQS tỉnh Gia Lai"]}),
+    # "cố" (the late) keeps the post as written, like "nguyên" (real sets r5, r11)
+    ("Nhân dịp kỷ niệm ngày sinh cố Chủ tịch Kaysone Phomvihane, chúng tôi cố gắng học tập.",
+     {"Kaysone Phomvihane": ["cố Chủ tịch"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])
