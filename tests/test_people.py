@@ -369,6 +369,11 @@ def test_body_names_with_lower_case_domain_words_and_company_names():
      {"Kim Jung Kwan": ["Bộ trưởng Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc"]}),
     ("Ông Chheang Vun, Chủ nhiệm Ủy ban Kinh tế, Tài chính, Ngân hàng và Kiểm toán, phát biểu.",
      {"Chheang Vun": ["Chủ nhiệm Ủy ban Kinh tế, Tài chính, Ngân hàng và Kiểm toán"]}),
+    ("Đoàn có Chủ nhiệm Ủy ban Đối ngoại, Hợp tác quốc tế, Thông tin và Truyền thông Suos Yara.",
+     {"Suos Yara": ["Chủ nhiệm Ủy ban Đối ngoại, Hợp tác quốc tế, Thông tin và Truyền thông"]}),
+    # a foreign person after a body named by its head is no part of that name (real set r11)
+    ("Tháp tùng có Bộ trưởng Cảng và Sân bay Silvio Costa Filho; Giám đốc Bệnh viện Pasteur Nguyễn Vũ Trung.",
+     {"Silvio Costa Filho": ["Bộ trưởng Cảng và Sân bay"], "Nguyễn Vũ Trung": ["Giám đốc Bệnh viện Pasteur"]}),
     # but not a list of bodies, nor of titles
     ("Ông Lê Văn Tâm, Giám đốc Sở Y tế, Sở Tài chính và Sở Nội vụ dự; Bộ trưởng Bộ Tài chính, Thứ trưởng Bộ Công "
      "Thương Trần Hòa cùng dự.",

@@ -230,8 +230,12 @@ class Recognizer:
                 return False
             # the name after the head is one name; two words into it, a full name starts a new person
             # (a bare organisation is not followed by a name: there the whole capitalised run is its name)
-            return b + 1 == k or toks[b + 1].cap and (
-                not in_title or k - b - 1 < 2 or self.person_at(toks, k, strict=True) - k < 2)  # ("Căn cứ Hải quân Ream")
+            if b + 1 == k:  # the head's own name, but not a foreign person's after a title ("Bộ trưởng Cảng và Sân bay
+                run = self._run(toks, k, 6)  # Silvio Costa Filho")
+                return not (in_title and run - k >= 2 and not any(t.syllable for t in toks[k:run]))
+            # ("Căn cứ Hải quân Ream"; but "Viện Pasteur | Nguyễn Vũ Trung": a Vietnamese full name is a person)
+            return toks[b + 1].cap and (not in_title or (p := self.person_at(toks, k, strict=True)) - k < 2 or (
+                k - b - 1 < 2 and not (toks[k].key in self.lex.surnames and p - k >= 3)))
         while j < n:
             t = toks[j]
             company = company or j > body_start and (
@@ -473,8 +477,8 @@ class Recognizer:
 
     def _domain_series(self, toks, j) -> int:
         """Index past the "và" (and the word after it) that closes a series of domains after the comma at j
-        (", Công nghiệp và Năng lượng", ", Tài chính, Ngân hàng và Kiểm toán"), each a capitalised word or two (its
-        second syllable may be lower case) that starts no title, rank, body or person; else 0."""
+        (", Công nghiệp và Năng lượng", ", Tài chính, Ngân hàng và Kiểm toán"), each a capitalised word or a few (its
+        second syllable, or a domain word, may be lower case) that starts no title, rank, body or person; else 0."""
         n, k = len(toks), j
         while k < n and toks[k].text == ",":
             a = k + 1
@@ -484,8 +488,13 @@ class Recognizer:
                     or k == j and self.lex.org_heads.match(toks, a):
                 return 0  # (not "…, Sở Tài chính và …": a list of bodies; "Ngân hàng" later in a series is a domain)
             b = a + 1
-            while b < n and b - a < 3 and toks[b].word and (toks[b].cap or f"{toks[b - 1].key} {toks[b].key}" in self.lex.pairs):
-                b += 1
+            while b < n and b - a < 5 and toks[b].word:
+                if toks[b].cap or f"{toks[b - 1].key} {toks[b].key}" in self.lex.pairs:
+                    b += 1
+                elif m := self.lex.body_lower.match(toks, b):
+                    b += m  # "Hợp tác quốc tế", "Y tế cộng đồng"
+                else:
+                    break
             k = b
         ok = k > j and k + 1 < n and toks[k].key == "và" and toks[k + 1].cap and toks[k + 1].syllable \
             and not self._breaks_title(toks, k + 1) and not self.person_at(toks, k + 1, strict=True)
@@ -649,8 +658,8 @@ class Recognizer:
                     and not _admin_before(toks, i):  # not "Bộ Tư lệnh Thành phố Hồ Chí Minh"
                 return end
             return 0
-        if self._blocked(toks, i):
-            return 0
+        if self._blocked(toks, i) and not (after_title and n >= 2 and not any(t.syllable for t in toks[i:end])):
+            return 0  # (a title's foreign person is no place: "Bộ trưởng Cảng và Sân bay | Silvio Costa Filho")
         if n == 2 and toks[i].key in _CAN and toks[i + 1].key in _CHI:
             return 0
         double = n == 4 and surname and not (self.lex.units.match(toks, i) or place or self.lex.honorifics.match(toks, i))
