@@ -236,6 +236,15 @@ def test_byline_and_photo_credit_are_not_attendees():
     assert {"Thu Hằng", "Quốc Khánh"} <= set(record.authors)
 
 
+@pytest.mark.parametrize("byline", [
+    "Văn Hòa - 05:32, 24/11/2023",  # with the time of posting (real set r8)
+    "Lê Hương – Hoàng Nam (Đài PT-TH Đắk Lắk)",  # with the outlet, nine words (real set r18)
+])
+def test_bylines_with_a_time_or_an_outlet_are_not_attendees(byline):
+    record = extract(f"Đồng chí Mạc Quang Vinh, Chủ tịch UBND tỉnh chủ trì hội nghị.\n\n{byline}\n\nSau 3 năm triển khai.")
+    assert [a.name for a in record.attendees] == ["Mạc Quang Vinh"]
+
+
 def test_portal_footer_staff_are_not_attendees():
     record = extract(FOOTER_DOC)
     assert {a.name: [p.text for p in a.positions] for a in record.attendees} == {

@@ -166,8 +166,11 @@ def _byline_line(doc: Document, item: Item, checked: dict[int, bool]) -> bool:
     s, e = doc.line_around(item.start, item.end)
     if s not in checked:
         line = doc.text[s:e]
-        checked[s] = bool(re.fullmatch(r"[\w\s.\-–,&|/()+]+", line)) and len(line.split()) <= 8
-    return checked[s] and not re.search(r"[a-zđ]{2,}\s+[a-zđ]{2,}", doc.text[s:e].replace(item.text, ""))
+        checked[s] = bool(re.fullmatch(r"[\w\s.\-–,&|/()+:]+", line)) and len(line.split()) <= 10  # (":" of a time)
+    # (nor two lower-case words in a row, a clause: "… phát biểu"; Vietnamese letters count, "ư", "ế" …)
+    rest = [w.strip(".,;:()") for w in doc.text[s:e].replace(item.text, " ").split()]
+    return checked[s] and not any(len(a) > 1 < len(b) and a.isalpha() and b.isalpha() and a.islower() and b.islower()
+                                  for a, b in zip(rest, rest[1:]))
 
 
 def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[Item]]) -> None:
