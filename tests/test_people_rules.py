@@ -111,6 +111,10 @@ def test_titles_after_a_run(text, expected):
      {"Nguyễn Tiến Hải": [("ủy viên UBND tỉnh Thanh Hóa", "titles-then-name"),
                           ("Giám đốc Sở Công Thương", "name-then-titles")],
       "Lê Văn Trọng": [("ủy viên UBND tỉnh Thanh Hóa", "titles-then-name"), ("Giám đốc Sở Y tế", "name-then-titles")]}),
+    # a rank between "đối với" and the name (dev e27, real set r12)
+    ("Các đại biểu bầu Ủy viên UBND tỉnh đối với đại tá Quách Văn Nhân, Chỉ huy trưởng Bộ CHQS tỉnh.",
+     {"Quách Văn Nhân": [("Ủy viên UBND tỉnh", "titles-then-name"), ("đại tá", "titles-then-name"),
+                         ("Chỉ huy trưởng Bộ CHQS tỉnh", "name-then-titles")]}),
     ("Miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lầu Văn Sình.",
      {"Lầu Văn Sình": [("Phó Chủ tịch UBND tỉnh", "titles-then-name")]}),
     ("Biểu quyết miễn nhiệm chức vụ Trưởng ban Kinh tế ngân sách HĐND TP khóa IX, nhiệm kỳ 2016-2021 đối với bà "

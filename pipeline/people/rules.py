@@ -159,12 +159,13 @@ def titles_then_name(items: list[Item]) -> None:
                 break
             items[k].link(p, "titles-then-name")
             linked.append(items[k])
-            if items[k].gap not in (ADJ, COMMA, DASH, KIEM) and not (items[k].rank and items[k].gap == IS) \
+            if items[k].gap not in (ADJ, COMMA, DASH, KIEM) and not (items[k].rank and items[k].gap in (IS, FOR)) \
                     and not (items[k].gap == AND and _free_title(items, k - 1) and items[k - 1].gap == COMMA
                              and _person(items, k - 2)):  # "…, A, TITLE và TITLE B": a list of "TITLE NAME"
                 break
             k -= 1
-        if it.gap == FOR and linked:  # "… Phó Chủ tịch UBND tỉnh đối với ông A, nguyên …, và bà B, nguyên …": all
+        if linked and (it.gap == FOR or any(x.gap == FOR for x in linked)):  # "… Phó Chủ tịch UBND tỉnh đối với ông A,
+            # nguyên …, và bà B, nguyên …": all (also "… đối với đại tá A, …")
             members, j = [p], p + 1
             while True:
                 while j < len(items) and items[j].label == "POSITION" and items[j].owner in members:
