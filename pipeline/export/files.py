@@ -18,6 +18,11 @@ FORMATS = ("parquet", "csv", "jsonl", "duckdb", "sqlite")
 def iter_records(path: Path) -> Iterator[dict]:
     """Records of a records.jsonl. A line that is not a record (torn by a killed writer, not JSON, not UTF-8, not
     an object with a doc_id) is skipped with a warning naming it: one bad line never stops a reader."""
+    return (record for record, _ in iter_sized_records(path))
+
+
+def iter_sized_records(path: Path) -> Iterator[tuple[dict, int]]:
+    """(record, bytes of its line) of a records.jsonl, as iter_records reads them."""
     with open(path, "rb") as f:
         for n, line in enumerate(f, 1):
             try:
@@ -25,7 +30,7 @@ def iter_records(path: Path) -> Iterator[dict]:
             except (ValueError, RecursionError):
                 record = None
             if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
-                yield record
+                yield record, len(line)
             elif line.strip():
                 logging.getLogger("vngov").warning("%s, line %d: not a record, skipped", path, n)
 

@@ -131,20 +131,32 @@ class Table:
 
     def rows(self, obj: dict, keys: tuple = ()) -> Iterator[tuple[str, dict, dict]]:
         """(table name, row, the part's dict) for this part and every part under it."""
-        row = dict(zip((k.name for k in self.keys), keys))
-        for c in self.columns:
-            row[c.name] = c.convert(obj.get(c.source))
-        yield self.name, row, obj
+        out: list[tuple[str, dict, dict]] = []
+        self._collect(obj, keys, out)
+        return iter(out)
+
+    def _collect(self, obj: dict, keys: tuple, out: list) -> None:
+        # (a list filled depth first, not nested generators: a page has hundreds of rows, mostly one level down)
+        plan = self.__dict__.get("_plan")
+        if plan is None or plan[0] is not self.columns:
+            plan = self.__dict__["_plan"] = (self.columns, tuple(k.name for k in self.keys),
+                                             tuple((c.name, c.source, c.convert) for c in self.columns))
+        _, key_names, columns = plan
+        get = obj.get
+        row = dict(zip(key_names, keys))
+        for name, source, convert in columns:
+            row[name] = convert(get(source))
+        out.append((self.name, row, obj))
         for child in self.children:
-            items = obj.get(child.path[-1]) or []
+            items = get(child.path[-1]) or []
             if isinstance(items, dict):  # a lone part: one row, keyed as its parent
-                yield from child.rows(items, keys)
+                child._collect(items, keys, out)
                 continue
-            if not items and child.covers in obj and obj.get(child.covers):
+            if not items and child.covers in obj and get(child.covers):
                 items = [obj[child.covers]]
             for i, item in enumerate(items):
                 if isinstance(item, dict):
-                    yield from child.rows(item, keys + (i,))
+                    child._collect(item, keys + (i,), out)
 
 
 def _singular(name: str) -> str:

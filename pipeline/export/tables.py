@@ -19,21 +19,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import pickle
 import re
-from itertools import islice
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyarrow as pa
 
-from pipeline.export.files import FORMATS, atomic_files, iter_records, temp_name  # noqa: F401 (re-exported)
-from pipeline.export.directory import build_directory, person_ids, split_post, titles_of
+from pipeline.export.files import FORMATS, atomic_files, iter_records, iter_sized_records, temp_name  # noqa: F401
+from pipeline.export.directory import Title, directory, person_ids, sightings_of, split_post, titles_of
 from pipeline.export.places import PagePlaces, gazetteer, page_places
 from pipeline.export.schema import DATE, TABLES, Column
 
 DUCKDB_FILE = "vngov.duckdb"
 SQLITE_FILE = "vngov.sqlite"
-BATCH = 500
+BATCH = 500  # records at most in one batch of rows
+BATCH_BYTES = 8 << 20  # and about this many bytes of records.jsonl
 
 _S, _I, _F = pa.string(), pa.int64(), pa.float64()
 _LS = pa.list_(_S)
@@ -97,15 +99,19 @@ def _year(m: dict, record: dict, places: PagePlaces) -> int | None:
     return year if isinstance(year, int) else int(places.date[:4]) if places.date else None
 
 
-def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]:
+def rows(record: dict, ids: dict[tuple[str, int], str] | None = None, places: PagePlaces | None = None,
+         titles: list[list[Title | None]] | None = None) -> dict[str, list[dict]]:
     """The table rows of one record (all tables but `people` and `careers`); `ids`: the people directory's
-    person_ids by (doc_id, attendee index)."""
+    person_ids by (doc_id, attendee index) (None: the person_id cells are left None, to be filled in later);
+    `places`, `titles`: page_places and titles_of its attendees, when the caller has them already."""
+    ids = ids or {}
     out: dict[str, list[dict]] = {name: [] for name in TABLES}
     out["places"] = []
     doc_id, text = record["doc_id"], record.get("text") or ""
-    places = page_places(record)
+    places = places or page_places(record)
     attendees = record.get("attendees") or []
-    titles = [titles_of(a, places) for a in attendees]  # each position as a post, with its province
+    if titles is None:
+        titles = [titles_of(a, places) for a in attendees]  # each position as a post, with its province
     for name, row, obj in TABLES["documents"].rows(record, (doc_id,)):
         out[name].append(row)
         if name == "documents":
@@ -217,38 +223,71 @@ class _Sink:
             self.db.close()
 
 
-def _batches(it: Iterable[dict], n: int) -> Iterator[list[dict]]:
-    it = iter(it)
-    while batch := list(islice(it, n)):
+def _batches(records: Iterable[tuple[dict, int]]) -> Iterator[list[dict]]:
+    """Records in batches of at most BATCH records and about BATCH_BYTES bytes of JSON: the rows of one batch are
+    held until written, so a batch of 100,000-character pages is a few pages, not 500."""
+    batch, size = [], 0
+    for record, n in records:
+        batch.append(record)
+        size += n
+        if len(batch) >= BATCH or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
         yield batch
 
 
+# the tables whose rows carry a person_id: held (pickled to a temp file) until the people directory is complete
+_LINKED = ("attendees", "positions")
+
+
 def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = None) -> dict[str, int]:
-    """Build every table of `fmt` in `out` from records.jsonl; returns row counts per table."""
+    """Build every table of `fmt` in `out` from records.jsonl; returns row counts per table.
+
+    One pass over the records: each record's places and titles are found once, its rows written as its batch ends,
+    its attendees kept as sightings for the people directory. The attendee and position rows wait in a temp file for
+    the person_ids the complete directory gives them, then the people and careers rows follow."""
     out = Path(out)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     records_path = records_path or out / "records.jsonl"
-    people = build_directory(iter_records(records_path))  # first pass: attendees only are kept
-    ids = person_ids(people)
     counts = {name: 0 for name in SCHEMA}
-    with atomic_files(out) as tmp:
+    sightings = []
+    with atomic_files(out) as tmp, tempfile.TemporaryFile(dir=out, prefix=".linked-") as held:
         sink = _Sink(fmt, tmp)
         try:
-            for batch in _batches(iter_records(records_path), BATCH):
+            for batch in _batches(iter_sized_records(records_path)):
                 tables: dict[str, list[dict]] = {}
                 for r in batch:
-                    for name, rs in rows(r, ids).items():
+                    places = page_places(r)
+                    titles = [titles_of(a, places) for a in r.get("attendees") or []]
+                    sightings.extend(sightings_of(r, places, titles))
+                    for name, rs in rows(r, None, places, titles).items():
                         tables.setdefault(name, []).extend(rs)
+                pickle.dump([tables.pop(name, []) for name in _LINKED], held, protocol=pickle.HIGHEST_PROTOCOL)
                 for name, rs in tables.items():
                     sink.write(name, rs)
                     counts[name] += len(rs)
-            for batch in _batches(iter(people), BATCH):
-                careers = [(p, p.careers()) for p in batch]
+            people = directory(sightings)
+            del sightings
+            ids = person_ids(people)
+            held.seek(0)
+            while True:
+                try:
+                    linked = pickle.load(held)
+                except EOFError:
+                    break
+                for name, rs in zip(_LINKED, linked):
+                    for row in rs:
+                        row["person_id"] = ids.get((row["doc_id"], row["attendee_idx"]))
+                    sink.write(name, rs)
+                    counts[name] += len(rs)
+            for start in range(0, len(people), BATCH):
+                careers = [(p, p.careers()) for p in people[start:start + BATCH]]
                 sink.write("people", [p.row(cs) for p, cs in careers])
                 career_rows = [c.row(p, i) for p, cs in careers for i, c in enumerate(cs)]
                 sink.write("careers", career_rows)
-                counts["people"] += len(batch)
+                counts["people"] += len(careers)
                 counts["careers"] += len(career_rows)
         finally:
             sink.close()
