@@ -133,12 +133,19 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
                 with atomic_files(out) as tmp, open(tmp("errors.jsonl"), "w", encoding="utf-8") as err:
                     unique = Unique(journal.entries)
                     for o in outcomes:
-                        record = json.loads(o.line) if o.kind == "record" else None
-                        if record is not None and (dup := unique.admit(record)):
+                        record = None
+                        if o.kind == "record":
+                            # the line is parsed only when its doc_id is unknown or is to change (rare): else its
+                            # head is enough, and the line goes to the journal as the worker wrote it
+                            head = {"doc_id": o.doc_id, "content_hash": o.content_hash, "source": o.source}
+                            if o.doc_id is None or unique.renames(o.doc_id, o.content_hash, o.source):
+                                head = record = json.loads(o.line)
+                        if o.kind == "record" and (dup := unique.admit(head)):
                             err.write(json.dumps(dup, ensure_ascii=False) + "\n")
                             stats.duplicates += 1
-                        elif record is not None:
-                            o.line = json.dumps(record, ensure_ascii=False)  # (its doc_id may have been made unique)
+                        elif o.kind == "record":
+                            if record is not None:
+                                o.line = json.dumps(record, ensure_ascii=False)  # (its doc_id made unique)
                             journal.write(o)
                             stats.docs += 1
                             stats.attendees += o.attendees
