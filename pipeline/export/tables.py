@@ -27,7 +27,8 @@ from typing import Iterable, Iterator
 
 import pyarrow as pa
 
-from pipeline.export.files import FORMATS, atomic_files, iter_records, iter_sized_records, temp_name  # noqa: F401
+from pipeline.export.files import (FORMATS, TABLES_STAMP, atomic_files, file_digest, iter_records,  # noqa: F401
+                                   iter_sized_records, read_stamp, temp_name)
 from pipeline.export.directory import Title, directory, person_ids, sightings_of, split_post, titles_of
 from pipeline.export.places import PagePlaces, gazetteer, page_places
 from pipeline.export.schema import DATE, TABLES, Column
@@ -166,6 +167,9 @@ class _Sink:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.fmt, self.writers = fmt, {}
+        # the files it writes, by their final names
+        self.files = [DUCKDB_FILE] if fmt == "duckdb" else [SQLITE_FILE] if fmt == "sqlite" else \
+            [f"{name}.{fmt}" for name in SCHEMA]
         if fmt == "duckdb":
             import duckdb
             self.db = duckdb.connect(str(tmp(DUCKDB_FILE)))
@@ -250,15 +254,18 @@ def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = No
     out = Path(out)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    records_path = records_path or out / "records.jsonl"
+    records_path = Path(records_path or out / "records.jsonl")
+    journal = records_path.resolve() == (out / "records.jsonl").resolve()  # (the tables of the folder's journal)
+    digest = file_digest(records_path) if journal else None
     counts = {name: 0 for name in SCHEMA}
-    sightings = []
+    sightings, entries = [], []
     with atomic_files(out) as tmp, tempfile.TemporaryFile(dir=out, prefix=".linked-") as held:
         sink = _Sink(fmt, tmp)
         try:
             for batch in _batches(iter_sized_records(records_path)):
                 tables: dict[str, list[dict]] = {}
                 for r in batch:
+                    entries.append((r["doc_id"], r.get("content_hash"), r.get("source")))
                     places = page_places(r)
                     titles = [titles_of(a, places) for a in r.get("attendees") or []]
                     sightings.extend(sightings_of(r, places, titles))
@@ -291,4 +298,15 @@ def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = No
                 counts["careers"] += len(career_rows)
         finally:
             sink.close()
+        if journal:  # created last, so renamed last: a stamp never speaks for tables not in place
+            _write_stamp(tmp(TABLES_STAMP), out, fmt, digest, sink.files, entries)
     return counts
+
+
+def _write_stamp(path: Path, out: Path, fmt: str, digest: str, files: list[str], entries: list[tuple]) -> None:
+    stamp = read_stamp(out)
+    formats = stamp.get("formats") if stamp.get("records") == digest and isinstance(stamp.get("formats"), dict) \
+        else {}
+    formats = {**formats, fmt: files}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"records": digest, "formats": formats, "entries": entries}, f)  # (ASCII: any lone surrogate)
