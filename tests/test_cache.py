@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pipeline.text import cache
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,3 +65,18 @@ def test_the_batch_path_imports_no_heavy_library_until_it_needs_one():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "sqlite"])
+def test_a_run_writing_jsonl_or_sqlite_tables_imports_no_pyarrow(tmp_path, fmt):
+    """pyarrow (~0.35 s to import) is for the parquet, CSV and DuckDB tables only: the table schema names its types
+    without it, and a run that writes JSONL or SQLite tables never loads it."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Sáng 29/7, Phó Thủ tướng Trần Hồng Hà làm việc với UBND tỉnh Lào Cai. "
+                                           "Năm 2024, tổng thu ngân sách đạt 12.500 tỷ đồng.", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from pipeline.batch.run import run; "
+            f"s = run([Path({str(tmp_path / 'in')!r})], Path({str(tmp_path / 'out')!r}), fmt={fmt!r}, workers=1); "
+            "print(s.docs, 'pyarrow' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.split() == ["1", "False"], out.stderr
+    assert (tmp_path / "out" / ("people.jsonl" if fmt == "jsonl" else "vngov.sqlite")).is_file()

@@ -25,21 +25,19 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import pyarrow as pa
-
 from pipeline.export.files import (FORMATS, TABLES_STAMP, atomic_files, file_digest, iter_records,  # noqa: F401
                                    iter_sized_records, read_stamp, temp_name)
 from pipeline.export.directory import Title, directory, person_ids, sightings_of, split_post, titles_of
 from pipeline.export.places import PagePlaces, gazetteer, page_places
-from pipeline.export.schema import DATE, TABLES, Column
+from pipeline.export.schema import DATE, INT64, STRING, TABLES, Column, DataType, Schema, list_of
 
 DUCKDB_FILE = "vngov.duckdb"
 SQLITE_FILE = "vngov.sqlite"
 BATCH = 500  # records at most in one batch of rows
 BATCH_BYTES = 8 << 20  # and about this many bytes of records.jsonl
 
-_S, _I, _F = pa.string(), pa.int64(), pa.float64()
-_LS = pa.list_(_S)
+_S, _I = STRING, INT64
+_LS = list_of(_S)
 _PROVINCE = [Column("province", _S), Column("province_today", _S)]
 EXTRA: dict[str, list[Column]] = {
     "documents": [Column("n_attendees", _I), Column("n_metrics", _I), *_PROVINCE],
@@ -49,17 +47,17 @@ EXTRA: dict[str, list[Column]] = {
                   *_PROVINCE, Column("province_source", _S)],
     "metrics": [*_PROVINCE, Column("year", _I)],
 }
-SCHEMA: dict[str, pa.Schema] = {
-    name: pa.schema([(c.name, c.type) for c in t.keys + t.columns + EXTRA.get(name, [])])
+SCHEMA: dict[str, Schema] = {
+    name: Schema([(c.name, c.type) for c in t.keys + t.columns + EXTRA.get(name, [])])
     for name, t in TABLES.items()}
-SCHEMA["places"] = pa.schema([
+SCHEMA["places"] = Schema([
     ("doc_id", _S), ("place_idx", _I), ("level", _S), ("text", _S), ("char_start", _I), ("char_end", _I),
     ("level_word", _S), ("name", _S), ("district", _S), ("commune_today", _S), ("province", _S),
     ("province_code", _S), ("province_today", _S), ("province_today_code", _S)])
-SCHEMA["people"] = pa.schema([
+SCHEMA["people"] = Schema([
     ("person_id", _S), ("name", _S), ("name_key", _S), ("names", _LS), ("article_count", _I), ("position_count", _I),
     ("positions", _LS), ("provinces", _LS), ("first_seen", DATE), ("last_seen", DATE), ("doc_ids", _LS)])
-SCHEMA["careers"] = pa.schema([
+SCHEMA["careers"] = Schema([
     ("person_id", _S), ("career_idx", _I), ("name", _S), ("name_key", _S), ("post", _S), ("role", _S),
     ("organisation", _S),
     ("province", _S), ("province_today", _S), ("first_seen", DATE), ("last_seen", DATE), ("doc_ids", _LS),
@@ -156,8 +154,13 @@ def _iso(value):
     raise TypeError(f"cannot write {type(value).__name__}")
 
 
-def _flat_type(t: pa.DataType) -> pa.DataType:
-    return pa.string() if pa.types.is_list(t) or pa.types.is_timestamp(t) else t
+def _flat_type(t: DataType) -> DataType:
+    return STRING if t.is_list or t.name.startswith("timestamp") else t
+
+
+def _arrow_table(rows: list[dict], schema):
+    import pyarrow as pa
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
 class _Sink:
@@ -174,26 +177,28 @@ class _Sink:
             import duckdb
             self.db = duckdb.connect(str(tmp(DUCKDB_FILE)))
             for name, schema in SCHEMA.items():
-                self.db.register("empty_batch", schema.empty_table())
+                self.db.register("empty_batch", schema.arrow().empty_table())
                 self.db.execute(f"CREATE TABLE {name} AS SELECT * FROM empty_batch")
                 self.db.unregister("empty_batch")
         elif fmt == "sqlite":
             from pipeline.export.sqlite import SqliteWriter
             self.db = SqliteWriter(tmp(SQLITE_FILE), SCHEMA, PRIMARY_KEY, FOREIGN_KEYS)
+        elif fmt == "jsonl":
+            for name in SCHEMA:
+                self.writers[name] = open(tmp(f"{name}.{fmt}"), "w", encoding="utf-8")
         else:
+            import pyarrow as pa  # (only here: JSONL and SQLite tables need no pyarrow)
             import pyarrow.csv
             import pyarrow.parquet
             for name, schema in SCHEMA.items():
                 path = tmp(f"{name}.{fmt}")
                 if fmt == "parquet":
-                    self.writers[name] = pyarrow.parquet.ParquetWriter(path, schema)
-                elif fmt == "csv":
+                    self.writers[name] = pyarrow.parquet.ParquetWriter(path, schema.arrow())
+                else:
                     f = pa.OSFile(str(path), "wb")
                     f.write(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark: Excel reads the file as UTF-8
-                    flat = pa.schema([(fl.name, _flat_type(fl.type)) for fl in schema])
+                    flat = Schema([(fl.name, _flat_type(fl.type)) for fl in schema]).arrow()
                     self.writers[name] = (pyarrow.csv.CSVWriter(f, flat), f, flat)
-                else:
-                    self.writers[name] = open(path, "w", encoding="utf-8")
 
     def write(self, name: str, batch: list[dict]) -> None:
         if not batch:
@@ -206,9 +211,9 @@ class _Sink:
             writer, _, flat = self.writers[name]
             flats = [{k: (v.isoformat() if isinstance(v, dt.datetime) else _flat(v) if isinstance(v, list) else v)
                       for k, v in r.items()} for r in batch]
-            writer.write_table(pa.Table.from_pylist(flats, schema=flat))
+            writer.write_table(_arrow_table(flats, flat))
         else:
-            table = pa.Table.from_pylist(batch, schema=SCHEMA[name])
+            table = _arrow_table(batch, SCHEMA[name].arrow())
             if self.fmt == "duckdb":
                 self.db.register("batch", table)
                 self.db.execute(f"INSERT INTO {name} SELECT * FROM batch")
