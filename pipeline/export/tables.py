@@ -34,7 +34,7 @@ from pipeline.export.schema import DATE, INT64, STRING, TABLES, Column, DataType
 DUCKDB_FILE = "vngov.duckdb"
 SQLITE_FILE = "vngov.sqlite"
 BATCH = 500  # records at most in one batch of rows
-BATCH_BYTES = 8 << 20  # and about this many bytes of records.jsonl
+BATCH_BYTES = 2 << 20  # and about this many bytes of records.jsonl (rows in Python take ~25 times as much)
 
 _S, _I = STRING, INT64
 _LS = list_of(_S)
