@@ -1,10 +1,10 @@
 """The CLI end to end, as a user meets it: marginal cost per page of `vngov extract` vs underthesea, in one run.
 
-    uv run python bench/cli_throughput.py [--reps 3] [--pages 40,16,4] [--baseline-pages 4,2,1]
+    uv run python bench/cli_throughput.py [--reps 3] [--pages 40,16,4] [--baseline-pages 4,2,1] [--scaling 100]
 
 Our side: `vngov extract DIR -o OUT -j 1` (one worker, Parquet tables, the installed command in a fresh process)
 on N pages and on one page; (T(N) - T(1)) / (N - 1) is the marginal cost of a page, start-up subtracted. Times are
-the CPU seconds of the command and its children (resource.RUSAGE_CHILDREN: steady when other work shares the
+the CPU seconds of the command and its children (os.wait4: steady when other work shares the
 machine), wall seconds beside them. Their side, in one process with its model loaded first (start-up subtracted
 there too), over the sentences of the same pages (pipeline.text.sentences.split_sentences): underthesea's
 `ner()` and `word_tokenize()`, trafilatura's `extract()` on the page as HTML paragraphs (if installed), and a
@@ -15,15 +15,17 @@ Pages at three sizes (~1,400, ~12,000, ~100,000 characters) are built from DISTI
 same page, so a page made by repeating a text would shrink and look fast. A page is a run of consecutive dev texts
 (its start rotated per page, digits perturbed: bench.throughput.perturb), cut at a paragraph for the small size;
 the cleaned length the CLI kept is printed beside the built one.
-Ratios are printed per repetition as min and median (the machine may be shared: say so with the figures).
+Ratios are printed per repetition as min and median (the machine may be shared: say so with the figures). A
+warm-up run comes first at each size (it fills the compiled-vocabulary cache, as any earlier run would have); each
+size prints the peak RSS of its runs. --scaling N times N pages of the middle size with one and two workers.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -80,17 +82,23 @@ def vngov() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, str(ROOT / "cli.py")]
 
 
-def time_cli(inputs: Path, out: Path, fmt: str, extra: list[str] = ()) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of one `vngov extract` in a fresh process, its workers included."""
+PEAK_RSS: list[float] = []  # MB, the largest process (the CLI or one of its workers) of each timed run
+
+
+def time_cli(inputs: Path, out: Path, fmt: str, extra: list[str] = (), workers: int = 1) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one `vngov extract` in a fresh process, its workers included; its peak RSS
+    (the largest of the CLI's process and its workers') is appended to PEAK_RSS."""
     shutil.rmtree(out, ignore_errors=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run([*vngov(), "extract", str(inputs), "-o", str(out), "-j", "1", "--format", fmt, *extra],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([*vngov(), "extract", str(inputs), "-o", str(out), "-j", str(workers), "--format", fmt,
+                             *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)  # the rusage of this run alone (its waited-for workers included)
     wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, wall
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"vngov extract {inputs} failed (exit {proc.returncode})")
+    PEAK_RSS.append(usage.ru_maxrss / 1024)
+    return usage.ru_utime + usage.ru_stime, wall
 
 
 def cleaned_chars(out: Path) -> float:
@@ -144,6 +152,8 @@ def main() -> None:
     ap.add_argument("--baseline-pages", default="6,2,1", help="pages per size the baselines are timed on")
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="page sizes in characters")
     ap.add_argument("--format", default="parquet", help="table format of the CLI runs")
+    ap.add_argument("--scaling", type=int, default=0, metavar="N",
+                    help="also time N pages of the middle size with -j 1 and -j 2 (wall): the two-worker speed-up")
     a = ap.parse_args()
     sizes = [int(x) for x in a.sizes.split(",")]
     ns = [int(x) for x in a.pages.split(",")]
@@ -151,11 +161,16 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="vngov-bench-"))
     print(f"one worker, --format {a.format}, {a.reps} repetitions; CPU seconds of the process and its children "
           f"(wall beside); marginal = (T(N) - T(1)) / (N - 1)")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("note: PYTHONDONTWRITEBYTECODE is set, so every start compiles its imports from source (slower starts "
+              "than an installation that keeps bytecode); marginal costs are not affected")
     try:
         for size, n, bn in zip(sizes, ns, bns):
             pages = build_pages(size, n)
             write_inputs(pages, tmp / f"in{size}")
             write_inputs(pages[:1], tmp / f"one{size}")
+            time_cli(tmp / f"one{size}", tmp / "out1", a.format)  # warm-up: the compiled-vocabulary cache is filled
+            PEAK_RSS.clear()
             cpu_m, wall_m, starts = [], [], []
             for _ in range(a.reps):
                 c1, w1 = time_cli(tmp / f"one{size}", tmp / "out1", a.format)
@@ -173,10 +188,22 @@ def main() -> None:
             print(f"  {'vngov extract, marginal/page':34s} CPU min {fmt_s(min(cpu_m))} median "
                   f"{fmt_s(statistics.median(cpu_m))} | wall min {fmt_s(min(wall_m))} median "
                   f"{fmt_s(statistics.median(wall_m))}")
+            print(f"  peak RSS of a run (largest process): {max(PEAK_RSS):.0f} MB")
             for name, per_page in base.items():
                 ratios = sorted(per_page / m for m in cpu_m if m > 0)  # their cost / ours, per repetition
                 print(f"  {name:34s} CPU {fmt_s(per_page)}/page   ratio to ours: min {ratios[0]:7.2f}x "
                       f"median {statistics.median(ratios):7.2f}x")
+        if a.scaling:
+            size = sizes[len(sizes) // 2]
+            write_inputs(build_pages(size, a.scaling, seed=1), tmp / "scaling")
+            walls = {1: [], 2: []}
+            for _ in range(a.reps):
+                for j in (1, 2):
+                    walls[j].append(time_cli(tmp / "scaling", tmp / "outs", a.format, workers=j)[1])
+            ups = sorted(w1 / w2 for w1, w2 in zip(walls[1], walls[2]))
+            print(f"\n{a.scaling} pages of ~{size:,} chars, wall: -j 1 min {min(walls[1]):.2f} s median "
+                  f"{statistics.median(walls[1]):.2f} s, -j 2 min {min(walls[2]):.2f} s median "
+                  f"{statistics.median(walls[2]):.2f} s; speed-up min {ups[0]:.2f}x median {statistics.median(ups):.2f}x")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -142,3 +142,5 @@ def extract_many(docs: Iterable[RawDoc | str]) -> Iterator[Record]:
 def warm_up() -> None:
     """Load every lexicon and compile every pattern now (before forking workers, which then share them)."""
     extract("Chiều 29/7, ông Nguyễn Văn An, Chủ tịch UBND tỉnh, chủ trì hội nghị; 30 doanh nghiệp dự.", kind="text")
+    from pipeline.text.lexicons import word_tags
+    word_tags()  # (the sample does not reach it: each worker would read it again, ~50 ms, on its first figure)

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -126,9 +127,6 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
             engine: str = typer.Option("local", "--engine", help="local | dask"),
             scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (--engine dask)")):
     """Extract every document under PATHS into OUT/records.jsonl (+ tables, errors.jsonl)."""
-    from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from pipeline.batch.run import EngineError, FolderInUse, OutputError, run
     from pipeline.export.files import FORMATS
 
@@ -140,23 +138,7 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
     if missing:
         raise _usage(f"no such file or folder: {', '.join(missing)}", "PATHS")
     _ignore_file_size_signal()
-    console = Console(stderr=True)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn())
-    # No refresh thread: the bar is redrawn from the result loop, so forking workers never copies a live thread.
-    with Progress(*columns, console=console, auto_refresh=False, transient=True,
-                  disable=not console.is_terminal) as progress:
-        task = progress.add_task("extracting", total=None, rate=0.0)
-        started = [None]
-
-        def on_result(stats) -> None:
-            now = time.perf_counter()
-            started[0] = started[0] or now
-            done = stats.docs + stats.errors + stats.skipped
-            progress.update(task, completed=done, rate=done / max(now - started[0], 1e-9))
-            if done % 8 == 0:
-                progress.refresh()
-
+    with _progress() as on_result:
         try:
             stats = run(paths, out, fmt=format, workers=workers, resume=resume, engine=engine,
                         scheduler=scheduler, doc_timeout=doc_timeout or None, on_result=on_result)
@@ -174,6 +156,37 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (recu
     if stats.errors:  # a script running the batch must see that not every input became a record
         _say(f"{stats.errors} input{'s' if stats.errors > 1 else ''} failed: {out / 'errors.jsonl'} says why")
         raise typer.Exit(EXIT_PARTIAL)
+
+
+@contextmanager
+def _progress():
+    """A progress bar on a terminal (rich), as the on_result callback of a run; None, and rich not imported (~0.1 s),
+    when stderr is no terminal and no variable asks rich to draw (its own test: FORCE_COLOR, TTY_COMPATIBLE,
+    TTY_INTERACTIVE)."""
+    if not (sys.stderr.isatty() or any(v in os.environ for v in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"))):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn())
+    # No refresh thread: the bar is redrawn from the result loop, so forking workers never copies a live thread.
+    with Progress(*columns, console=console, auto_refresh=False, transient=True,
+                  disable=not console.is_terminal) as progress:
+        task = progress.add_task("extracting", total=None, rate=0.0)
+        started = [None]
+
+        def on_result(stats) -> None:
+            now = time.perf_counter()
+            started[0] = started[0] or now
+            done = stats.docs + stats.errors + stats.skipped
+            progress.update(task, completed=done, rate=done / max(now - started[0], 1e-9))
+            if done % 8 == 0:
+                progress.refresh()
+
+        yield on_result
 
 
 def _records_of(out: Path) -> Path:

@@ -153,3 +153,49 @@ def test_a_failing_document_becomes_an_error_line(tmp_path, monkeypatch):
 def test_unknown_engine_is_refused(tmp_path):
     with pytest.raises(ValueError, match="engine"):
         run([write_corpus(tmp_path / "in", 1)], tmp_path / "out", engine="spark")
+
+
+def _tables_state(out):
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.iterdir() if p.suffix == ".parquet"}
+
+
+def test_resume_over_an_unchanged_output_extracts_and_rewrites_nothing(tmp_path, monkeypatch):
+    """--resume over a finished output whose inputs are unchanged: every input is read and found in the journal,
+    no worker is started, the journal's records are not parsed again (the tables' stamp holds its entries) and the
+    tables, built from this very journal, are left as they are."""
+    corpus = write_corpus(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    run([corpus], out, workers=1)
+    before, journal = _tables_state(out), (out / "records.jsonl").read_bytes()
+    monkeypatch.setattr(batch, "local_outcomes", lambda *a, **k: pytest.fail("a worker was started"))
+    monkeypatch.setattr("pipeline.batch.journal.iter_records", lambda *a: pytest.fail("the journal was parsed"))
+    stats = run([corpus], out, workers=1, resume=True)
+    assert (stats.docs, stats.skipped, stats.errors) == (0, 6, 0)
+    assert _tables_state(out) == before and len(before) == len(SCHEMA)
+    assert (out / "records.jsonl").read_bytes() == journal and (out / "errors.jsonl").read_text() == ""
+
+
+def test_resume_rebuilds_the_tables_that_are_not_those_of_the_journal(tmp_path):
+    """The shortcut holds only for tables built from the journal as it is: a table deleted, another format asked
+    for, an input edited (its record replaced) or a journal edited by hand, and the tables are built again."""
+    corpus = write_corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    run([corpus], out, workers=1)
+    (out / "metrics.parquet").unlink()
+    run([corpus], out, workers=1, resume=True)
+    assert table(out, "metrics")[1]
+    run([corpus], out, fmt="csv", workers=1, resume=True)
+    assert (out / "documents.csv").is_file()
+    before = _tables_state(out)
+    run([corpus], out, workers=1, resume=True)  # parquet again: still the journal's, left alone
+    assert _tables_state(out) == before
+    (corpus / "doc0001.txt").write_text(article(1).replace("tổ chức hội nghị", "tổ chức hội nghị trực tuyến"),
+                                        encoding="utf-8")
+    stats = run([corpus], out, workers=1, resume=True)
+    assert (stats.docs, stats.skipped) == (1, 3)
+    assert any("trực tuyến" in r["text"] for r in pq.read_table(out / "documents.parquet").to_pylist())
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    (out / "records.jsonl").write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")  # a record removed by hand
+    stats = run([corpus], out, workers=1, resume=True)
+    assert (stats.docs, stats.skipped) == (1, 3)
+    assert_same_output(out, (run([corpus], tmp_path / "fresh", workers=1), tmp_path / "fresh")[1])

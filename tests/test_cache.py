@@ -1,7 +1,10 @@
 """The compiled-vocabulary cache (pipeline.text.cache) and the lazy imports that keep the CLI's start short."""
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from pipeline.text import cache
 
@@ -63,3 +66,34 @@ def test_the_batch_path_imports_no_heavy_library_until_it_needs_one():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "sqlite"])
+def test_a_run_writing_jsonl_or_sqlite_tables_imports_no_pyarrow(tmp_path, fmt):
+    """pyarrow (~0.35 s to import) is for the parquet, CSV and DuckDB tables only: the table schema names its types
+    without it, and a run that writes JSONL or SQLite tables never loads it."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Sáng 29/7, Phó Thủ tướng Trần Hồng Hà làm việc với UBND tỉnh Lào Cai. "
+                                           "Năm 2024, tổng thu ngân sách đạt 12.500 tỷ đồng.", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from pipeline.batch.run import run; "
+            f"s = run([Path({str(tmp_path / 'in')!r})], Path({str(tmp_path / 'out')!r}), fmt={fmt!r}, workers=1); "
+            "print(s.docs, 'pyarrow' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.split() == ["1", "False"], out.stderr
+    assert (tmp_path / "out" / ("people.jsonl" if fmt == "jsonl" else "vngov.sqlite")).is_file()
+
+
+def test_the_cli_off_a_terminal_imports_neither_rich_nor_pyarrow_for_jsonl(tmp_path):
+    """`vngov extract --format jsonl` with stderr not a terminal (a script, a pipe): no progress bar, so rich is not
+    imported either (~0.1 s of every start)."""
+    (tmp_path / "a.txt").write_text("Chiều 29/7, Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng làm việc với UBND tỉnh Cà Mau.",
+                                    encoding="utf-8")
+    code = ("import sys; from pipeline.cli import app\n"
+            f"sys.argv = ['vngov', 'extract', {str(tmp_path / 'a.txt')!r}, '-o', {str(tmp_path / 'out')!r}, "
+            "'--format', 'jsonl', '-j', '1']\n"
+            "try:\n    app()\nexcept SystemExit as e:\n    code = e.code\n"
+            "print(code, sorted(m for m in ('rich', 'pyarrow', 'spacy', 'pandas') if m in sys.modules))")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "0 []", out.stderr
+    assert (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").count("\n") == 1

@@ -209,3 +209,22 @@ def test_unknown_format_is_refused(extracted, tmp_path):
     shutil.copy(src / "records.jsonl", tmp_path / "records.jsonl")
     with pytest.raises(ValueError, match="format"):
         write_tables(tmp_path, "xlsx")
+
+
+def test_batches_are_sized_by_bytes_and_give_the_same_tables(extracted, tmp_path, monkeypatch):
+    """A batch of rows ends at BATCH_BYTES of records.jsonl, so a folder of long pages is written a few pages at a
+    time; the tables (the person_ids filled in after the directory is complete included) are the same however the
+    records are batched."""
+    src, records = extracted
+    for name in ("one", "many"):
+        (tmp_path / name).mkdir()
+        shutil.copy(src / "records.jsonl", tmp_path / name / "records.jsonl")
+    write_tables(tmp_path / "one", "parquet")
+    monkeypatch.setattr(export, "BATCH_BYTES", 1)  # every record a batch of its own
+    write_tables(tmp_path / "many", "parquet")
+    assert pq.ParquetFile(tmp_path / "one" / "documents.parquet").num_row_groups == 1
+    assert pq.ParquetFile(tmp_path / "many" / "documents.parquet").num_row_groups == len(records)
+    for name in SCHEMA:
+        assert read_rows(tmp_path / "one", "parquet", name) == read_rows(tmp_path / "many", "parquet", name), name
+    assert any(r["person_id"] for r in read_rows(tmp_path / "many", "parquet", "positions"))
+    assert [p.name for p in (tmp_path / "many").glob(".*")] == [".vngov.tables"]  # the held rows' temp file is gone

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from pipeline.batch.work import Outcome
-from pipeline.export.files import atomic_files, iter_records
+from pipeline.export.files import atomic_files, file_digest, iter_records, read_stamp
 
 _log = logging.getLogger("vngov")
 _BACK = 1 << 20  # bytes read at a time when looking for the start of the last line
@@ -28,21 +28,35 @@ class Journal:
         self.done: dict[str, set[str]] = {}  # source → content hashes of its records already here
         self.replaced: set[str] = set()  # sources whose earlier record a new one replaces
         self.entries: list[tuple[str, str | None, str | None]] = []  # (doc_id, content hash, source) of those records
+        self.digest: str | None = None  # of the journal as this run found it (resume)
+        self.written = False
         if resume and self.path.exists():
             self._repair_end()
-            for r in iter_records(self.path):
-                self.entries.append((r["doc_id"], r.get("content_hash"), r.get("source")))
-                if isinstance(r.get("source"), str) and isinstance(r.get("content_hash"), str):
-                    self.done.setdefault(r["source"], set()).add(r["content_hash"])
+            self.digest = file_digest(self.path)
+            stamp = read_stamp(self.path.parent)
+            known = stamp.get("entries") if stamp.get("records") == self.digest else None
+            if isinstance(known, list) and all(isinstance(e, list) and len(e) == 3 for e in known):
+                self.entries = [tuple(e) for e in known]  # the tables were built from this very journal
+            else:
+                self.entries = [(r["doc_id"], r.get("content_hash"), r.get("source")) for r in iter_records(self.path)]
+            for _, h, source in self.entries:
+                if isinstance(source, str) and isinstance(h, str):
+                    self.done.setdefault(source, set()).add(h)
         self.f = open(self.path, "ab" if resume else "wb", buffering=0)  # unbuffered: a write error shows at once
         self.boundary = self.f.tell()  # what earlier runs wrote ends here
 
     def write(self, outcome: Outcome) -> None:
+        self.written = True
         data = memoryview((outcome.line + "\n").encode("utf-8"))
         while data:
             data = data[self.f.write(data):]
         if outcome.source in self.done:
             self.replaced.add(outcome.source)  # extracted again, so its content changed: the old record goes
+
+    @property
+    def unchanged(self) -> bool:
+        """The journal is as this run found it: no record written, none replaced."""
+        return self.digest is not None and not self.written and not self.replaced
 
     def close(self, complete: bool = True) -> None:
         """Sync and close; on a complete run, drop the records that newer ones replaced."""

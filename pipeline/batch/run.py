@@ -19,10 +19,11 @@ from typing import Callable, Iterable, Iterator
 from pipeline.batch.journal import Journal
 from pipeline.batch.outdir import FolderInUse, claim
 from pipeline.batch.unique import Unique
+from pipeline.batch.budget import DocTimeout, time_budget
 from pipeline.batch.work import LISTING_REASON, Outcome, Skip, content_hash, extract_item, process_unit
 from pipeline.chain import warm_up
-from pipeline.export.files import FORMATS, atomic_files
-from pipeline.ingest.load import InputError, Unit, file_units, iter_files
+from pipeline.export.files import FORMATS, atomic_files, tables_current
+from pipeline.ingest.load import InputError, RawDoc, Unit, file_units, iter_files, load_unit
 
 __all__ = ["EngineError", "FolderInUse", "LISTING_REASON", "OutputError", "Stats", "content_hash", "extract_item", "run"]
 
@@ -59,6 +60,25 @@ def local_outcomes(paths: Iterable[str | Path], skip: Skip, workers: int,
 
     warm_up()  # load every lexicon before forking: the workers share them
     return ordered_outcomes(_units(paths), workers, skip, timeout)
+
+
+def all_done(paths: Iterable[str | Path], skip: Skip, timeout: float | None) -> int | None:
+    """The number of documents under `paths` when the journal holds every one of them with its content (a resume
+    with nothing to do: no worker, no lexicon needed), else None, as soon as one is new, changed or unreadable."""
+    n = 0
+    for unit in _units(paths):
+        if isinstance(unit, InputError):
+            return None
+        try:
+            with time_budget(timeout):
+                docs = list(load_unit(unit))
+        except DocTimeout:
+            return None
+        for doc in docs:
+            if not (isinstance(doc, RawDoc) and content_hash(doc.content) in skip.get(doc.source, ())):
+                return None
+        n += len(docs)
+    return n
 
 
 def extract_partition(units: list[Unit | InputError], skip: Skip, timeout: float | None) -> list[Outcome]:
@@ -126,6 +146,20 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
     try:
         with claim(out):
             journal = Journal(out / "records.jsonl", resume)
+            done = all_done(paths, journal.done, doc_timeout) if resume and engine == "local" and journal.done \
+                else None
+            if done is not None:  # every input is in the journal as it is now: nothing to extract
+                with atomic_files(out) as tmp:
+                    open(tmp("errors.jsonl"), "w").close()  # (as a run whose every input was skipped leaves it)
+                journal.close()
+                stats.skipped = done
+                if on_result:
+                    on_result(stats)
+                if not tables_current(out, fmt, journal.digest):
+                    from pipeline.export.tables import write_tables
+                    write_tables(out, fmt, journal.path)
+                stats.seconds = time.perf_counter() - start
+                return stats
             outcomes = _engine(engine, dask_outcomes(paths, journal.done, scheduler, doc_timeout) if engine == "dask"
                                else local_outcomes(paths, journal.done, workers or os.cpu_count() or 1, doc_timeout))
             complete = False
@@ -133,12 +167,19 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
                 with atomic_files(out) as tmp, open(tmp("errors.jsonl"), "w", encoding="utf-8") as err:
                     unique = Unique(journal.entries)
                     for o in outcomes:
-                        record = json.loads(o.line) if o.kind == "record" else None
-                        if record is not None and (dup := unique.admit(record)):
+                        record = None
+                        if o.kind == "record":
+                            # the line is parsed only when its doc_id is unknown or is to change (rare): else its
+                            # head is enough, and the line goes to the journal as the worker wrote it
+                            head = {"doc_id": o.doc_id, "content_hash": o.content_hash, "source": o.source}
+                            if o.doc_id is None or unique.renames(o.doc_id, o.content_hash, o.source):
+                                head = record = json.loads(o.line)
+                        if o.kind == "record" and (dup := unique.admit(head)):
                             err.write(json.dumps(dup, ensure_ascii=False) + "\n")
                             stats.duplicates += 1
-                        elif record is not None:
-                            o.line = json.dumps(record, ensure_ascii=False)  # (its doc_id may have been made unique)
+                        elif o.kind == "record":
+                            if record is not None:
+                                o.line = json.dumps(record, ensure_ascii=False)  # (its doc_id made unique)
                             journal.write(o)
                             stats.docs += 1
                             stats.attendees += o.attendees
@@ -154,8 +195,9 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
             finally:
                 outcomes.close()  # a failed write stops the workers now, not when the generator is collected
                 journal.close(complete)
-            from pipeline.export.tables import write_tables  # (pyarrow: only when a table is written)
-            write_tables(out, fmt, journal.path)
+            if not (journal.unchanged and tables_current(out, fmt, journal.digest)):
+                from pipeline.export.tables import write_tables  # (pyarrow: only when a table is written)
+                write_tables(out, fmt, journal.path)
     except (FolderInUse, OutputError, EngineError):
         raise
     except OSError as e:

@@ -28,6 +28,11 @@ class Unique:
             if h:
                 self.by_hash[h] = doc_id
 
+    def renames(self, doc_id: str, content_hash: str | None, source: str | None) -> bool:
+        """Whether `admit` would give this record another doc_id (its line must then be rewritten)."""
+        return content_hash not in self.by_hash and doc_id in self.ids \
+            and not (source and self.ids[doc_id] == source)
+
     def admit(self, record: dict) -> dict | None:
         """None when `record` is to be written (its doc_id made unique, in place), else the error line of a
         duplicate."""

@@ -24,6 +24,8 @@ class Outcome:
     line: str | None = None  # the JSON line to write (records.jsonl or errors.jsonl), without its newline
     source: str | None = None  # the input's identity (Record.source), which resume keys on with content_hash
     content_hash: str | None = None
+    # a record's doc_id as its line has it, so the writer checks it without parsing the line (None: parse it)
+    doc_id: str | None = None
     attendees: int = 0
     metrics: int = 0
     timed_out: bool = False  # the document hit its budget: a worker that ran it is replaced afterwards
@@ -51,25 +53,32 @@ def extract_item(item: RawDoc | InputError) -> tuple[str, dict]:
 
 
 def _line(kind: str, payload: dict) -> str:
-    """The payload as one JSON line that UTF-8 can hold: lone surrogates (which no file can store) are replaced and
-    the record says so, so that one unwritable field never costs the record, or the run."""
+    return _encoded(kind, payload)[0]
+
+
+def _encoded(kind: str, payload: dict) -> tuple[str, bool]:
+    """The payload as one JSON line that UTF-8 can hold, and whether the line holds the payload unchanged: lone
+    surrogates (which no file can store) are replaced and the record says so, so that one unwritable field never
+    costs the record, or the run."""
     line = json.dumps(payload, ensure_ascii=False)
     try:
         line.encode("utf-8")
-        return line
+        return line, True
     except UnicodeEncodeError:
         payload = json.loads(scrub(line)[0])
         if kind == "record":
             payload["notes"] = [*(payload.get("notes") or []), "lone surrogate(s) replaced with U+FFFD"]
         else:
             payload["reason"] += " (lone surrogates replaced with U+FFFD)"
-        return json.dumps(payload, ensure_ascii=False)
+        return json.dumps(payload, ensure_ascii=False), False
 
 
 def outcome_of(kind: str, payload: dict, timed_out: bool = False) -> Outcome:
     if kind == "error":
         return Outcome("error", _line(kind, payload), payload.get("source"), timed_out=timed_out)
-    return Outcome("record", _line(kind, payload), payload.get("source"), payload.get("content_hash"),
+    line, unchanged = _encoded(kind, payload)
+    doc_id = payload.get("doc_id") if unchanged and isinstance(payload.get("doc_id"), str) else None
+    return Outcome("record", line, payload.get("source"), payload.get("content_hash"), doc_id,
                    len(payload.get("attendees") or []), len(payload.get("metrics") or []))
 
 

@@ -190,12 +190,15 @@ def _post(text: str, places: PagePlaces, at: int | None) -> tuple[PostKey, str, 
     return (key(bare), province), text, source
 
 
-def sightings_of(record: dict, places: PagePlaces | None = None) -> Iterable[Sighting]:
+def sightings_of(record: dict, places: PagePlaces | None = None,
+                 titles: list[list[Title | None]] | None = None) -> Iterable[Sighting]:
+    """The record's attendees as sightings; `titles`: titles_of each attendee, when the caller has them already."""
     places = places or page_places(record)
     date = to_date(places.date)
     for i, a in enumerate(record.get("attendees") or []):
         if key(a.get("name", "")):
-            yield Sighting(record["doc_id"], i, a["name"], date, [t for t in titles_of(a, places) if t])
+            ts = titles[i] if titles is not None else titles_of(a, places)
+            yield Sighting(record["doc_id"], i, a["name"], date, [t for t in ts if t])
 
 
 class _UnionFind:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable
 
 from pipeline.text.lexicons import _underthesea_file, table, word_alternation, words
@@ -54,6 +56,7 @@ _NEAR = 80
 REORGANISED = "2025-07-01"
 
 
+@lru_cache(maxsize=20_000)  # province names recur on every page (key_of)
 def _nkey(name: str) -> str:
     """Gazetteer key of a name: folded, hyphens as spaces ("Bà Rịa-Vũng Tàu" = "Bà Rịa - Vũng Tàu")."""
     return " ".join(key(name).replace("-", " ").split())
@@ -161,6 +164,12 @@ class Gazetteer:
         where a name begins (an entity), so a bare province before it is not part of a longer name; `context`:
         provinces (old keys) that decide a district or commune whose name recurs; `date` (ISO): a page dated after
         the 2025 reorganisation names the new communes first."""
+        return self.resolve(self.hits(text, skip=skip, starts=starts, date=date), context, date)
+
+    def hits(self, text: str, *, skip: Iterable[tuple[int, int]] = (), starts: Iterable[int] = (),
+             date: str | None = None) -> list[tuple]:
+        """The names `text` gives places, each with its candidate units, before they are resolved (what `find` finds
+        does not depend on `context`: a page resolved again with its province scans once)."""
         folded = fold_tones(text)
         skip, starts = list(skip), set(starts)
         hits: list[tuple[int, int, str, list[Unit], str | None]] = []  # start, end, text, candidates, level word
@@ -183,12 +192,19 @@ class Gazetteer:
                     taken.append((m.start(), end))
                     pos = end
                     break
+        blocked = sorted(taken + skip)  # a bare name overlapping one of these is no place
+        block_starts = [ts for ts, _ in blocked]
+        reach = list(accumulate((te for _, te in blocked), max))  # the furthest end among the first i + 1 spans
         for m in self._bare_re.finditer(folded):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken + skip) or self._inside_longer_name(folded, s, e, starts):
+            i = bisect_left(block_starts, e)  # the spans that start before the name ends: does one end after it starts?
+            if (i and reach[i - 1] > s) or self._inside_longer_name(folded, s, e, starts):
                 continue
             hits.append((s, e, text[s:e], [self.province_unit(self.provinces[_nkey(m.group())])], None))
         hits.sort()
+        return hits
+
+    def resolve(self, hits: list[tuple], context: Iterable[str] = (), date: str | None = None) -> list[Place]:
         return self._resolve(hits, set(context), bool(date and date >= REORGANISED))
 
     @staticmethod
@@ -355,8 +371,15 @@ def page_places(record: dict) -> PagePlaces:
     text, date = record.get("text") or "", page_date(record)
     ents = record.get("entities") or []
     people = [(e["start"], e["end"]) for e in ents if e.get("label") == "PERSON"]
-    places = g.find(text, skip=people, starts=[e["start"] for e in ents], date=date)
-    counts = Counter(g.key_of(p.province) for p in places if p.province)
+    hits = g.hits(text, skip=people, starts=[e["start"] for e in ents], date=date)
+    places = g.resolve(hits, date=date)
+    counts: Counter = Counter()
+    first: dict[str, int] = {}  # province key → offset of its first mention
+    for p in places:
+        if p.province:
+            k = g.key_of(p.province)
+            counts[k] += 1
+            first[k] = min(first.get(k, p.start), p.start)
     province = None
     title = record.get("title") or ""
     in_title = [p for p in (g.find(title, date=date) if title and not text.startswith(title) else
@@ -364,11 +387,10 @@ def page_places(record: dict) -> PagePlaces:
     if in_title:
         province = g.key_of(in_title[0].province)
     elif counts:
-        top, n = max(counts.items(), key=lambda kv: (kv[1], -min(p.start for p in places
-                                                                 if g.key_of(p.province) == kv[0])))
+        top, n = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
         # a page naming many provinces (a national report) is about none of them
         province = top if 2 * n > sum(counts.values()) else None
     # a district or commune the text alone left open is decided by the page's province
     if province and any(p.province is None for p in places):
-        places = g.find(text, skip=people, starts=[e["start"] for e in ents], context=[province], date=date)
+        places = g.resolve(hits, context=[province], date=date)
     return PagePlaces(places, province, date, text)

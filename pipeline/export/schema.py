@@ -19,14 +19,74 @@ import typing
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Callable, Iterator
 
-import pyarrow as pa
-
 from pipeline.record import Record
+
+
+@dataclass(frozen=True)
+class DataType:
+    """A column's Arrow type, named without importing pyarrow (a run that writes JSONL or SQLite tables never loads
+    it); `arrow()` gives the pyarrow type, and str() its name as pyarrow spells it."""
+    name: str  # "string", "int64", "double", "bool", "date32[day]", "timestamp[us, tz=+07:00]", "list"
+    item: "DataType | None" = None  # a list's
+
+    def __str__(self) -> str:
+        return f"list<item: {self.item}>" if self.item is not None else self.name
+
+    def arrow(self):
+        import pyarrow as pa
+        if self.item is not None:
+            return pa.list_(self.item.arrow())
+        if self.name.startswith("timestamp"):
+            return pa.timestamp("us", tz="+07:00")
+        return {"string": pa.string, "int64": pa.int64, "double": pa.float64, "bool": pa.bool_,
+                "date32[day]": pa.date32}[self.name]()
+
+    @property
+    def is_list(self) -> bool:
+        return self.item is not None
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: DataType
+
+
+class Schema:
+    """A table's columns, in order (what pyarrow.Schema offers the exporters: names, field(), iteration)."""
+
+    def __init__(self, fields: list[tuple[str, DataType]]):
+        self.fields = [Field(n, t) for n, t in fields]
+        self.names = [f.name for f in self.fields]
+        self._arrow = None
+
+    def __iter__(self):
+        return iter(self.fields)
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    def field(self, name: str) -> Field:
+        return self.fields[self.names.index(name)]
+
+    def arrow(self):
+        if self._arrow is None:
+            import pyarrow as pa
+            self._arrow = pa.schema([(f.name, f.type.arrow()) for f in self.fields])
+        return self._arrow
+
+
+STRING, INT64, DOUBLE, BOOL = DataType("string"), DataType("int64"), DataType("double"), DataType("bool")
+
+
+def list_of(item: DataType) -> DataType:
+    return DataType("list", item)
+
 
 # Vietnam's zone: pages give their times in it, so a time written without an offset is read in it.
 TZ = dt.timezone(dt.timedelta(hours=7))
-DATE = pa.date32()
-TIMESTAMP = pa.timestamp("us", tz="+07:00")
+DATE = DataType("date32[day]")
+TIMESTAMP = DataType("timestamp[us, tz=+07:00]")
 RENAMED = {"start": "char_start", "end": "char_end"}
 
 
@@ -67,31 +127,31 @@ def _string(v):
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: pa.DataType
+    type: DataType
     source: str | None = None  # the part's field it is read from; None for a key or a derived column
     convert: Callable[[Any], Any] = _string
 
 
-def _scalar(hint) -> tuple[pa.DataType, Callable]:
+def _scalar(hint) -> tuple[DataType, Callable]:
     if hint is bool:
-        return pa.bool_(), lambda v: v if isinstance(v, bool) else None
+        return BOOL, lambda v: v if isinstance(v, bool) else None
     if hint is int:
-        return pa.int64(), _integer
+        return INT64, _integer
     if hint is float:
-        return pa.float64(), _number
-    return pa.string(), _string
+        return DOUBLE, _number
+    return STRING, _string
 
 
-def _list(item_type: pa.DataType, convert: Callable) -> tuple[pa.DataType, Callable]:
-    return pa.list_(item_type), lambda v: [convert(x) for x in v] if isinstance(v, (list, tuple)) else None
+def _list(item_type: DataType, convert: Callable) -> tuple[DataType, Callable]:
+    return list_of(item_type), lambda v: [convert(x) for x in v] if isinstance(v, (list, tuple)) else None
 
 
-def arrow_type(hint) -> tuple[pa.DataType, Callable]:
+def arrow_type(hint) -> tuple[DataType, Callable]:
     """Arrow type and converter of a field annotation (parts excepted)."""
     origin, args = typing.get_origin(hint), [a for a in typing.get_args(hint) if a is not type(None)]
     if origin in (typing.Union, types.UnionType):
         if set(args) <= {int, float} and len(args) > 1:
-            return pa.float64(), _number
+            return DOUBLE, _number
         return arrow_type(args[0])
     if origin in (list, tuple):  # a tuple is a fixed pair of offsets: a list of its item type
         return _list(*arrow_type(args[0]))
@@ -131,20 +191,32 @@ class Table:
 
     def rows(self, obj: dict, keys: tuple = ()) -> Iterator[tuple[str, dict, dict]]:
         """(table name, row, the part's dict) for this part and every part under it."""
-        row = dict(zip((k.name for k in self.keys), keys))
-        for c in self.columns:
-            row[c.name] = c.convert(obj.get(c.source))
-        yield self.name, row, obj
+        out: list[tuple[str, dict, dict]] = []
+        self._collect(obj, keys, out)
+        return iter(out)
+
+    def _collect(self, obj: dict, keys: tuple, out: list) -> None:
+        # (a list filled depth first, not nested generators: a page has hundreds of rows, mostly one level down)
+        plan = self.__dict__.get("_plan")
+        if plan is None or plan[0] is not self.columns:
+            plan = self.__dict__["_plan"] = (self.columns, tuple(k.name for k in self.keys),
+                                             tuple((c.name, c.source, c.convert) for c in self.columns))
+        _, key_names, columns = plan
+        get = obj.get
+        row = dict(zip(key_names, keys))
+        for name, source, convert in columns:
+            row[name] = convert(get(source))
+        out.append((self.name, row, obj))
         for child in self.children:
-            items = obj.get(child.path[-1]) or []
+            items = get(child.path[-1]) or []
             if isinstance(items, dict):  # a lone part: one row, keyed as its parent
-                yield from child.rows(items, keys)
+                child._collect(items, keys, out)
                 continue
-            if not items and child.covers in obj and obj.get(child.covers):
+            if not items and child.covers in obj and get(child.covers):
                 items = [obj[child.covers]]
             for i, item in enumerate(items):
                 if isinstance(item, dict):
-                    yield from child.rows(item, keys + (i,))
+                    child._collect(item, keys + (i,), out)
 
 
 def _singular(name: str) -> str:
@@ -164,7 +236,7 @@ def derive(part: type, name: str, path: tuple[str, ...], keys: list[Column]) -> 
             singles[sub] = f.name
     table = Table(name, part, path, keys, columns)
     for fname, sub in children:
-        key = Column(f"{_singular(fname)}_idx", pa.int64())
+        key = Column(f"{_singular(fname)}_idx", INT64)
         child = derive(sub, fname, path + (fname,), keys + [key])
         child.covers = singles.pop(sub, "")
         table.children.append(child)
@@ -173,7 +245,7 @@ def derive(part: type, name: str, path: tuple[str, ...], keys: list[Column]) -> 
     return table
 
 
-DOCUMENTS = derive(Record, "documents", (), [Column("doc_id", pa.string(), "doc_id")])
+DOCUMENTS = derive(Record, "documents", (), [Column("doc_id", STRING, "doc_id")])
 DOCUMENTS.columns = [c for c in DOCUMENTS.columns if c.name != "doc_id"]
 
 

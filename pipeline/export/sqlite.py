@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pyarrow as pa
-
 # full-text indexes: table → its indexed text columns
 FTS = {"documents": ("title", "text"), "people": ("name", "names", "positions")}
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -19,10 +17,11 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 INDEXED = ("person_id", "name_key", "province", "type", "date", "published_date", "post")
 
 
-def _sql_type(t: pa.DataType) -> str:
-    if pa.types.is_integer(t) or pa.types.is_boolean(t):
+def _sql_type(t) -> str:
+    """SQLite's type of a column (pipeline.export.schema.DataType)."""
+    if t.name in ("int64", "bool"):
         return "INTEGER"
-    if pa.types.is_floating(t):
+    if t.name == "double":
         return "REAL"
     return "TEXT"
 
@@ -32,7 +31,7 @@ def _q(name: str) -> str:
 
 
 class SqliteWriter:
-    def __init__(self, path: Path, schemas: dict[str, pa.Schema], primary_keys: dict[str, list[str]],
+    def __init__(self, path: Path, schemas: dict, primary_keys: dict[str, list[str]],
                  foreign_keys: dict[str, list[tuple[str, str, str]]]):
         self.con = sqlite3.connect(str(path))
         # a temp file renamed into place when complete (pipeline.export.files.atomic_files): no journal needed

@@ -19,24 +19,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import pickle
 import re
-from itertools import islice
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import pyarrow as pa
-
-from pipeline.export.files import FORMATS, atomic_files, iter_records, temp_name  # noqa: F401 (re-exported)
-from pipeline.export.directory import build_directory, person_ids, split_post, titles_of
+from pipeline.export.files import (FORMATS, TABLES_STAMP, atomic_files, file_digest, iter_records,  # noqa: F401
+                                   iter_sized_records, read_stamp, temp_name)
+from pipeline.export.directory import Title, directory, person_ids, sightings_of, split_post, titles_of
 from pipeline.export.places import PagePlaces, gazetteer, page_places
-from pipeline.export.schema import DATE, TABLES, Column
+from pipeline.export.schema import DATE, INT64, STRING, TABLES, Column, DataType, Schema, list_of
 
 DUCKDB_FILE = "vngov.duckdb"
 SQLITE_FILE = "vngov.sqlite"
-BATCH = 500
+BATCH = 500  # records at most in one batch of rows
+BATCH_BYTES = 2 << 20  # and about this many bytes of records.jsonl (rows in Python take ~25 times as much)
 
-_S, _I, _F = pa.string(), pa.int64(), pa.float64()
-_LS = pa.list_(_S)
+_S, _I = STRING, INT64
+_LS = list_of(_S)
 _PROVINCE = [Column("province", _S), Column("province_today", _S)]
 EXTRA: dict[str, list[Column]] = {
     "documents": [Column("n_attendees", _I), Column("n_metrics", _I), *_PROVINCE],
@@ -46,17 +47,17 @@ EXTRA: dict[str, list[Column]] = {
                   *_PROVINCE, Column("province_source", _S)],
     "metrics": [*_PROVINCE, Column("year", _I)],
 }
-SCHEMA: dict[str, pa.Schema] = {
-    name: pa.schema([(c.name, c.type) for c in t.keys + t.columns + EXTRA.get(name, [])])
+SCHEMA: dict[str, Schema] = {
+    name: Schema([(c.name, c.type) for c in t.keys + t.columns + EXTRA.get(name, [])])
     for name, t in TABLES.items()}
-SCHEMA["places"] = pa.schema([
+SCHEMA["places"] = Schema([
     ("doc_id", _S), ("place_idx", _I), ("level", _S), ("text", _S), ("char_start", _I), ("char_end", _I),
     ("level_word", _S), ("name", _S), ("district", _S), ("commune_today", _S), ("province", _S),
     ("province_code", _S), ("province_today", _S), ("province_today_code", _S)])
-SCHEMA["people"] = pa.schema([
+SCHEMA["people"] = Schema([
     ("person_id", _S), ("name", _S), ("name_key", _S), ("names", _LS), ("article_count", _I), ("position_count", _I),
     ("positions", _LS), ("provinces", _LS), ("first_seen", DATE), ("last_seen", DATE), ("doc_ids", _LS)])
-SCHEMA["careers"] = pa.schema([
+SCHEMA["careers"] = Schema([
     ("person_id", _S), ("career_idx", _I), ("name", _S), ("name_key", _S), ("post", _S), ("role", _S),
     ("organisation", _S),
     ("province", _S), ("province_today", _S), ("first_seen", DATE), ("last_seen", DATE), ("doc_ids", _LS),
@@ -97,15 +98,19 @@ def _year(m: dict, record: dict, places: PagePlaces) -> int | None:
     return year if isinstance(year, int) else int(places.date[:4]) if places.date else None
 
 
-def rows(record: dict, ids: dict[tuple[str, int], str]) -> dict[str, list[dict]]:
+def rows(record: dict, ids: dict[tuple[str, int], str] | None = None, places: PagePlaces | None = None,
+         titles: list[list[Title | None]] | None = None) -> dict[str, list[dict]]:
     """The table rows of one record (all tables but `people` and `careers`); `ids`: the people directory's
-    person_ids by (doc_id, attendee index)."""
+    person_ids by (doc_id, attendee index) (None: the person_id cells are left None, to be filled in later);
+    `places`, `titles`: page_places and titles_of its attendees, when the caller has them already."""
+    ids = ids or {}
     out: dict[str, list[dict]] = {name: [] for name in TABLES}
     out["places"] = []
     doc_id, text = record["doc_id"], record.get("text") or ""
-    places = page_places(record)
+    places = places or page_places(record)
     attendees = record.get("attendees") or []
-    titles = [titles_of(a, places) for a in attendees]  # each position as a post, with its province
+    if titles is None:
+        titles = [titles_of(a, places) for a in attendees]  # each position as a post, with its province
     for name, row, obj in TABLES["documents"].rows(record, (doc_id,)):
         out[name].append(row)
         if name == "documents":
@@ -149,8 +154,13 @@ def _iso(value):
     raise TypeError(f"cannot write {type(value).__name__}")
 
 
-def _flat_type(t: pa.DataType) -> pa.DataType:
-    return pa.string() if pa.types.is_list(t) or pa.types.is_timestamp(t) else t
+def _flat_type(t: DataType) -> DataType:
+    return STRING if t.is_list or t.name.startswith("timestamp") else t
+
+
+def _arrow_table(rows: list[dict], schema):
+    import pyarrow as pa
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
 class _Sink:
@@ -160,30 +170,35 @@ class _Sink:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.fmt, self.writers = fmt, {}
+        # the files it writes, by their final names
+        self.files = [DUCKDB_FILE] if fmt == "duckdb" else [SQLITE_FILE] if fmt == "sqlite" else \
+            [f"{name}.{fmt}" for name in SCHEMA]
         if fmt == "duckdb":
             import duckdb
             self.db = duckdb.connect(str(tmp(DUCKDB_FILE)))
             for name, schema in SCHEMA.items():
-                self.db.register("empty_batch", schema.empty_table())
+                self.db.register("empty_batch", schema.arrow().empty_table())
                 self.db.execute(f"CREATE TABLE {name} AS SELECT * FROM empty_batch")
                 self.db.unregister("empty_batch")
         elif fmt == "sqlite":
             from pipeline.export.sqlite import SqliteWriter
             self.db = SqliteWriter(tmp(SQLITE_FILE), SCHEMA, PRIMARY_KEY, FOREIGN_KEYS)
+        elif fmt == "jsonl":
+            for name in SCHEMA:
+                self.writers[name] = open(tmp(f"{name}.{fmt}"), "w", encoding="utf-8")
         else:
+            import pyarrow as pa  # (only here: JSONL and SQLite tables need no pyarrow)
             import pyarrow.csv
             import pyarrow.parquet
             for name, schema in SCHEMA.items():
                 path = tmp(f"{name}.{fmt}")
                 if fmt == "parquet":
-                    self.writers[name] = pyarrow.parquet.ParquetWriter(path, schema)
-                elif fmt == "csv":
+                    self.writers[name] = pyarrow.parquet.ParquetWriter(path, schema.arrow())
+                else:
                     f = pa.OSFile(str(path), "wb")
                     f.write(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark: Excel reads the file as UTF-8
-                    flat = pa.schema([(fl.name, _flat_type(fl.type)) for fl in schema])
+                    flat = Schema([(fl.name, _flat_type(fl.type)) for fl in schema]).arrow()
                     self.writers[name] = (pyarrow.csv.CSVWriter(f, flat), f, flat)
-                else:
-                    self.writers[name] = open(path, "w", encoding="utf-8")
 
     def write(self, name: str, batch: list[dict]) -> None:
         if not batch:
@@ -196,9 +211,9 @@ class _Sink:
             writer, _, flat = self.writers[name]
             flats = [{k: (v.isoformat() if isinstance(v, dt.datetime) else _flat(v) if isinstance(v, list) else v)
                       for k, v in r.items()} for r in batch]
-            writer.write_table(pa.Table.from_pylist(flats, schema=flat))
+            writer.write_table(_arrow_table(flats, flat))
         else:
-            table = pa.Table.from_pylist(batch, schema=SCHEMA[name])
+            table = _arrow_table(batch, SCHEMA[name].arrow())
             if self.fmt == "duckdb":
                 self.db.register("batch", table)
                 self.db.execute(f"INSERT INTO {name} SELECT * FROM batch")
@@ -217,39 +232,86 @@ class _Sink:
             self.db.close()
 
 
-def _batches(it: Iterable[dict], n: int) -> Iterator[list[dict]]:
-    it = iter(it)
-    while batch := list(islice(it, n)):
+def _batches(records: Iterable[tuple[dict, int]]) -> Iterator[list[dict]]:
+    """Records in batches of at most BATCH records and about BATCH_BYTES bytes of JSON: the rows of one batch are
+    held until written, so a batch of 100,000-character pages is a few pages, not 500."""
+    batch, size = [], 0
+    for record, n in records:
+        batch.append(record)
+        size += n
+        if len(batch) >= BATCH or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
         yield batch
 
 
+# the tables whose rows carry a person_id: held (pickled to a temp file) until the people directory is complete
+_LINKED = ("attendees", "positions")
+
+
 def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = None) -> dict[str, int]:
-    """Build every table of `fmt` in `out` from records.jsonl; returns row counts per table."""
+    """Build every table of `fmt` in `out` from records.jsonl; returns row counts per table.
+
+    One pass over the records: each record's places and titles are found once, its rows written as its batch ends,
+    its attendees kept as sightings for the people directory. The attendee and position rows wait in a temp file for
+    the person_ids the complete directory gives them, then the people and careers rows follow."""
     out = Path(out)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    records_path = records_path or out / "records.jsonl"
-    people = build_directory(iter_records(records_path))  # first pass: attendees only are kept
-    ids = person_ids(people)
+    records_path = Path(records_path or out / "records.jsonl")
+    journal = records_path.resolve() == (out / "records.jsonl").resolve()  # (the tables of the folder's journal)
+    digest = file_digest(records_path) if journal else None
     counts = {name: 0 for name in SCHEMA}
-    with atomic_files(out) as tmp:
+    sightings, entries = [], []
+    with atomic_files(out) as tmp, tempfile.TemporaryFile(dir=out, prefix=".linked-") as held:
         sink = _Sink(fmt, tmp)
         try:
-            for batch in _batches(iter_records(records_path), BATCH):
+            for batch in _batches(iter_sized_records(records_path)):
                 tables: dict[str, list[dict]] = {}
                 for r in batch:
-                    for name, rs in rows(r, ids).items():
+                    entries.append((r["doc_id"], r.get("content_hash"), r.get("source")))
+                    places = page_places(r)
+                    titles = [titles_of(a, places) for a in r.get("attendees") or []]
+                    sightings.extend(sightings_of(r, places, titles))
+                    for name, rs in rows(r, None, places, titles).items():
                         tables.setdefault(name, []).extend(rs)
+                pickle.dump([tables.pop(name, []) for name in _LINKED], held, protocol=pickle.HIGHEST_PROTOCOL)
                 for name, rs in tables.items():
                     sink.write(name, rs)
                     counts[name] += len(rs)
-            for batch in _batches(iter(people), BATCH):
-                careers = [(p, p.careers()) for p in batch]
+            people = directory(sightings)
+            del sightings
+            ids = person_ids(people)
+            held.seek(0)
+            while True:
+                try:
+                    linked = pickle.load(held)
+                except EOFError:
+                    break
+                for name, rs in zip(_LINKED, linked):
+                    for row in rs:
+                        row["person_id"] = ids.get((row["doc_id"], row["attendee_idx"]))
+                    sink.write(name, rs)
+                    counts[name] += len(rs)
+            for start in range(0, len(people), BATCH):
+                careers = [(p, p.careers()) for p in people[start:start + BATCH]]
                 sink.write("people", [p.row(cs) for p, cs in careers])
                 career_rows = [c.row(p, i) for p, cs in careers for i, c in enumerate(cs)]
                 sink.write("careers", career_rows)
-                counts["people"] += len(batch)
+                counts["people"] += len(careers)
                 counts["careers"] += len(career_rows)
         finally:
             sink.close()
+        if journal:  # created last, so renamed last: a stamp never speaks for tables not in place
+            _write_stamp(tmp(TABLES_STAMP), out, fmt, digest, sink.files, entries)
     return counts
+
+
+def _write_stamp(path: Path, out: Path, fmt: str, digest: str, files: list[str], entries: list[tuple]) -> None:
+    stamp = read_stamp(out)
+    formats = stamp.get("formats") if stamp.get("records") == digest and isinstance(stamp.get("formats"), dict) \
+        else {}
+    formats = {**formats, fmt: files}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"records": digest, "formats": formats, "entries": entries}, f)  # (ASCII: any lone surrogate)

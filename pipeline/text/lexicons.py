@@ -83,13 +83,18 @@ def word_tags() -> dict[str, frozenset[str]]:
     """The part-of-speech tags (VLSP 2013 tagset: N noun, V verb, A adjective, E preposition …) each lower-case word
     has in the gold-tagged VLSP 2013 test sentences underthesea ships with its POS model (3,700 words); {} when that
     file is not installed. Used to tell a verb ("tạo", "phối hợp") from a counted noun after a number."""
+    from pipeline.text.cache import cached, code_files
     path = _underthesea_file("pipeline", "pos_tag", "models", "pos_crf_vlsp2013_20230303", "test_output.txt")
-    tags: dict[str, set[str]] = {}
-    for line in _lines(path) if path else ():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[1].startswith("B-"):
-            tags.setdefault(parts[0].lower(), set()).add(parts[1][2:])
-    return {w: frozenset(t) for w, t in tags.items()}
+
+    def build() -> dict[str, frozenset[str]]:
+        tags: dict[str, set[str]] = {}
+        for line in _lines(path) if path else ():
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[1].startswith("B-"):
+                tags.setdefault(parts[0].lower(), set()).add(parts[1][2:])
+        return {w: frozenset(t) for w, t in tags.items()}
+    # (~50 ms to read the 3,700 sentences; the pickle loads in a few)
+    return cached("word_tags", build, ([path] if path else []) + code_files("text"))
 
 
 @lru_cache(maxsize=1)

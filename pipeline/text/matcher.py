@@ -51,15 +51,20 @@ class PhraseMatcher:
 
     def match(self, toks: list[Tok], i: int) -> int:
         """Length in tokens of the longest phrase starting at token i, or 0."""
-        if i >= len(toks):
+        size = len(toks)
+        if i >= size:
             return 0
         t = toks[i]
-        cands = self.index.get(t.key, ())
-        if t.key in self.lower_only and not t.abbr:
+        cands = self.index.get(t.key)
+        if cands is None:  # no phrase starts here: most calls
+            return 0
+        if not t.abbr and t.key in self.lower_only:
             cands = self.lower_only[t.key]
         for cand in cands:
             n = len(cand)
-            if i + n > len(toks):
+            if n == 1:  # (longest first: a one-word phrase is the last chance, and its word is this one)
+                return 1
+            if i + n > size:
                 continue
             for k in range(1, n):  # a plain loop: this is the recogniser's innermost step
                 if toks[i + k].key != cand[k]:

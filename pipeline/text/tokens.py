@@ -73,12 +73,13 @@ def scan(text: str) -> Tokens:
 
 def _tokens(rx: re.Pattern, text: str) -> Tokens:
     out, starts = Tokens(), []
+    add, at, make = out.append, starts.append, tok  # (bound once: a page has thousands of tokens)
     for m in rx.finditer(text):
-        t = m.group(0)
+        t = m.group()
         if t == "\n":
             if out and out[-1] is BREAK:
                 continue
-            out.append(BREAK)
+            add(BREAK)
         elif "-" in t and not t.isupper() and _vietnamese_words(parts := t.split("-")):
             # Vietnamese words hyphened without spaces are two ("Kpă Đô-Trưởng ban", "Bà Rịa-Vũng Tàu"): only
             # foreign names are one word ("Mashego-Dlamini", "Díaz-Canel")
@@ -93,8 +94,8 @@ def _tokens(rx: re.Pattern, text: str) -> Tokens:
                 start += len(part)
             continue
         else:
-            out.append(tok(t))
-        starts.append(m.start())
+            add(make(t))
+        at(m.start())
     out.starts = starts
     return out
 
