@@ -201,7 +201,20 @@ REAL_R13_R15 = {
     ],
 }
 
-CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15}
+# ---------------------------------------------------------------- issue 13, after the first look at r16–r17
+
+REAL_R16_R17 = {
+    "a province or country before a count owns it: a breakdown by place (r17: flood damage; held-out: gifts)": [
+        ("lũ quét làm 5 người chết (Yên Bái 3 người, Hòa Bình 1 người, Phú Thọ 1 người)",
+         [(5, "người"), (3, "người"), (1, "người"), (1, "người")]),
+        ("nhiều nhất là Nghệ An 120 nhà, tiếp đến là Thanh Hóa 64 nhà", [(120, "nhà"), (64, "nhà")]),
+        ("Hội trao tặng kiều bào tại Lào 300 suất quà", [(300, "suất quà")]),
+        ("Sư đoàn 312 tổ chức hội thi", []),  # a unit numbered, not a place
+        ("Quân khu 7 đơn vị đứng đầu", []),
+    ],
+}
+
+CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17}
 
 
 @pytest.mark.parametrize("text,expected", [c for cases in CLASSES.values() for c in cases],

@@ -26,7 +26,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from pipeline.metrics.numbers import parse_digits, spelled_in
-from pipeline.text.lexicons import alternation, dictionary_words, entries, table, word_tags
+from pipeline.text.lexicons import administrative_units, alternation, dictionary_words, entries, table, word_tags
 from pipeline.text.normalize import fold_tones, key, lower_view
 
 SCALES = {w: int(f) for w, f in table("metrics/scales").items()}
@@ -421,6 +421,29 @@ def _after_a_name(text: str, start: int) -> bool:
     return word[:1].isupper() and not word.isupper() and word.casefold() not in _COMPARATOR_WORDS
 
 
+_NAME_RUN_BEFORE = re.compile(r"(?<![^\W\d_])((?:[A-ZĐ\u00C0-\u1EF8][^\W\d_]*[ \t]+){1,4})$")
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Provinces and countries (models/ner/places.txt, models/ner/countries.txt, and the provinces of the
+    gazetteer lexicons.administrative_units), folded by key()."""
+    names = set(entries("ner/places")) | set(entries("ner/countries"))
+    names |= {n for n, u in administrative_units().items() if u["levels"] & {"tỉnh", "thành phố"}}
+    return frozenset(key(n) for n in names)
+
+
+def _after_a_place(text: str, start: int) -> bool:
+    """A province or country right before the number owns the count, as in a breakdown by place ("6 người chết
+    (Vĩnh Phúc 2 người, Lào Cai 1 người)", "tiếp đến là Hà Giang 97 nhà", "tại Nhật Bản 200 bộ sách"): a place is
+    never numbered like "Sư đoàn 312", so the number is no part of its name."""
+    m = _NAME_RUN_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    return any(key(" ".join(words[-n:])) in _places() for n in range(1, len(words) + 1))
+
+
 # words before a number that are not the name it belongs to: its qualifier ("Hơn 30"), or a verb ("Có 5")
 _COMPARATOR_WORDS = {key(q) for q in table("metrics/qualifiers")} | {"có", "với", "đạt"}
 
@@ -508,7 +531,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
         if kind == "count" and _refers_to_people(text, unit, end):
             continue  # "cả hai ông đều được bầu": people already named
-        if kind in ("count", "scale") and _after_a_name(text, start):
+        if kind in ("count", "scale") and _after_a_name(text, start) \
+                and not (kind == "count" and _after_a_place(text, start)):
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
         span_end = num_end if kind == "" else end
         if kind == "percent":
