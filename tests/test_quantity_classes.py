@@ -212,6 +212,27 @@ REAL_R16_R17 = {
         ("Sư đoàn 312 tổ chức hội thi", []),  # a unit numbered, not a place
         ("Quân khu 7 đơn vị đứng đầu", []),
     ],
+    "'<word> viên' names people, even after a level or a verb (r16: party discipline; held-out: census staff)": [
+        ("kỷ luật 9 đảng viên, trong đó có 2 cấp ủy viên", [(9, "đảng viên"), (2, "cấp ủy viên")]),
+        ("huy động 850 điều tra viên và 40 giám sát viên", [(850, "điều tra viên"), (40, "giám sát viên")]),
+        ("tuyển dụng 120 cán bộ viên chức", [(120, "cán bộ")]),  # "viên chức" is a word of its own
+        ("chính quyền địa phương 2 cấp", []),
+    ],
+    "after a verb or 'và' a compound tagged a verb is the counted object (held-out: investment, exchanges)": [
+        ("tỉnh đã ký kết 9 thỏa thuận hợp tác", [(9, "thỏa thuận")]),
+        ("tổ chức 3 đoàn công tác và 4 hội thảo khoa học", [(3, "đoàn công tác"), (4, "hội thảo")]),
+        ("Đề án 06 triển khai trên toàn tỉnh", []),  # after a noun the number labels it
+        ("hội nghị diễn ra ngày 7/11 vừa qua", []),
+    ],
+    "nouns of the lexicon in the old tone placement (held-out: 'thoả', 'uỷ')": [
+        ("ký 12 thoả thuận ghi nhớ", [(12, "thoả thuận")]),
+        ("có 3 cấp uỷ viên bị kỷ luật", [(3, "cấp uỷ viên")]),
+    ],
+    "'định kỳ' and 'cùng kỳ' head a frequency or a gap, 'kỳ' alone labels (held-out: sampling, growth)": [
+        ("cơ quan chức năng lấy mẫu nước định kỳ 4 lần/năm", [(4, "lần/năm")]),
+        ("GRDP tăng 8,1%, cao hơn cùng kỳ 0,6 điểm phần trăm", [(8.1, "%"), (0.6, "điểm phần trăm")]),
+        ("tại kỳ 2 của năm học", []),
+    ],
 }
 
 CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -34,8 +35,20 @@ SCALES = {w: int(f) for w, f in table("metrics/scales").items()}
 # ---------------------------------------------------------------- lexicons compiled once
 
 
+_NEW_PAIR = re.compile(r"(?<![qQ])([òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ])([aeyAEY])(?![^\W\d_])")
+_TONE_OF = {c: unicodedata.normalize("NFD", c) for c in "òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ"}
+
+
+def _old_placement(w: str) -> str:
+    """The old tone placement of a word written the gov.vn way ("thỏa thuận" → "thoả thuận", "ủy viên" → "uỷ
+    viên"): pages write either, and a lexicon lists one (pipeline.text.normalize.fold_tones goes the other way)."""
+    return _NEW_PAIR.sub(lambda m: _TONE_OF[m.group(1)][0]
+                         + unicodedata.normalize("NFC", m.group(2) + _TONE_OF[m.group(1)][1]), w)
+
+
 def _alternation(words, flags=0) -> re.Pattern:
-    ws = sorted(set(words), key=len, reverse=True)
+    words = set(words)
+    ws = sorted(words | {_old_placement(w) for w in words}, key=len, reverse=True)
     return re.compile(r"(?:%s)(?![\w²³])" % "|".join(re.escape(w) for w in ws), flags)
 
 
@@ -182,10 +195,11 @@ def _lower_first(w: str) -> str:
     return w[0].lower() + w[1:] if w[:1].isupper() and not w.isupper() else w
 
 
-def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | None | bool:
+def _head_noun(text: str, i: int, labelled: bool = False, governed: bool = False) -> tuple[str, int] | None | bool:
     """The counted noun starting at i: (noun, end); None when there is none; False when the number
     is a duration, a level or an idiom (so it is no quantity at all). `labelled`: the number may label the noun
-    before it (_label_before: "cơ sở 2 Trung tâm Y tế"), so a name after it is not what it counts.
+    before it (_label_before: "cơ sở 2 Trung tâm Y tế"), so a name after it is not what it counts. `governed`: a
+    verb or "và" stands before the number (_governed), so what follows it is an object, even a word tagged a verb.
 
     The noun is the longest of the lexicon's nouns and the dictionary's words there ("đoàn viên" over the
     lexicon's "đoàn", "phó giáo sư"), else the first word alone ("37 nhà phải …"); a classifier takes the
@@ -202,6 +216,8 @@ def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | N
                 m.group()[0].isupper() or text[nxt.start(1)].isupper() or lx["noun_re"].match(text, nxt.start(1))
                 or any(t.startswith("N") for t in word_tags().get(head[0].lower(), ()))):
             return f"{_lower_first(m.group())} {text[nxt.start(1):head[1]]}", head[1]
+    if (agent := _agent_noun(text, i)) is not None:
+        return agent
     cands = []  # (end, priority, kind): longest wins, a stop beats a noun of the same length
     for kind, rx, prio in (("noun", lx["noun_re"], 0), ("abbr", lx["abbr_re"], 0),
                            ("time", lx["time_re"], 1), ("stop", lx["stop_head_re"], 1)):
@@ -250,12 +266,30 @@ def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | N
                 end = m2.end()
         return _lower_first(text[i:end]), end
     end = max(end, _dictionary_word_end(text, i) or 0)
-    if kind is None and _predicate(text[i:end]) and text[i].islower():
+    if kind is None and _predicate(text[i:end]) and text[i].islower() \
+            and not (governed and " " in text[i:end] and word_tags().get(text[i:end].lower()) == {"V"}):
         return None  # "Đề án 06 tạo …", "Vùng 4 phối hợp …": a verb follows the number, nothing is counted
+    # (but after a verb or "và" a compound the word list tags a verb only is the object counted, as gov.vn uses
+    # it as a noun: "ký kết 7 thỏa thuận", "tổ chức 14 đoàn và 6 hội thảo")
     if _lower_first(text[i:end]) in lx["classifiers"] and (m2 := _NEXT_WORD.match(text, end)) \
             and m2.group(1).islower() and m2.group(1) not in lx["stopwords"]:
         end = _dictionary_word_end(text, m2.start(1)) or m2.end()
     return _lower_first(text[i:end]), end
+
+
+# "cấp ủy viên", "điều tra viên", "giám sát viên": a two-syllable word and "viên" (member, agent) name people, even
+# when the word alone is a verb or a level; not "cán bộ viên chức" ("viên chức" is a word of its own)
+_AGENT = re.compile(r"([^\W\d_]+[ \t][^\W\d_]+)[ \t]viên(?![^\W\d_])(?![ \t]+chức(?![^\W\d_]))")
+
+
+def _agent_noun(text: str, i: int) -> tuple[str, int] | None:
+    """(noun, end) of an agent noun "<word> viên" starting at i, when the word is in the dictionary, else None."""
+    m = _AGENT.match(text, i)
+    words_ = _dictionary()
+    if not m or not words_ or not m.group(1).islower() or fold_tones(m.group(1)) not in words_ \
+            and m.group(1) not in words_:
+        return None
+    return m.group(), m.end()
 
 
 _NAME_NEXT = re.compile(r"[ \t]+(\w)")
@@ -285,6 +319,17 @@ def _label_before(text: str, start: int) -> bool:
     return not (tags & _NOT_NOUN_TAGS)  # "trao tặng 7 Huân chương": "tặng" is a verb
 
 
+def _governed(text: str, start: int) -> bool:
+    """A verb ("ký kết", "tổ chức") or "và" right before the number: it governs what the number counts."""
+    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
+    if not m:
+        return False
+    words = m.group(1).lower().split()
+    if words[-1] == "và":
+        return True
+    return any(word_tags().get(" ".join(words[-n:])) == {"V"} for n in (1, 2) if n <= len(words))
+
+
 _NOT_NOUN_TAGS = frozenset({"V", "A", "E", "C", "Cc", "R", "L", "P", "T", "X"})
 
 
@@ -311,7 +356,7 @@ def _opens_a_name(text: str, i: int, end: int, title: bool = True) -> bool:
     return word[:1].isupper() and not (title and " " in word) and bool(nxt) and nxt.group(1).isupper()
 
 
-def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False):
+def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False, governed: bool = False):
     """Parse scale words and a unit after a number ending at p: (unit, end, scale, currency, kind, per, added)
     or False when the number is a duration/level/idiom; `added` is the part written in a smaller scale word
     ("3 tỷ 362 triệu": 0.362, in tỷ), to add to the number."""
@@ -337,7 +382,7 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False):
         u, u_end, kind = m.group(), m.end(), "measure"
         currency = None if lx["units"][u] == "-" else lx["units"][u]
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
-        head = _head_noun(text, q + len(gap), labelled and not scale_words)
+        head = _head_noun(text, q + len(gap), labelled and not scale_words, governed and not scale_words)
         if head is False and not scale_words:
             return False
         if head:  # after a scale word a duration or verb just follows the amount ("60 tỷ giải ngân", "2 triệu năm nay")
@@ -507,7 +552,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if _excluded_by_context(text, start) and not _money_after(text, num_end):
             continue  # but "ngân sách Trung ương 168 tỷ đồng" is money: no label is followed by a scale and a currency
         parsed = _unit_after(text, num_end, attached_ok=not spelled,
-                             labelled=total is None and _label_before(text, start))
+                             labelled=total is None and _label_before(text, start),
+                             governed=total is None and _governed(text, start))
         if parsed is False and (age := _AGE.match(text, num_end)) \
                 and _AVERAGE_AGE_BEFORE.search(lower_view(text[max(0, start - 40):start])):
             parsed = "tuổi", age.end(), None, None, "count", None, 0  # "tuổi thọ trung bình đạt 74,7 tuổi"
