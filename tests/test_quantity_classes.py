@@ -233,6 +233,20 @@ REAL_R16_R17 = {
         ("GRDP tăng 8,1%, cao hơn cùng kỳ 0,6 điểm phần trăm", [(8.1, "%"), (0.6, "điểm phần trăm")]),
         ("tại kỳ 2 của năm học", []),
     ],
+    "'năm' and 'một' alone count in a list of counts in words (r15: awards)": [
+        ("Dịp này, năm tập thể và một cá nhân được tặng Bằng khen", [(5, "tập thể"), (1, "cá nhân")]),
+        ("khen thưởng ba đơn vị, năm cá nhân", [(3, "đơn vị"), (5, "cá nhân")]),
+        ("Trong năm doanh nghiệp và người dân đã đóng góp tích cực", []),  # the year
+        ("một số tập thể và cá nhân còn chậm", []),  # "một số": some
+        ("năm học này có hai trường đạt chuẩn", [(2, "trường")]),
+    ],
+    "a capitalised name in quotes is what is counted, a quoted slogan is none (held-out: charity houses)": [
+        ("Hội đã xây 56 “Mái ấm tình thương” với kinh phí 2,8 tỷ đồng",
+         [(56, "Mái ấm tình thương"), (2.8, "tỷ đồng")]),
+        ('bàn giao 9 "Nhà đại đoàn kết" cho hộ nghèo', [(9, "Nhà đại đoàn kết")]),
+        ('các căn nhà đều đạt tiêu chí "3 cứng"', []),
+        ("thực hiện tốt phương châm “4 tại chỗ”", []),
+    ],
 }
 
 CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17}

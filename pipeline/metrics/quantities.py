@@ -303,6 +303,12 @@ def _is_noun(word: str) -> bool:
     return word in _lex()["single"] or (bool(tags & {"N", "Nc"}) and all(t.startswith("N") for t in tags))
 
 
+def _noun_word(word: str) -> bool:
+    """A counted noun of the lexicon, or a word the POS word list tags only as a noun ("tập thể", "cá nhân")."""
+    tags = word_tags().get(word) or frozenset()
+    return bool(_lex()["noun_re"].fullmatch(word)) or _is_noun(word) or bool(tags) and all(t.startswith("N") for t in tags)
+
+
 def _label_before(text: str, start: int) -> bool:
     """The number may label the word before it ("cơ sở 2", "Vành đai 4", "Vùng CSB 3"), so a name after it is not
     what it counts: unless punctuation, a qualifier, a function word or a verb stands before it ("gồm: 9 Huân
@@ -381,6 +387,8 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False, go
         # a longer counted noun is no unit: "45 đồng chí" is no money
         u, u_end, kind = m.group(), m.end(), "measure"
         currency = None if lx["units"][u] == "-" else lx["units"][u]
+    elif gap and (quoted := _QUOTED_NAME.match(text, q + len(gap))) and not labelled:
+        u, u_end, kind = quoted.group(1), quoted.end(), "count"  # "xây 148 “Mái ấm tình thương”": what is built
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
         head = _head_noun(text, q + len(gap), labelled and not scale_words, governed and not scale_words)
         if head is False and not scale_words:
@@ -403,6 +411,11 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False, go
     if kind == "percent":
         unit_text = "%"
     return unit_text, u_end, (scale if scale_words else None), currency, kind, per, added
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = ("“", '"', "‘", "'"), ("”", '"', "’", "'")
+# a capitalised name in quotes after a number is the thing counted: a programme's houses, a title's holders
+_QUOTED_NAME = re.compile(r"[“\"]((?:[A-ZĐ\u00C0-\u1EF8][^\W\d_]*)(?:[ \t][^\W\d_]+){0,5})[”\"]")
 
 
 _RATE_BASE = re.compile(r"(?:/|[ \t]+trên[ \t]+)(\d+(?:\.\d{3})*)[ \t]*")
@@ -543,6 +556,12 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         raw.append((start, end, value, True, None, text[start:end]))
     for m in _lex()["one_title_re"].finditer(text):  # "bầu bổ sung một Phó Chủ tịch": "một" counts one office holder
         raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
+    taken = {r[0] for r in raw}
+    alone = set()  # "năm", "một" alone: counts only in a list of spelled counts (_in_a_spelled_list)
+    for m in _ALONE_NUMERAL.finditer(lower_view(text) if low is None else low):
+        if m.start() not in taken:
+            alone.add(m.start())
+            raw.append((m.start(), m.end(1), _ALONE_VALUES[m.group(1)], True, None, text[m.start():m.end(1)]))
     raw.sort()
 
     out: list[Quantity] = []
@@ -572,6 +591,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue  # a year, even when a word follows it ("năm 2019 tăng …")
         if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
             continue
+        if start in alone and (kind != "count" or not _noun_word(unit.lower())):
+            continue  # "năm học", "một cách": the year, the article
         if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or (
                 _lex()["party_re"].fullmatch(unit) and _names_two_parties(text, start, end))):
             continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
@@ -580,14 +601,37 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if kind in ("count", "scale") and _after_a_name(text, start) \
                 and not (kind == "count" and _after_a_place(text, start)):
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
+        if kind == "count" and text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES \
+                and " " not in unit and start:
+            continue  # "3 cứng", “4 tại chỗ”: a slogan quoted whole, no count
         span_end = num_end if kind == "" else end
         if kind == "percent":
             span_end = _PERCENT.match(text, num_end).end()
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
+    if alone:
+        out = [q for k, q in enumerate(out) if q.start not in alone or _in_a_spelled_list(text, out, k)]
     _link_ranges(text, out)
     lines = _Lines(text)
     return [q for q in out if q.kind and not _page_furniture(text, q, lines)]
+
+
+# "năm" (five; year) and "một" (one; a) alone are numbers only where a list of counts in words reads them so
+_ALONE_VALUES = {"một": 1, "năm": 5}
+_ALONE_NUMERAL = re.compile(r"(?<![^\W\d_])(một|năm)[ \t]+(?!số(?![^\W\d_]))(?=[^\W\d_])")  # not "một số" (some)
+_LIST_JOIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:và|cùng)?[ \t]*")
+
+
+def _in_a_spelled_list(text: str, qs: list[Quantity], k: int) -> bool:
+    """qs[k] is joined by a comma or "và" to another count written in words: "năm tập thể và một cá nhân",
+    "ba đơn vị, năm cá nhân"."""
+    q = qs[k]
+    for a, b in ((qs[k - 1], q) if k else (None, None), (q, qs[k + 1]) if k + 1 < len(qs) else (None, None)):
+        other = b if a is q else a
+        if other is not None and other.spelled and other.kind == "count" and b.start > a.end \
+                and _LIST_JOIN.fullmatch(text, a.end, b.start) and text[a.end:b.start].strip():
+            return True
+    return False
 
 
 _COUNTER_LINE = re.compile(rf"[\d.,/]+[^\w\n]*(?:{alternation('metrics/page_counters')})?[^\w\n]*")  # lower-case view
