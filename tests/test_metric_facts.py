@@ -69,6 +69,13 @@ CASES = {
         ("Hội nghị giữ nguyên hình thức khiển trách đối với 2 trường hợp, khai trừ khỏi Đảng đối với 2 trường hợp.",
          ["2 trường hợp", "2 trường hợp"]),
         ("Tỉnh đón 3 đoàn khách quốc tế.\n\nTrong tháng, sở cũng tiếp 3 đoàn doanh nghiệp.", ["3 đoàn", "3 đoàn"]),
+        ("Nông nghiệp tăng 2,1%; công nghiệp tăng 2,1%; dịch vụ tăng 4%.", ["2,1%", "2,1%", "4%"]),
+    ],
+    "a clause copied twice into one sentence is one fact (r17: a growth figure pasted twice)": [
+        ("Khu vực công nghiệp tăng 6,2%; khu vực dịch vụ tăng 4,15%; khu vực dịch vụ tăng 4,15%.",
+         ["6,2%", "4,15%"]),
+        ("Giá trị sản xuất công nghiệp ước đạt 1.250 tỷ đồng, giá trị sản xuất công nghiệp ước đạt 1.250 tỷ đồng, "
+         "tăng 8%.", ["1.250 tỷ đồng", "8%"]),
     ],
 }
 

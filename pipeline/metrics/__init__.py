@@ -49,6 +49,7 @@ def find_metrics(doc: Document) -> list[Metric]:
     # fact key -> sentence -> the facts kept there
     by_fact: dict[str, dict[int, list[Metric]]] = {}
     among: list[Metric] = []  # the groups a page names as "một trong N …" (one of the N)
+    echoes: set[tuple[int, str]] = set()  # (sentence, context.echo) of the kept metrics
     by_value: dict[float, list[Metric]] = {}  # the kept metrics by value: a look-up, not a scan of every one (issue 16)
     i = 0
     for q in quantities:
@@ -76,6 +77,10 @@ def find_metrics(doc: Document) -> list[Metric]:
             continue  # "là một trong 60 doanh nhân được vinh danh" and "trao danh hiệu cho 60 doanh nhân": one group
         if q.kind == "count" and context.one_of(doc.lower, m):
             among.append(m)
+        if (said := context.echo(doc.lower, m)) is not None:
+            if (sentence, said) in echoes:
+                continue  # the clause copied twice into one sentence
+            echoes.add((sentence, said))
         same = by_fact.setdefault(context.fact_key(m.text), {})
         if not any(context.same_fact(m, sentence, seen, s) for s, there in same.items() if s != sentence
                    for seen in there):  # (never the same fact within one sentence)

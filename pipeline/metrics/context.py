@@ -291,3 +291,19 @@ def one_of(low: str, m: Metric) -> bool:
 def refers_back(low: str, m: Metric) -> bool:
     """The figure names a group counted before ("2 vụ …. Hai vụ này vẫn …"), so it states no new fact."""
     return bool(_BACK_BEFORE.search(low, max(0, m.start - 4), m.start) or _BACK_AFTER.match(low, m.end))
+
+
+_CLAUSE_BEFORE = re.compile(r"([^\W\d_]+(?:[ \t]+[^\W\d_]+){2,3})[ \t]+$")  # in the lower-case view
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}")
+
+
+def echo(low: str, m: Metric) -> str | None:
+    """The figure with the three or four words before it in its clause and the two after: a clause a page copies
+    twice into one sentence ("khu vực dịch vụ tăng 3,84%; khu vực dịch vụ tăng 3,84%", a headline run into the body
+    without a stop) says one fact; the same figure after other words ("khiển trách 2 trường hợp, khai trừ 2
+    trường hợp") is another. None when fewer than three words stand before it."""
+    before = _CLAUSE_BEFORE.search(low, max(0, m.start - 60), m.start)
+    if not before:
+        return None
+    return f"{before.group(1)}|{key(m.text)}|{_WORDS_AFTER.match(low, m.end).group().strip()}"
+
