@@ -247,6 +247,16 @@ REAL_R16_R17 = {
         ('các căn nhà đều đạt tiêu chí "3 cứng"', []),
         ("thực hiện tốt phương châm “4 tại chỗ”", []),
     ],
+    "after a verb the word list leaves untagged an abbreviation is counted (our probes: party and labour reports)": [
+        ("năm qua, Đảng bộ kết nạp 46 ĐVM", [(46, "ĐVM")]),
+        ("doanh nghiệp tuyển 850 LĐ địa phương", [(850, "LĐ")]),
+        ("Vùng CSB 3 triển khai", []),  # a label, as before
+    ],
+    "units of mass and concentration the grammar lacked (our probes: health and environment notices)": [
+        ("mẫu nước có hàm lượng amoni 1,8 mg/l, vượt 3 lần", [(1.8, "mg/l"), (3, "lần")]),
+        ("thu giữ 500 gam ma túy đá", [(500, "gam")]),
+        ("nồng độ CO2 ngoài trời khoảng 420 ppm", [(420, "ppm")]),
+    ],
 }
 
 CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17}

@@ -74,6 +74,7 @@ def _lex():
         "party_re": _alternation(entries("metrics/party_nouns"), re.I),
         "sides_re": _alternation(entries("metrics/both_sides"), re.I),
         "pronouns": set(entries("metrics/pronoun_heads")),
+        "governing_verbs": set(entries("metrics/governing_verbs")),
         "one_title_re": re.compile(r"(?<![^\W\d_])(?:Một|một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
                                    % "|".join(map(re.escape, entries("metrics/title_heads")))),
     }
@@ -319,7 +320,7 @@ def _label_before(text: str, start: int) -> bool:
     words = m.group(1).lower().split()
     last_two = " ".join(words[-2:])
     word = last_two if len(words) >= 2 and _dictionary() and last_two in _dictionary() else words[-1]
-    if key(word) in _COMPARATOR_WORDS or words[-1] in _lex()["stopwords"]:
+    if key(word) in _COMPARATOR_WORDS or words[-1] in _lex()["stopwords"] or _governing_verb(words):
         return False
     tags = (word_tags().get(word) or frozenset()) | (word_tags().get(words[-1]) or frozenset())
     return not (tags & _NOT_NOUN_TAGS)  # "trao tặng 7 Huân chương": "tặng" is a verb
@@ -331,9 +332,14 @@ def _governed(text: str, start: int) -> bool:
     if not m:
         return False
     words = m.group(1).lower().split()
-    if words[-1] == "và":
+    if words[-1] == "và" or _governing_verb(words):
         return True
     return any(word_tags().get(" ".join(words[-n:])) == {"V"} for n in (1, 2) if n <= len(words))
+
+
+def _governing_verb(words: list[str]) -> bool:
+    """The last one or two words are a verb the word list leaves untagged (models/metrics/governing_verbs.txt)."""
+    return any(" ".join(words[-n:]) in _lex()["governing_verbs"] for n in (1, 2) if n <= len(words))
 
 
 _NOT_NOUN_TAGS = frozenset({"V", "A", "E", "C", "Cc", "R", "L", "P", "T", "X"})
