@@ -49,6 +49,12 @@ CASES = {
          "BQL nêu trên.", []),
         ("Chủ tịch phân công theo dõi 2 BQL của tỉnh. Tỉnh có 2 BQL.", ["2 BQL", "2 BQL"]),
     ],
+    "'1 trong N' with a digit, and a body 'gồm N' said again of the same body (dev e-pages)": [
+        ("Tỉnh cho nghỉ hưu trước tuổi 6 trưởng phòng.\n\nÔng A, Trưởng phòng Kinh tế, là 1 trong 6 trưởng phòng "
+         "nhận quyết định.", ["6 trưởng phòng"]),
+        ("Theo đó, Ban Chấp hành Đảng bộ gồm 61 người. Ban Chấp hành Đảng bộ tỉnh khóa mới có 61 người; Ban "
+         "Thường vụ gồm 17 người.", ["61 người", "17 người"]),
+    ],
     "the same thing measured, the same period's change (real sets)": [
         ("So với năm 2024, tỷ lệ hộ nghèo giảm 0,72%; hộ cận nghèo giảm 0,55%.\n\nNhờ nhiều cách làm hay, tỷ lệ "
          "hộ nghèo ở xã giảm 0,72%; hộ cận nghèo giảm 0,55% so với năm 2024.",

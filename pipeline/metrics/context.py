@@ -273,7 +273,7 @@ _BACK_AFTER = re.compile(r"(?:[ \t]+(?!trong\b)[^\W\d_]+)?[ \t]+"
 
 # "2 BQL nêu trên", "hai dự án kể trên": said to be the group named above, whether counted there or named
 _SAID_ABOVE = re.compile(r"(?:[ \t]+(?!trong\b)[^\W\d_]+)?[ \t]+(?:nêu trên|nói trên|kể trên|vừa nêu|trên đây)(?!\w)")
-_ONE_OF = re.compile(r"(?<!\w)một[ \t]+trong[ \t]+(?:số[ \t]+)?$")  # in the lower-case view
+_ONE_OF = re.compile(r"(?<!\w)(?:một|1)[ \t]+trong[ \t]+(?:số[ \t]+)?$")  # in the lower-case view
 
 
 def said_above(low: str, m: Metric) -> bool:
