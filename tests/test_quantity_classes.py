@@ -209,6 +209,8 @@ REAL_R16_R17 = {
          [(5, "người"), (3, "người"), (1, "người"), (1, "người")]),
         ("nhiều nhất là Nghệ An 120 nhà, tiếp đến là Thanh Hóa 64 nhà", [(120, "nhà"), (64, "nhà")]),
         ("Hội trao tặng kiều bào tại Lào 300 suất quà", [(300, "suất quà")]),
+        ("thiệt hại nặng nhất là huyện Mường Lát 14 nhà, huyện Quan Sơn 9 nhà", [(14, "nhà"), (9, "nhà")]),
+        ("Trường THCS Tân Phú 2 tổ chức lễ khai giảng", []),  # a school's number, no level word before the name
         ("Sư đoàn 312 tổ chức hội thi", []),  # a unit numbered, not a place
         ("Quân khu 7 đơn vị đứng đầu", []),
     ],

@@ -499,13 +499,20 @@ def _places() -> frozenset[str]:
 
 def _after_a_place(text: str, start: int) -> bool:
     """A province or country right before the number owns the count, as in a breakdown by place ("6 người chết
-    (Vĩnh Phúc 2 người, Lào Cai 1 người)", "tiếp đến là Hà Giang 97 nhà", "tại Nhật Bản 200 bộ sách"): a place is
-    never numbered like "Sư đoàn 312", so the number is no part of its name."""
+    (Vĩnh Phúc 2 người, Lào Cai 1 người)", "tiếp đến là Hà Giang 97 nhà", "tại Nhật Bản 200 bộ sách"); so does a
+    district or commune of the gazetteer after its level word ("huyện Mường Lát 12 nhà"): a place is never numbered
+    like "Sư đoàn 312", so the number is no part of its name."""
     m = _NAME_RUN_BEFORE.search(text, max(0, start - 60), start)
     if not m:
         return False
     words = m.group(1).split()
-    return any(key(" ".join(words[-n:])) in _places() for n in range(1, len(words) + 1))
+    if any(key(" ".join(words[-n:])) in _places() for n in range(1, len(words) + 1)):
+        return True
+    level = _LEVEL_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1))
+    return bool(level) and " ".join(words) in administrative_units()
+
+
+_LEVEL_BEFORE = re.compile(r"(?<![^\W\d_])(?:huyện|xã|thị xã|thị trấn|quận|phường)[ \t]+$")  # lower-case, as written
 
 
 # words before a number that are not the name it belongs to: its qualifier ("Hơn 30"), or a verb ("Có 5")
