@@ -241,6 +241,9 @@ REAL_R16_R17 = {
         ("Trong năm doanh nghiệp và người dân đã đóng góp tích cực", []),  # the year
         ("một số tập thể và cá nhân còn chậm", []),  # "một số": some
         ("năm học này có hai trường đạt chuẩn", [(2, "trường")]),
+        ("doanh nghiệp ủng hộ một tỷ đồng, mỗi suất quà năm trăm nghìn đồng", [(1, "tỷ đồng"), (500, "nghìn đồng")]),
+        ("Năm triệu lượt khách đã đến tỉnh", [(5, "triệu lượt khách")]),  # before a scale word, a number
+        ("vùng đất một nghìn năm văn hiến", []),
     ],
     "a capitalised name in quotes is what is counted, a quoted slogan is none (held-out: charity houses)": [
         ("Hội đã xây 56 “Mái ấm tình thương” với kinh phí 2,8 tỷ đồng",

@@ -604,7 +604,9 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue  # a year, even when a word follows it ("năm 2019 tăng …")
         if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
             continue
-        if start in alone and (kind != "count" or not _noun_word(unit.lower())):
+        if start in alone and scale is not None and kind in ("measure", "count"):
+            alone.discard(start)  # "ủng hộ một tỷ đồng", "năm triệu USD": before a scale word, a number
+        elif start in alone and (kind != "count" or not _noun_word(unit.lower())):
             continue  # "năm học", "một cách": the year, the article
         if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or (
                 _lex()["party_re"].fullmatch(unit) and _names_two_parties(text, start, end))):
