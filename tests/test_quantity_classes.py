@@ -38,6 +38,8 @@ NUMBERS = {
     "a count after '/' is a second quantity (dev e-pages)": [
         ("đồng bào dân tộc thiểu số có 210 hộ/845 khẩu", [(210, "hộ"), (845, "khẩu")]),
         ("mật độ 500 người/km2", [(500, "người/km2")]),
+        ("tổng tỷ suất sinh đạt 2,1 con/phụ nữ", [(2.1, "con/phụ nữ")]),  # the base a whole word
+        ("học phí 1,5 triệu đồng/năm học", [(1.5, "triệu đồng/năm học")]),
     ],
     "a rate: a power of ten after '/' or 'trên' is its base, no metric (our held-out sets)": [
         ("tỷ lệ mắc 180,5 ca/100.000 dân", [(180.5, "ca/100.000 dân")]),

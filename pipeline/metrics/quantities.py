@@ -408,7 +408,9 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False, go
         kind, u_end = "scale", q
     per = None
     if u_end is not None and (m := _PER.match(text, u_end)):
-        per, u_end = m.group()[1:], m.end()
+        last = text.rindex("/", m.start(), m.end()) + 1  # "bác sĩ/vạn dân", "con/phụ nữ": the base a whole word
+        end = max(m.end(), _dictionary_word_end(text, last) or 0) if text[last:m.end()].islower() else m.end()
+        per, u_end = text[m.start() + 1:end], end
     elif u_end is not None and kind in ("count", "measure") and (rate := _rate_base(text, u_end)):
         per, u_end = rate
     unit_text = " ".join(scale_words + ([u] if u and kind != "scale" else []))
