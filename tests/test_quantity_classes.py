@@ -25,6 +25,11 @@ NUMBERS = {
         ("trao 2 triệu 5 trăm nghìn đồng mỗi suất", [(2.5, "triệu đồng")]),
         ("thu 3 nghìn tỷ đồng", [(3, "nghìn tỷ đồng")]),  # a compound scale, not two amounts
     ],
+    "a dot before one digit is an English decimal point, no thousands mark (our probes: copied wire text)": [
+        ("GDP quý I tăng 5.5%, cao gấp 1.2 lần", [(5.5, "%"), (1.2, "lần")]),
+        ("thu 1.250 tỷ đồng", [(1250, "tỷ đồng")]),
+        ("theo Điều 5.2 của Luật", []),
+    ],
     "the dong written 'đ' (gov.vn price and support notices)": [
         ("giá thu mua 12.500đ/kg", [(12500, "đ/kg")]),
         ("hỗ trợ 60 tỷ đ cho các xã", [(60, "tỷ đ")]),
