@@ -211,13 +211,18 @@ REAL_R13_R15 = {
 # ---------------------------------------------------------------- issue 13, after the first look at r16–r17
 
 REAL_R16_R17 = {
-    "a province or country before a count owns it: a breakdown by place (r17: flood damage; held-out: gifts)": [
+    "a place before a count owns it, and so does any name in a breakdown by name (r17: flood damage; held-out: "
+    "gifts)": [
         ("lũ quét làm 5 người chết (Yên Bái 3 người, Hòa Bình 1 người, Phú Thọ 1 người)",
          [(5, "người"), (3, "người"), (1, "người"), (1, "người")]),
         ("nhiều nhất là Nghệ An 120 nhà, tiếp đến là Thanh Hóa 64 nhà", [(120, "nhà"), (64, "nhà")]),
         ("Hội trao tặng kiều bào tại Lào 300 suất quà", [(300, "suất quà")]),
         ("thiệt hại nặng nhất là huyện Mường Lát 14 nhà, huyện Quan Sơn 9 nhà", [(14, "nhà"), (9, "nhà")]),
         ("Trường THCS Tân Phú 2 tổ chức lễ khai giảng", []),  # a school's number, no level word before the name
+        ("số ca mắc tập trung ở Bệnh viện Xanh Pôn 14 ca, Bệnh viện Bạch Mai 6 ca", [(14, "ca"), (6, "ca")]),
+        ("Tổ công tác gồm Sở Y tế 2 người, Sở Tài chính 1 người", [(2, "người"), (1, "người")]),
+        ("Vùng 4 Hải quân, Vùng 3 Hải quân cùng tham gia", []),  # numbered names, no counted noun
+        ("Bệnh viện Chợ Rẫy 3 ca mổ thành công", []),  # no list: the name may carry the number
         ("Sư đoàn 312 tổ chức hội thi", []),  # a unit numbered, not a place
         ("Quân khu 7 đơn vị đứng đầu", []),
     ],

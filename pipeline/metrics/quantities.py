@@ -571,6 +571,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         raw.append((start, end, value, True, None, text[start:end]))
     for m in _lex()["one_title_re"].finditer(text):  # "bầu bổ sung một Phó Chủ tịch": "một" counts one office holder
         raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
+    after_names: set[int] = set()
     taken = {r[0] for r in raw}
     alone = set()  # "năm", "một" alone: counts only in a list of spelled counts (_in_a_spelled_list)
     for m in _ALONE_NUMERAL.finditer(lower_view(text) if low is None else low):
@@ -615,8 +616,9 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
         if kind == "count" and _refers_to_people(text, unit, end):
             continue  # "cả hai ông đều được bầu": people already named
-        if kind in ("count", "scale") and _after_a_name(text, start) \
-                and not (kind == "count" and _after_a_place(text, start)):
+        named = kind in ("count", "scale") and _after_a_name(text, start) \
+            and not (kind == "count" and _after_a_place(text, start))
+        if named and not (kind == "count" and _ITEM_END.match(text, end)):
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
         if kind == "count" and text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES \
                 and " " not in unit and start:
@@ -626,8 +628,12 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             span_end = _PERCENT.match(text, num_end).end()
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
+        if named:
+            after_names.add(start)  # kept only as an item of a breakdown by name (_breakdown_item)
     if alone:
         out = [q for k, q in enumerate(out) if q.start not in alone or _in_a_spelled_list(text, out, k)]
+    if after_names:
+        out = [q for k, q in enumerate(out) if q.start not in after_names or _breakdown_item(text, out, k)]
     _link_ranges(text, out)
     lines = _Lines(text)
     return [q for q in out if q.kind and not _page_furniture(text, q, lines)]
@@ -647,6 +653,23 @@ def _in_a_spelled_list(text: str, qs: list[Quantity], k: int) -> bool:
         other = b if a is q else a
         if other is not None and other.spelled and other.kind == "count" and b.start > a.end \
                 and _LIST_JOIN.fullmatch(text, a.end, b.start) and text[a.end:b.start].strip():
+            return True
+    return False
+
+
+# the end of an item of a list: its counted noun closes it ("Bệnh viện Bạch Mai 5 ca, Bệnh viện Chợ Rẫy 3 ca")
+_ITEM_END = re.compile(r"[ \t]*(?:[,;)\n]|và(?![^\W\d_])|\.(?!\d)|$)")
+# between two items of a breakdown by name: a separator, then the next name (opening with a capital)
+_NEXT_ITEM = re.compile(r"[ \t]*(?:[,;]|và)[ \t]*[A-ZĐ\u00C0-\u1EF8][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]+")
+
+
+def _breakdown_item(text: str, qs: list[Quantity], k: int) -> bool:
+    """qs[k], a count after a name, is an item of a breakdown by name: the count of the same noun after the next or
+    the last name ("Bệnh viện Bạch Mai 5 ca, Bệnh viện Chợ Rẫy 3 ca"; "Tân Phú 12 hộ, Tân Lập 9 hộ")."""
+    q = qs[k]
+    for a, b in ((qs[k - 1], q) if k else (None, None), (q, qs[k + 1]) if k + 1 < len(qs) else (None, None)):
+        if a is not None and key(a.unit) == key(b.unit) and a.kind == b.kind == "count" \
+                and _NEXT_ITEM.fullmatch(text, a.end, b.start):
             return True
     return False
 
