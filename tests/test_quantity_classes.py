@@ -222,6 +222,7 @@ REAL_R16_R17 = {
         ("số ca mắc tập trung ở Bệnh viện Xanh Pôn 14 ca, Bệnh viện Bạch Mai 6 ca", [(14, "ca"), (6, "ca")]),
         ("Tổ công tác gồm Sở Y tế 2 người, Sở Tài chính 1 người", [(2, "người"), (1, "người")]),
         ("Vùng 4 Hải quân, Vùng 3 Hải quân cùng tham gia", []),  # numbered names, no counted noun
+        ("cơ cấu: khối Đảng 11 người, khối chính quyền 19 người", [(11, "người"), (19, "người")]),
         ("Bệnh viện Chợ Rẫy 3 ca mổ thành công", []),  # no list: the name may carry the number
         ("Sư đoàn 312 tổ chức hội thi", []),  # a unit numbered, not a place
         ("Quân khu 7 đơn vị đứng đầu", []),
@@ -246,6 +247,10 @@ REAL_R16_R17 = {
         ("cơ quan chức năng lấy mẫu nước định kỳ 4 lần/năm", [(4, "lần/năm")]),
         ("GRDP tăng 8,1%, cao hơn cùng kỳ 0,6 điểm phần trăm", [(8.1, "%"), (0.6, "điểm phần trăm")]),
         ("tại kỳ 2 của năm học", []),
+    ],
+    "'thiểu số', 'đa số' end in 'số' but label nothing (our probes: personnel structure)": [
+        ("trong đó nữ 12 người, người dân tộc thiểu số 7 người", [(12, "người"), (7, "người")]),
+        ("theo Nghị quyết số 18", []),
     ],
     "'năm' and 'một' alone count in a list of counts in words (r15: awards)": [
         ("Dịp này, năm tập thể và một cá nhân được tặng Bằng khen", [(5, "tập thể"), (1, "cá nhân")]),

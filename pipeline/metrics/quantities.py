@@ -659,8 +659,8 @@ def _in_a_spelled_list(text: str, qs: list[Quantity], k: int) -> bool:
 
 # the end of an item of a list: its counted noun closes it ("Bệnh viện Bạch Mai 5 ca, Bệnh viện Chợ Rẫy 3 ca")
 _ITEM_END = re.compile(r"[ \t]*(?:[,;)\n]|và(?![^\W\d_])|\.(?!\d)|$)")
-# between two items of a breakdown by name: a separator, then the next name (opening with a capital)
-_NEXT_ITEM = re.compile(r"[ \t]*(?:[,;]|và)[ \t]*[A-ZĐ\u00C0-\u1EF8][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]+")
+# between two items of a breakdown by name: a separator, then the next item's name or label
+_NEXT_ITEM = re.compile(r"[ \t]*(?:[,;]|và)[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,5}[ \t]+")
 
 
 def _breakdown_item(text: str, qs: list[Quantity], k: int) -> bool:
