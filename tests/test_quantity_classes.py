@@ -248,6 +248,11 @@ REAL_R16_R17 = {
         ("GRDP tăng 8,1%, cao hơn cùng kỳ 0,6 điểm phần trăm", [(8.1, "%"), (0.6, "điểm phần trăm")]),
         ("tại kỳ 2 của năm học", []),
     ],
+    "after 'mỗi'/'từng' a label word names each one's share (our probes: training, elections)": [
+        ("mở 4 lớp, mỗi lớp 35 học viên", [(4, "lớp"), (35, "học viên")]),
+        ("chia 3 đợt, mỗi đợt 120 người", [(3, "đợt"), (120, "người")]),
+        ("lớp 12 có 40 học sinh", [(40, "học sinh")]),  # a class's grade, no share
+    ],
     "'thiểu số', 'đa số' end in 'số' but label nothing (our probes: personnel structure)": [
         ("trong đó nữ 12 người, người dân tộc thiểu số 7 người", [(12, "người"), (7, "người")]),
         ("theo Nghị quyết số 18", []),

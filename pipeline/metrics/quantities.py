@@ -465,6 +465,8 @@ def _excluded_by_context(text: str, start: int) -> bool:
     words = m.group(1).casefold().split()
     if any(tuple(words[-n:]) in _lex()["open_contexts"] for n in range(1, len(words) + 1)):
         return False  # "dân số 8.060 người", "hằng năm 2,97%"
+    if len(words) >= 2 and words[-2] in ("mỗi", "từng"):
+        return False  # "mỗi lớp 30 học sinh", "mỗi đợt 50 người": each one's share, no label
     if any(" ".join(written[-n:]) in _lex()["verb_contexts"] for n in range(1, len(written) + 1)):
         return False  # "quyết định 8 nội dung": the verb, not the document
     if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
