@@ -253,6 +253,12 @@ REAL_R16_R17 = {
         ("chia 3 đợt, mỗi đợt 120 người", [(3, "đợt"), (120, "người")]),
         ("lớp 12 có 40 học sinh", [(40, "học sinh")]),  # a class's grade, no share
     ],
+    "a physical unit after a label word measures what it labels (our probes: roads and land)": [
+        ("huyện nâng cấp tuyến 18 km, trong đó đoạn đường 4,5 km qua trung tâm", [(18, "km"), (4.5, "km")]),
+        ("quy hoạch khu 120 ha phía Bắc thành phố", [(120, "ha")]),
+        ("tuyến 18 xe buýt", []),  # the route's number
+        ("sáng ngày 5 tấn công đồn địch", []),  # a day, and "tấn công" a verb
+    ],
     "'thiểu số', 'đa số' end in 'số' but label nothing (our probes: personnel structure)": [
         ("trong đó nữ 12 người, người dân tộc thiểu số 7 người", [(12, "người"), (7, "người")]),
         ("theo Nghị quyết số 18", []),

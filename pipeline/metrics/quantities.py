@@ -586,7 +586,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     for start, num_end, value, spelled, total, tok in raw:
         if out and start < out[-1].end:
             continue  # the smaller amount of "3 tỷ 362 triệu USD"
-        if _excluded_by_context(text, start) and not _money_after(text, num_end):
+        if _excluded_by_context(text, start) and not _money_after(text, num_end) \
+                and not (not spelled and _measure_after(text, start, num_end)):
             continue  # but "ngân sách Trung ương 168 tỷ đồng" is money: no label is followed by a scale and a currency
         parsed = _unit_after(text, num_end, attached_ok=not spelled,
                              labelled=total is None and _label_before(text, start),
@@ -766,6 +767,26 @@ def _money_after(text: str, p: int) -> bool:
         q, scaled = m.end(), True
     u = lx["unit_re"].match(text, _GAP.match(text, q).end()) if scaled else None
     return bool(u) and lx["units"][u.group()] != "-"
+
+
+# units that measure a length, an area, a volume or a mass: a label ("đoạn đường", "tuyến", "thửa đất") is followed by
+# its number alone, so one of these after the number measures the thing labelled ("nâng cấp tuyến 15 km")
+_PHYSICAL_UNITS = frozenset({"km", "m", "cm", "mm", "mét", "ha", "héc-ta", "hécta", "hecta", "km2", "km²", "m2", "m²",
+                             "m3", "m³", "mét vuông", "mét khối", "kg", "tấn", "tạ", "yến", "lít"})
+
+
+def _measure_after(text: str, start: int, p: int) -> bool:
+    """A physical unit follows the number ("5 km", "12 ha", "300 m2"): a measure, whatever word labels it; not after
+    a date's word ("ngày 5 tấn công": "tấn công" is a verb, the number a day)."""
+    u = _lex()["unit_re"].match(text, _GAP.match(text, p).end())
+    if not u or u.group() not in _PHYSICAL_UNITS or _DATE_WORD_BEFORE.search(lower_view(text[max(0, start - 12):start])):
+        return False
+    end = _dictionary_word_end(text, u.start())
+    return not end or end <= u.end()  # "tấn công", "tạ ơn": a word of its own
+
+
+_DATE_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:ngày|tháng|năm|quý|tuần|mùng|mồng|lúc|sáng|chiều|tối|trưa|đêm|hôm"
+                               r"|nay|thứ|khóa|kỳ|lần|đợt|phiên)[ \t]+$")  # in the lower-case view
 
 
 @lru_cache(maxsize=1)
