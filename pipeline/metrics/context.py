@@ -307,3 +307,35 @@ def echo(low: str, m: Metric) -> str | None:
         return None
     return f"{before.group(1)}|{key(m.text)}|{_WORDS_AFTER.match(low, m.end).group().strip()}"
 
+
+# a page's opening: crawler metadata before the headline ("date 2025-06 …"), or the agency's tag opening the lead
+# ("TTO - …", "(Chinhphu.vn) - …", "Cần Thơ (TTXVN) - …")
+_PAGE_OPENING = re.compile(r"date[ \t]+(?:19|20)\d\d|[^\W\d_][\w.]{1,15}(?:[ \t][^\W\d_]+){0,2}[ \t]*(?:\([^()\n]{2,30}\))?"
+                           r"[ \t]*[-–][ \t]|\([^()\n]{2,30}\)[ \t]*[-–][ \t]")
+
+
+def lead_end(text: str) -> int:
+    """End of the page's headline and lead: its first line when it reads like a headline (headline_like) or opens the
+    page (_PAGE_OPENING); 0 when the excerpt opens in the body ("Ngoài ra, …")."""
+    first = text.lstrip()
+    k = first.find("\n")
+    line = first[:k] if k >= 0 else first
+    headline = headline_like(line) or line.rstrip()[-1:] in "?!" and len(line.split()) <= 25  # also a question
+    if k < 0 or not (headline or _PAGE_OPENING.match(line)):
+        return 0
+    end = len(text) - len(first) + k
+    if headline:  # the headline, then the lead paragraph under it
+        nxt = text[end:].lstrip()
+        k2 = nxt.find("\n")
+        if k2 > 0:
+            return len(text) - len(nxt) + k2
+    return end
+
+
+def restates(a: Metric, b: Metric) -> bool:
+    """b may state a's fact again: the same qualifier, both or neither a range's end, compatible periods."""
+    if key(a.qualifier or "") != key(b.qualifier or "") or bool(a.range) != bool(b.range):
+        return False
+    periods = sorted((_period_key(a.period), _period_key(b.period)), key=len)
+    return not periods[0] or periods[1].startswith(periods[0])
+
