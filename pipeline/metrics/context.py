@@ -242,7 +242,8 @@ def same_fact(a: Metric, a_sentence: int, b: Metric, b_sentence: int) -> bool:
       nghèo giảm 0,67%" twice) or name the same period for a change ("quý III tăng 5,33%" after "GDP quý III năm
       nay ước tính tăng 5,33%").
     A count stated again elsewhere in other words stays two facts, as the annotators list it ("19 tỉnh, thành phố"
-    for a directive's scope and for a meeting's participants), unless it says it refers back (refers_back). The
+    for a directive's scope and for a meeting's participants), unless it says it refers back (refers_back) or the
+    page's headline and lead stated it (lead_end and restates, in find_metrics). The
     same figure twice in one sentence is two facts ("khiển trách đối với 2 trường hợp, … khai trừ đối với 2
     trường hợp"); so is a range's end and a lone figure."""
     if a_sentence == b_sentence or key(a.qualifier or "") != key(b.qualifier or "") \
