@@ -29,6 +29,11 @@ NUMBERS = {
         ("GDP quý I tăng 5.5%, cao gấp 1.2 lần", [(5.5, "%"), (1.2, "lần")]),
         ("thu 1.250 tỷ đồng", [(1250, "tỷ đồng")]),
         ("theo Điều 5.2 của Luật", []),
+        ("Cơ cấu gồm: 2.3 Phòng Điều hành hệ thống; 2.4 Phòng Phần mềm ứng dụng", []),  # an outline's numbers
+    ],
+    "a house number after an address's cue (our probes: portal contact pages)": [
+        ("Trụ sở tại: 185 Giảng Võ, Đống Đa, Hà Nội", []),
+        ("Địa chỉ: 12 Lê Duẩn, phường Bến Nghé; có 45 cán bộ", [(45, "cán bộ")]),
     ],
     "the dong written 'đ' (gov.vn price and support notices)": [
         ("giá thu mua 12.500đ/kg", [(12500, "đ/kg")]),

@@ -20,7 +20,7 @@ from pipeline.text.lexicons import word_alternation
 _VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{2,3})+(?:,\d+)?")  # 1.234.567 / 1.234,5 (and the typo 190.00)
 _EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")  # 1,234,567 / 1,234.5
 _PLAIN = re.compile(r"\d+(?:,\d+)?")  # 40 / 40,43
-_DOT_DECIMAL = re.compile(r"\d{1,3}\.\d")  # 5.5 / 12.3: one digit after a dot groups nothing, so it is a decimal
+DOT_DECIMAL = re.compile(r"\d{1,3}\.\d")  # 5.5 / 12.3: one digit after a dot groups nothing, so it is a decimal
 
 
 def _num(s: str) -> int | float:
@@ -37,7 +37,7 @@ def parse_digits(s: str) -> int | float | None:
         return _num(s.replace(",", "."))
     if _EN_GROUPED.fullmatch(s):
         return _num(s.replace(",", ""))
-    if _DOT_DECIMAL.fullmatch(s):
+    if DOT_DECIMAL.fullmatch(s):
         return _num(s)
     if _VN_GROUPED.fullmatch(s):
         return _num(s.replace(".", "").replace(",", "."))

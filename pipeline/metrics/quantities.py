@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from pipeline.metrics.numbers import parse_digits, spelled_in
+from pipeline.metrics.numbers import DOT_DECIMAL, parse_digits, spelled_in
 from pipeline.text.lexicons import administrative_units, alternation, dictionary_words, entries, table, word_tags
 from pipeline.text.normalize import fold_tones, key, lower_view
 
@@ -586,6 +586,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     for start, num_end, value, spelled, total, tok in raw:
         if out and start < out[-1].end:
             continue  # the smaller amount of "3 tỷ 362 triệu USD"
+        if _ADDRESS_BEFORE.search(lower_view(text[max(0, start - 24):start])) and _STREET_AFTER.match(text, num_end):
+            continue  # "Trụ sở tại: 185 Giảng Võ, Đống Đa": a house number
         if _excluded_by_context(text, start) and not _money_after(text, num_end) \
                 and not (not spelled and _measure_after(text, start, num_end)):
             continue  # but "ngân sách Trung ương 168 tỷ đồng" is money: no label is followed by a scale and a currency
@@ -606,6 +608,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             value = _plain(Fraction(str(value)) + added)
         if not kind and text[num_end:num_end + 1].isalpha():
             continue  # "5S", "4G": a letter glued to the number is a code
+        if "." in tok and DOT_DECIMAL.fullmatch(tok) and kind not in ("percent", "measure", "scale"):
+            continue  # "2.3 Phòng Điều hành": an outline's number; a decimal point only before a unit ("5.5%")
         if _YEAR.fullmatch(tok) and kind not in ("percent", "measure") and not scale:
             continue  # a year, even when a word follows it ("năm 2019 tăng …")
         if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
@@ -767,6 +771,12 @@ def _money_after(text: str, p: int) -> bool:
         q, scaled = m.end(), True
     u = lx["unit_re"].match(text, _GAP.match(text, q).end()) if scaled else None
     return bool(u) and lx["units"][u.group()] != "-"
+
+
+# an address: its cue before the number ("địa chỉ:", "trụ sở tại:") and a street's name of capitalised syllables after
+# (in the lower-case view)
+_ADDRESS_BEFORE = re.compile(r"(?<![^\W\d_])(?:địa chỉ|trụ sở|tọa lạc|số nhà)(?:[ \t]+(?:chính|tại|ở))?[ \t]*:?[ \t]*$")
+_STREET_AFTER = re.compile(r"[ \t]+[A-ZĐ\u00C0-\u1EF8][^\W\d_]*[ \t]+[A-ZĐ\u00C0-\u1EF8][^\W\d_]*")
 
 
 # units that measure a length, an area, a volume or a mass: a label ("đoạn đường", "tuyến", "thửa đất") is followed by
