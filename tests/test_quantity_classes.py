@@ -232,6 +232,12 @@ REAL_R16_R17 = {
         ("Sư đoàn 312 tổ chức hội thi", []),  # a unit numbered, not a place
         ("Quân khu 7 đơn vị đứng đầu", []),
     ],
+    "two communes, districts, hospitals or schools closing their phrase are the two partners (r13, r16)": [
+        ("Ban Thường vụ chúc Tết cán bộ và Nhân dân hai xã; đồng thời đề nghị", []),
+        ("niềm vui đến toàn thể cán bộ, công nhân viên hai bệnh viện.", []),
+        ("Hai trường đã phối hợp đào tạo 120 sinh viên", [(2, "trường"), (120, "sinh viên")]),  # a clause's subject
+        ("tỉnh khánh thành 3 trường, 2 bệnh viện mới", [(3, "trường"), (2, "bệnh viện")]),
+    ],
     "'<word> viên' names people, even after a level or a verb (r16: party discipline; held-out: census staff)": [
         ("kỷ luật 9 đảng viên, trong đó có 2 cấp ủy viên", [(9, "đảng viên"), (2, "cấp ủy viên")]),
         ("huy động 850 điều tra viên và 40 giám sát viên", [(850, "điều tra viên"), (40, "giám sát viên")]),
