@@ -569,14 +569,15 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if total is not None and not (vals[0] <= total):
             continue  # "29/7" is a date, not 29 out of 7
         raw.append((m.start(), m.end(), vals[0], False, total, tok))
-    for start, end, value in spelled_in(text, lower_view(text) if low is None else low):
+    low = lower_view(text) if low is None else low
+    for start, end, value in spelled_in(text, low):
         raw.append((start, end, value, True, None, text[start:end]))
     for m in _lex()["one_title_re"].finditer(text):  # "bầu bổ sung một Phó Chủ tịch": "một" counts one office holder
         raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
     after_names: set[int] = set()
     taken = {r[0] for r in raw}
     alone = set()  # "năm", "một" alone: counts only in a list of spelled counts (_in_a_spelled_list)
-    for m in _ALONE_NUMERAL.finditer(lower_view(text) if low is None else low):
+    for m in _ALONE_NUMERAL.finditer(low):
         if m.start() not in taken:
             alone.add(m.start())
             raw.append((m.start(), m.end(1), _ALONE_VALUES[m.group(1)], True, None, text[m.start():m.end(1)]))
@@ -773,8 +774,8 @@ def _money_after(text: str, p: int) -> bool:
     return bool(u) and lx["units"][u.group()] != "-"
 
 
-# an address: its cue before the number ("địa chỉ:", "trụ sở tại:") and a street's name of capitalised syllables after
-# (in the lower-case view)
+# an address: its cue before the number ("địa chỉ:", "trụ sở tại:"; in the lower-case view) and a street's name of
+# capitalised syllables after it (in the text)
 _ADDRESS_BEFORE = re.compile(r"(?<![^\W\d_])(?:địa chỉ|trụ sở|tọa lạc|số nhà)(?:[ \t]+(?:chính|tại|ở))?[ \t]*:?[ \t]*$")
 _STREET_AFTER = re.compile(r"[ \t]+[A-ZĐ\u00C0-\u1EF8][^\W\d_]*[ \t]+[A-ZĐ\u00C0-\u1EF8][^\W\d_]*")
 
