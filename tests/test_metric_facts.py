@@ -49,6 +49,12 @@ CASES = {
          "BQL nêu trên.", []),
         ("Chủ tịch phân công theo dõi 2 BQL của tỉnh. Tỉnh có 2 BQL.", ["2 BQL", "2 BQL"]),
     ],
+    "'1 trong N' with a digit, and a body 'gồm N' said again of the same body (dev e-pages)": [
+        ("Tỉnh cho nghỉ hưu trước tuổi 6 trưởng phòng.\n\nÔng A, Trưởng phòng Kinh tế, là 1 trong 6 trưởng phòng "
+         "nhận quyết định.", ["6 trưởng phòng"]),
+        ("Theo đó, Ban Chấp hành Đảng bộ gồm 61 người. Ban Chấp hành Đảng bộ tỉnh khóa mới có 61 người; Ban "
+         "Thường vụ gồm 17 người.", ["61 người", "17 người"]),
+    ],
     "the same thing measured, the same period's change (real sets)": [
         ("So với năm 2024, tỷ lệ hộ nghèo giảm 0,72%; hộ cận nghèo giảm 0,55%.\n\nNhờ nhiều cách làm hay, tỷ lệ "
          "hộ nghèo ở xã giảm 0,72%; hộ cận nghèo giảm 0,55% so với năm 2024.",
@@ -69,6 +75,24 @@ CASES = {
         ("Hội nghị giữ nguyên hình thức khiển trách đối với 2 trường hợp, khai trừ khỏi Đảng đối với 2 trường hợp.",
          ["2 trường hợp", "2 trường hợp"]),
         ("Tỉnh đón 3 đoàn khách quốc tế.\n\nTrong tháng, sở cũng tiếp 3 đoàn doanh nghiệp.", ["3 đoàn", "3 đoàn"]),
+        ("Nông nghiệp tăng 2,1%; công nghiệp tăng 2,1%; dịch vụ tăng 4%.", ["2,1%", "2,1%", "4%"]),
+    ],
+    "the headline and lead state the fact the body gives again in other words (real sets, held-out sets)": [
+        ("date 2025-06 Bộ trưởng trao quyết định bổ nhiệm cho 12 giám đốc sở mới.\n\nSáng 5/6, Bộ tổ chức lễ công "
+         "bố. Phát biểu thay mặt 12 giám đốc sở, ông A cảm ơn sự tin tưởng.", ["12 giám đốc"]),
+        ("Xã vùng cao vượt mục tiêu giảm nghèo\n\nHiện xã có 64 hộ nghèo, 97 hộ cận nghèo.\n\nQua rà soát, xã có 64 "
+         "hộ nghèo, chiếm 2,1% tổng số hộ.", ["64 hộ nghèo", "97 hộ", "2,1%"]),
+        ("Trao 900 suất quà cho người dân vùng lũ?\n\nĐoàn công tác đã trao 900 suất quà, mỗi suất 500.000 đồng.",
+         ["900 suất quà", "500.000 đồng"]),
+        # an excerpt that opens in the body has no lead: a count said again there stays, as annotated (r16)
+        ("Ngoài ra, Ủy ban kiểm tra thi hành kỷ luật 7 đảng viên, trong đó có 3 cấp ủy viên.\n\nTrong số 3 cấp ủy "
+         "viên bị kỷ luật có 1 bí thư chi bộ.", ["7 đảng viên", "3 cấp ủy viên", "3 cấp ủy viên", "1 bí thư"]),
+    ],
+    "a clause copied twice into one sentence is one fact (r17: a growth figure pasted twice)": [
+        ("Khu vực công nghiệp tăng 6,2%; khu vực dịch vụ tăng 4,15%; khu vực dịch vụ tăng 4,15%.",
+         ["6,2%", "4,15%"]),
+        ("Giá trị sản xuất công nghiệp ước đạt 1.250 tỷ đồng, giá trị sản xuất công nghiệp ước đạt 1.250 tỷ đồng, "
+         "tăng 8%.", ["1.250 tỷ đồng", "8%"]),
     ],
 }
 

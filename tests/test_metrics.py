@@ -59,6 +59,11 @@ def test_subject_is_what_the_sentence_says_is_measured():
     assert m["2%"]["subject"] == "tỷ lệ hộ nghèo"
 
 
+def test_subject_of_a_count_after_gom_is_the_body_it_makes_up():
+    m = by_text(find_metrics("Theo đó, Ban Chấp hành Đảng bộ xã gồm 15 người, Ban Thường vụ gồm 5 người."))
+    assert (m["15 người"]["subject"], m["5 người"]["subject"]) == ("Ban Chấp hành Đảng bộ xã", "Ban Thường vụ")
+
+
 def test_range_gives_two_metrics_sharing_context():
     lo, hi = [m for m in find_metrics(REPORT) if m["range"]]
     assert (lo["value"], hi["value"], lo["range"], hi["range"]) == (7, 7.5, "from", "to")

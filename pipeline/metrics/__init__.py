@@ -49,7 +49,10 @@ def find_metrics(doc: Document) -> list[Metric]:
     # fact key -> sentence -> the facts kept there
     by_fact: dict[str, dict[int, list[Metric]]] = {}
     among: list[Metric] = []  # the groups a page names as "một trong N …" (one of the N)
+    echoes: set[tuple[int, str]] = set()  # (sentence, context.echo) of the kept metrics
     by_value: dict[float, list[Metric]] = {}  # the kept metrics by value: a look-up, not a scan of every one (issue 16)
+    lead_end = context.lead_end(doc.text)
+    lead: dict[str, list[Metric]] = {}  # the kept metrics of the headline and lead, by fact key
     i = 0
     for q in quantities:
         while i + 1 < len(spans) and spans[i][1] <= q.start:
@@ -76,10 +79,19 @@ def find_metrics(doc: Document) -> list[Metric]:
             continue  # "là một trong 60 doanh nhân được vinh danh" and "trao danh hiệu cho 60 doanh nhân": one group
         if q.kind == "count" and context.one_of(doc.lower, m):
             among.append(m)
-        same = by_fact.setdefault(context.fact_key(m.text), {})
+        if (said := context.echo(doc.lower, m)) is not None:
+            if (sentence, said) in echoes:
+                continue  # the clause copied twice into one sentence
+            echoes.add((sentence, said))
+        fk = context.fact_key(m.text)
+        if m.start >= lead_end and any(context.restates(o, m) for o in lead.get(fk, ())):
+            continue  # the headline or lead states the fact the body gives again in its own words
+        same = by_fact.setdefault(fk, {})
         if not any(context.same_fact(m, sentence, seen, s) for s, there in same.items() if s != sentence
                    for seen in there):  # (never the same fact within one sentence)
             out.append(m)
+            if m.start < lead_end:
+                lead.setdefault(fk, []).append(m)
             same.setdefault(sentence, []).append(m)
             by_value.setdefault(m.value, []).append(m)
     return out

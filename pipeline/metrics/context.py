@@ -242,7 +242,8 @@ def same_fact(a: Metric, a_sentence: int, b: Metric, b_sentence: int) -> bool:
       nghèo giảm 0,67%" twice) or name the same period for a change ("quý III tăng 5,33%" after "GDP quý III năm
       nay ước tính tăng 5,33%").
     A count stated again elsewhere in other words stays two facts, as the annotators list it ("19 tỉnh, thành phố"
-    for a directive's scope and for a meeting's participants), unless it says it refers back (refers_back). The
+    for a directive's scope and for a meeting's participants), unless it says it refers back (refers_back) or the
+    page's headline and lead stated it (lead_end and restates, in find_metrics). The
     same figure twice in one sentence is two facts ("khiển trách đối với 2 trường hợp, … khai trừ đối với 2
     trường hợp"); so is a range's end and a lone figure."""
     if a_sentence == b_sentence or key(a.qualifier or "") != key(b.qualifier or "") \
@@ -273,7 +274,7 @@ _BACK_AFTER = re.compile(r"(?:[ \t]+(?!trong\b)[^\W\d_]+)?[ \t]+"
 
 # "2 BQL nêu trên", "hai dự án kể trên": said to be the group named above, whether counted there or named
 _SAID_ABOVE = re.compile(r"(?:[ \t]+(?!trong\b)[^\W\d_]+)?[ \t]+(?:nêu trên|nói trên|kể trên|vừa nêu|trên đây)(?!\w)")
-_ONE_OF = re.compile(r"(?<!\w)một[ \t]+trong[ \t]+(?:số[ \t]+)?$")  # in the lower-case view
+_ONE_OF = re.compile(r"(?<!\w)(?:một|1)[ \t]+trong[ \t]+(?:số[ \t]+)?$")  # in the lower-case view
 
 
 def said_above(low: str, m: Metric) -> bool:
@@ -291,3 +292,51 @@ def one_of(low: str, m: Metric) -> bool:
 def refers_back(low: str, m: Metric) -> bool:
     """The figure names a group counted before ("2 vụ …. Hai vụ này vẫn …"), so it states no new fact."""
     return bool(_BACK_BEFORE.search(low, max(0, m.start - 4), m.start) or _BACK_AFTER.match(low, m.end))
+
+
+_CLAUSE_BEFORE = re.compile(r"([^\W\d_]+(?:[ \t]+[^\W\d_]+){2,3})[ \t]+$")  # in the lower-case view
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}")
+
+
+def echo(low: str, m: Metric) -> str | None:
+    """The figure with the three or four words before it in its clause and the two after: a clause a page copies
+    twice into one sentence ("khu vực dịch vụ tăng 3,84%; khu vực dịch vụ tăng 3,84%", a headline run into the body
+    without a stop) says one fact; the same figure after other words ("khiển trách 2 trường hợp, khai trừ 2
+    trường hợp") is another. None when fewer than three words stand before it."""
+    before = _CLAUSE_BEFORE.search(low, max(0, m.start - 60), m.start)
+    if not before:
+        return None
+    return f"{before.group(1)}|{key(m.text)}|{_WORDS_AFTER.match(low, m.end).group().strip()}"
+
+
+# a page's opening: crawler metadata before the headline ("date 2025-06 …"), or the agency's tag opening the lead
+# ("TTO - …", "(Chinhphu.vn) - …", "Cần Thơ (TTXVN) - …")
+_PAGE_OPENING = re.compile(r"date[ \t]+(?:19|20)\d\d|[^\W\d_][\w.]{1,15}(?:[ \t][^\W\d_]+){0,2}[ \t]*(?:\([^()\n]{2,30}\))?"
+                           r"[ \t]*[-–][ \t]|\([^()\n]{2,30}\)[ \t]*[-–][ \t]")
+
+
+def lead_end(text: str) -> int:
+    """End of the page's headline and lead: its first line when it reads like a headline (headline_like) or opens the
+    page (_PAGE_OPENING); 0 when the excerpt opens in the body ("Ngoài ra, …")."""
+    first = text.lstrip()
+    k = first.find("\n")
+    line = first[:k] if k >= 0 else first
+    headline = headline_like(line) or line.rstrip()[-1:] in "?!" and len(line.split()) <= 25  # also a question
+    if k < 0 or not (headline or _PAGE_OPENING.match(line)):
+        return 0
+    end = len(text) - len(first) + k
+    if headline:  # the headline, then the lead paragraph under it
+        nxt = text[end:].lstrip()
+        k2 = nxt.find("\n")
+        if k2 > 0:
+            return len(text) - len(nxt) + k2
+    return end
+
+
+def restates(a: Metric, b: Metric) -> bool:
+    """b may state a's fact again: the same qualifier, both or neither a range's end, compatible periods."""
+    if key(a.qualifier or "") != key(b.qualifier or "") or bool(a.range) != bool(b.range):
+        return False
+    periods = sorted((_period_key(a.period), _period_key(b.period)), key=len)
+    return not periods[0] or periods[1].startswith(periods[0])
+

@@ -1,10 +1,11 @@
 """Numbers as written in Vietnamese: digits with Vietnamese or unambiguous English grouping, and numbers in words.
 
-"," is the decimal mark and "." groups thousands; a dot is always read as a thousands mark (also in malformed
-"190.00"); English grouping is read only when unambiguous ("1,234,567", "1,234.5").
+"," is the decimal mark and "." groups thousands; a dot is read as a thousands mark (also in malformed "190.00"),
+but a dot before one digit groups nothing and is an English decimal point ("tăng 5.5%"); English grouping is read
+only when unambiguous ("1,234,567", "1,234.5").
 
->>> [parse_number(s) for s in ("40,43", "1.234", "1.234,5", "1,234,567", "03", "0912345678")]
-[40.43, 1234, 1234.5, 1234567, 3, None]
+>>> [parse_number(s) for s in ("40,43", "1.234", "1.234,5", "1,234,567", "5.5", "03", "0912345678")]
+[40.43, 1234, 1234.5, 1234567, 5.5, 3, None]
 >>> [parse_number(s) for s in ("ba mươi", "mười lăm", "hai mươi mốt", "một trăm linh năm", "nửa", "bảy")]
 [30, 15, 21, 105, 0.5, 7]
 """
@@ -19,6 +20,7 @@ from pipeline.text.lexicons import word_alternation
 _VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{2,3})+(?:,\d+)?")  # 1.234.567 / 1.234,5 (and the typo 190.00)
 _EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")  # 1,234,567 / 1,234.5
 _PLAIN = re.compile(r"\d+(?:,\d+)?")  # 40 / 40,43
+DOT_DECIMAL = re.compile(r"\d{1,3}\.\d")  # 5.5 / 12.3: one digit after a dot groups nothing, so it is a decimal
 
 
 def _num(s: str) -> int | float:
@@ -35,6 +37,8 @@ def parse_digits(s: str) -> int | float | None:
         return _num(s.replace(",", "."))
     if _EN_GROUPED.fullmatch(s):
         return _num(s.replace(",", ""))
+    if DOT_DECIMAL.fullmatch(s):
+        return _num(s)
     if _VN_GROUPED.fullmatch(s):
         return _num(s.replace(".", "").replace(",", "."))
     return None

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from pipeline.metrics.numbers import parse_digits, spelled_in
-from pipeline.text.lexicons import alternation, dictionary_words, entries, table, word_tags
+from pipeline.metrics.numbers import DOT_DECIMAL, parse_digits, spelled_in
+from pipeline.text.lexicons import administrative_units, alternation, dictionary_words, entries, table, word_tags
 from pipeline.text.normalize import fold_tones, key, lower_view
 
 SCALES = {w: int(f) for w, f in table("metrics/scales").items()}
@@ -34,8 +35,20 @@ SCALES = {w: int(f) for w, f in table("metrics/scales").items()}
 # ---------------------------------------------------------------- lexicons compiled once
 
 
+_NEW_PAIR = re.compile(r"(?<![qQ])([òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ])([aeyAEY])(?![^\W\d_])")
+_TONE_OF = {c: unicodedata.normalize("NFD", c) for c in "òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ"}
+
+
+def _old_placement(w: str) -> str:
+    """The old tone placement of a word written the gov.vn way ("thỏa thuận" → "thoả thuận", "ủy viên" → "uỷ
+    viên"): pages write either, and a lexicon lists one (pipeline.text.normalize.fold_tones goes the other way)."""
+    return _NEW_PAIR.sub(lambda m: _TONE_OF[m.group(1)][0]
+                         + unicodedata.normalize("NFC", m.group(2) + _TONE_OF[m.group(1)][1]), w)
+
+
 def _alternation(words, flags=0) -> re.Pattern:
-    ws = sorted(set(words), key=len, reverse=True)
+    words = set(words)
+    ws = sorted(words | {_old_placement(w) for w in words}, key=len, reverse=True)
     return re.compile(r"(?:%s)(?![\w²³])" % "|".join(re.escape(w) for w in ws), flags)
 
 
@@ -61,6 +74,7 @@ def _lex():
         "party_re": _alternation(entries("metrics/party_nouns"), re.I),
         "sides_re": _alternation(entries("metrics/both_sides"), re.I),
         "pronouns": set(entries("metrics/pronoun_heads")),
+        "governing_verbs": set(entries("metrics/governing_verbs")),
         "one_title_re": re.compile(r"(?<![^\W\d_])(?:Một|một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
                                    % "|".join(map(re.escape, entries("metrics/title_heads")))),
     }
@@ -182,10 +196,11 @@ def _lower_first(w: str) -> str:
     return w[0].lower() + w[1:] if w[:1].isupper() and not w.isupper() else w
 
 
-def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | None | bool:
+def _head_noun(text: str, i: int, labelled: bool = False, governed: bool = False) -> tuple[str, int] | None | bool:
     """The counted noun starting at i: (noun, end); None when there is none; False when the number
     is a duration, a level or an idiom (so it is no quantity at all). `labelled`: the number may label the noun
-    before it (_label_before: "cơ sở 2 Trung tâm Y tế"), so a name after it is not what it counts.
+    before it (_label_before: "cơ sở 2 Trung tâm Y tế"), so a name after it is not what it counts. `governed`: a
+    verb or "và" stands before the number (_governed), so what follows it is an object, even a word tagged a verb.
 
     The noun is the longest of the lexicon's nouns and the dictionary's words there ("đoàn viên" over the
     lexicon's "đoàn", "phó giáo sư"), else the first word alone ("37 nhà phải …"); a classifier takes the
@@ -202,6 +217,8 @@ def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | N
                 m.group()[0].isupper() or text[nxt.start(1)].isupper() or lx["noun_re"].match(text, nxt.start(1))
                 or any(t.startswith("N") for t in word_tags().get(head[0].lower(), ()))):
             return f"{_lower_first(m.group())} {text[nxt.start(1):head[1]]}", head[1]
+    if (agent := _agent_noun(text, i)) is not None:
+        return agent
     cands = []  # (end, priority, kind): longest wins, a stop beats a noun of the same length
     for kind, rx, prio in (("noun", lx["noun_re"], 0), ("abbr", lx["abbr_re"], 0),
                            ("time", lx["time_re"], 1), ("stop", lx["stop_head_re"], 1)):
@@ -250,12 +267,30 @@ def _head_noun(text: str, i: int, labelled: bool = False) -> tuple[str, int] | N
                 end = m2.end()
         return _lower_first(text[i:end]), end
     end = max(end, _dictionary_word_end(text, i) or 0)
-    if kind is None and _predicate(text[i:end]) and text[i].islower():
+    if kind is None and _predicate(text[i:end]) and text[i].islower() \
+            and not (governed and " " in text[i:end] and word_tags().get(text[i:end].lower()) == {"V"}):
         return None  # "Đề án 06 tạo …", "Vùng 4 phối hợp …": a verb follows the number, nothing is counted
+    # (but after a verb or "và" a compound the word list tags a verb only is the object counted, as gov.vn uses
+    # it as a noun: "ký kết 7 thỏa thuận", "tổ chức 14 đoàn và 6 hội thảo")
     if _lower_first(text[i:end]) in lx["classifiers"] and (m2 := _NEXT_WORD.match(text, end)) \
             and m2.group(1).islower() and m2.group(1) not in lx["stopwords"]:
         end = _dictionary_word_end(text, m2.start(1)) or m2.end()
     return _lower_first(text[i:end]), end
+
+
+# "cấp ủy viên", "điều tra viên", "giám sát viên": a two-syllable word and "viên" (member, agent) name people, even
+# when the word alone is a verb or a level; not "cán bộ viên chức" ("viên chức" is a word of its own)
+_AGENT = re.compile(r"([^\W\d_]+[ \t][^\W\d_]+)[ \t]viên(?![^\W\d_])(?![ \t]+chức(?![^\W\d_]))")
+
+
+def _agent_noun(text: str, i: int) -> tuple[str, int] | None:
+    """(noun, end) of an agent noun "<word> viên" starting at i, when the word is in the dictionary, else None."""
+    m = _AGENT.match(text, i)
+    words_ = _dictionary()
+    if not m or not words_ or not m.group(1).islower() or fold_tones(m.group(1)) not in words_ \
+            and m.group(1) not in words_:
+        return None
+    return m.group(), m.end()
 
 
 _NAME_NEXT = re.compile(r"[ \t]+(\w)")
@@ -269,6 +304,12 @@ def _is_noun(word: str) -> bool:
     return word in _lex()["single"] or (bool(tags & {"N", "Nc"}) and all(t.startswith("N") for t in tags))
 
 
+def _noun_word(word: str) -> bool:
+    """A counted noun of the lexicon, or a word the POS word list tags only as a noun ("tập thể", "cá nhân")."""
+    tags = word_tags().get(word) or frozenset()
+    return bool(_lex()["noun_re"].fullmatch(word)) or _is_noun(word) or bool(tags) and all(t.startswith("N") for t in tags)
+
+
 def _label_before(text: str, start: int) -> bool:
     """The number may label the word before it ("cơ sở 2", "Vành đai 4", "Vùng CSB 3"), so a name after it is not
     what it counts: unless punctuation, a qualifier, a function word or a verb stands before it ("gồm: 9 Huân
@@ -279,10 +320,26 @@ def _label_before(text: str, start: int) -> bool:
     words = m.group(1).lower().split()
     last_two = " ".join(words[-2:])
     word = last_two if len(words) >= 2 and _dictionary() and last_two in _dictionary() else words[-1]
-    if key(word) in _COMPARATOR_WORDS or words[-1] in _lex()["stopwords"]:
+    if key(word) in _COMPARATOR_WORDS or words[-1] in _lex()["stopwords"] or _governing_verb(words):
         return False
     tags = (word_tags().get(word) or frozenset()) | (word_tags().get(words[-1]) or frozenset())
     return not (tags & _NOT_NOUN_TAGS)  # "trao tặng 7 Huân chương": "tặng" is a verb
+
+
+def _governed(text: str, start: int) -> bool:
+    """A verb ("ký kết", "tổ chức") or "và" right before the number: it governs what the number counts."""
+    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
+    if not m:
+        return False
+    words = m.group(1).lower().split()
+    if words[-1] == "và" or _governing_verb(words):
+        return True
+    return any(word_tags().get(" ".join(words[-n:])) == {"V"} for n in (1, 2) if n <= len(words))
+
+
+def _governing_verb(words: list[str]) -> bool:
+    """The last one or two words are a verb the word list leaves untagged (models/metrics/governing_verbs.txt)."""
+    return any(" ".join(words[-n:]) in _lex()["governing_verbs"] for n in (1, 2) if n <= len(words))
 
 
 _NOT_NOUN_TAGS = frozenset({"V", "A", "E", "C", "Cc", "R", "L", "P", "T", "X"})
@@ -311,7 +368,7 @@ def _opens_a_name(text: str, i: int, end: int, title: bool = True) -> bool:
     return word[:1].isupper() and not (title and " " in word) and bool(nxt) and nxt.group(1).isupper()
 
 
-def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False):
+def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False, governed: bool = False):
     """Parse scale words and a unit after a number ending at p: (unit, end, scale, currency, kind, per, added)
     or False when the number is a duration/level/idiom; `added` is the part written in a smaller scale word
     ("3 tỷ 362 triệu": 0.362, in tỷ), to add to the number."""
@@ -336,8 +393,10 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False):
         # a longer counted noun is no unit: "45 đồng chí" is no money
         u, u_end, kind = m.group(), m.end(), "measure"
         currency = None if lx["units"][u] == "-" else lx["units"][u]
+    elif gap and (quoted := _QUOTED_NAME.match(text, q + len(gap))) and not labelled:
+        u, u_end, kind = quoted.group(1), quoted.end(), "count"  # "xây 148 “Mái ấm tình thương”": what is built
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
-        head = _head_noun(text, q + len(gap), labelled and not scale_words)
+        head = _head_noun(text, q + len(gap), labelled and not scale_words, governed and not scale_words)
         if head is False and not scale_words:
             return False
         if head:  # after a scale word a duration or verb just follows the amount ("60 tỷ giải ngân", "2 triệu năm nay")
@@ -349,7 +408,9 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False):
         kind, u_end = "scale", q
     per = None
     if u_end is not None and (m := _PER.match(text, u_end)):
-        per, u_end = m.group()[1:], m.end()
+        last = text.rindex("/", m.start(), m.end()) + 1  # "bác sĩ/vạn dân", "con/phụ nữ": the base a whole word
+        end = max(m.end(), _dictionary_word_end(text, last) or 0) if text[last:m.end()].islower() else m.end()
+        per, u_end = text[m.start() + 1:end], end
     elif u_end is not None and kind in ("count", "measure") and (rate := _rate_base(text, u_end)):
         per, u_end = rate
     unit_text = " ".join(scale_words + ([u] if u and kind != "scale" else []))
@@ -358,6 +419,11 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False):
     if kind == "percent":
         unit_text = "%"
     return unit_text, u_end, (scale if scale_words else None), currency, kind, per, added
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = ("“", '"', "‘", "'"), ("”", '"', "’", "'")
+# a capitalised name in quotes after a number is the thing counted: a programme's houses, a title's holders
+_QUOTED_NAME = re.compile(r"[“\"]((?:[A-ZĐ\u00C0-\u1EF8][^\W\d_]*)(?:[ \t][^\W\d_]+){0,5})[”\"]")
 
 
 _RATE_BASE = re.compile(r"(?:/|[ \t]+trên[ \t]+)(\d+(?:\.\d{3})*)[ \t]*")
@@ -399,6 +465,8 @@ def _excluded_by_context(text: str, start: int) -> bool:
     words = m.group(1).casefold().split()
     if any(tuple(words[-n:]) in _lex()["open_contexts"] for n in range(1, len(words) + 1)):
         return False  # "dân số 8.060 người", "hằng năm 2,97%"
+    if len(words) >= 2 and words[-2] in ("mỗi", "từng"):
+        return False  # "mỗi lớp 30 học sinh", "mỗi đợt 50 người": each one's share, no label
     if any(" ".join(written[-n:]) in _lex()["verb_contexts"] for n in range(1, len(written) + 1)):
         return False  # "quyết định 8 nội dung": the verb, not the document
     if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
@@ -419,6 +487,36 @@ def _after_a_name(text: str, start: int) -> bool:
     word = m.group(1) if m else ""
     # Title case only: an abbreviation ("UBND 5 huyện") is the owner of a count; codes ("NQ 32") are contexts.
     return word[:1].isupper() and not word.isupper() and word.casefold() not in _COMPARATOR_WORDS
+
+
+_NAME_RUN_BEFORE = re.compile(r"(?<![^\W\d_])((?:[A-ZĐ\u00C0-\u1EF8][^\W\d_]*[ \t]+){1,4})$")
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Provinces and countries (models/ner/places.txt, models/ner/countries.txt, and the provinces of the
+    gazetteer lexicons.administrative_units), folded by key()."""
+    names = set(entries("ner/places")) | set(entries("ner/countries"))
+    names |= {n for n, u in administrative_units().items() if u["levels"] & {"tỉnh", "thành phố"}}
+    return frozenset(key(n) for n in names)
+
+
+def _after_a_place(text: str, start: int) -> bool:
+    """A province or country right before the number owns the count, as in a breakdown by place ("6 người chết
+    (Vĩnh Phúc 2 người, Lào Cai 1 người)", "tiếp đến là Hà Giang 97 nhà", "tại Nhật Bản 200 bộ sách"); so does a
+    district or commune of the gazetteer after its level word ("huyện Mường Lát 12 nhà"): a place is never numbered
+    like "Sư đoàn 312", so the number is no part of its name."""
+    m = _NAME_RUN_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    if any(key(" ".join(words[-n:])) in _places() for n in range(1, len(words) + 1)):
+        return True
+    level = _LEVEL_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1))
+    return bool(level) and " ".join(words) in administrative_units()
+
+
+_LEVEL_BEFORE = re.compile(r"(?<![^\W\d_])(?:huyện|xã|thị xã|thị trấn|quận|phường)[ \t]+$")  # lower-case, as written
 
 
 # words before a number that are not the name it belongs to: its qualifier ("Hơn 30"), or a verb ("Có 5")
@@ -471,20 +569,32 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if total is not None and not (vals[0] <= total):
             continue  # "29/7" is a date, not 29 out of 7
         raw.append((m.start(), m.end(), vals[0], False, total, tok))
-    for start, end, value in spelled_in(text, lower_view(text) if low is None else low):
+    low = lower_view(text) if low is None else low
+    for start, end, value in spelled_in(text, low):
         raw.append((start, end, value, True, None, text[start:end]))
     for m in _lex()["one_title_re"].finditer(text):  # "bầu bổ sung một Phó Chủ tịch": "một" counts one office holder
         raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
+    after_names: set[int] = set()
+    taken = {r[0] for r in raw}
+    alone = set()  # "năm", "một" alone: counts only in a list of spelled counts (_in_a_spelled_list)
+    for m in _ALONE_NUMERAL.finditer(low):
+        if m.start() not in taken:
+            alone.add(m.start())
+            raw.append((m.start(), m.end(1), _ALONE_VALUES[m.group(1)], True, None, text[m.start():m.end(1)]))
     raw.sort()
 
     out: list[Quantity] = []
     for start, num_end, value, spelled, total, tok in raw:
         if out and start < out[-1].end:
             continue  # the smaller amount of "3 tỷ 362 triệu USD"
-        if _excluded_by_context(text, start) and not _money_after(text, num_end):
+        if _ADDRESS_BEFORE.search(lower_view(text[max(0, start - 24):start])) and _STREET_AFTER.match(text, num_end):
+            continue  # "Trụ sở tại: 185 Giảng Võ, Đống Đa": a house number
+        if _excluded_by_context(text, start) and not _money_after(text, num_end) \
+                and not (not spelled and _measure_after(text, start, num_end)):
             continue  # but "ngân sách Trung ương 168 tỷ đồng" is money: no label is followed by a scale and a currency
         parsed = _unit_after(text, num_end, attached_ok=not spelled,
-                             labelled=total is None and _label_before(text, start))
+                             labelled=total is None and _label_before(text, start),
+                             governed=total is None and _governed(text, start))
         if parsed is False and (age := _AGE.match(text, num_end)) \
                 and _AVERAGE_AGE_BEFORE.search(lower_view(text[max(0, start - 40):start])):
             parsed = "tuổi", age.end(), None, None, "count", None, 0  # "tuổi thọ trung bình đạt 74,7 tuổi"
@@ -499,25 +609,77 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             value = _plain(Fraction(str(value)) + added)
         if not kind and text[num_end:num_end + 1].isalpha():
             continue  # "5S", "4G": a letter glued to the number is a code
+        if "." in tok and DOT_DECIMAL.fullmatch(tok) and kind not in ("percent", "measure", "scale"):
+            continue  # "2.3 Phòng Điều hành": an outline's number; a decimal point only before a unit ("5.5%")
         if _YEAR.fullmatch(tok) and kind not in ("percent", "measure") and not scale:
             continue  # a year, even when a word follows it ("năm 2019 tăng …")
         if spelled and (kind in ("", "scale") and value == 0.5 or not kind):
             continue
+        if start in alone and scale is not None and kind in ("measure", "count"):
+            alone.discard(start)  # "ủng hộ một tỷ đồng", "năm triệu USD": before a scale word, a number
+        elif start in alone and (kind != "count" or not _noun_word(unit.lower())):
+            continue  # "năm học", "một cách": the year, the article
         if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or (
                 _lex()["party_re"].fullmatch(unit) and _names_two_parties(text, start, end))):
             continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
         if kind == "count" and _refers_to_people(text, unit, end):
             continue  # "cả hai ông đều được bầu": people already named
-        if kind in ("count", "scale") and _after_a_name(text, start):
+        named = kind in ("count", "scale") and _after_a_name(text, start) \
+            and not (kind == "count" and _after_a_place(text, start))
+        if named and not (kind == "count" and _ITEM_END.match(text, end)):
             continue  # "Sư đoàn 312 tổ chức", "Hội nghị Trung ương 8 khóa XIII": part of a name
+        if kind == "count" and text[start - 1:start] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES \
+                and " " not in unit and start:
+            continue  # "3 cứng", “4 tại chỗ”: a slogan quoted whole, no count
         span_end = num_end if kind == "" else end
         if kind == "percent":
             span_end = _PERCENT.match(text, num_end).end()
         out.append(Quantity(text=text[start:span_end], start=start, end=span_end, value=value, unit=unit,
                             scale=scale, currency=currency, total=total, per=per, kind=kind, spelled=spelled))
+        if named:
+            after_names.add(start)  # kept only as an item of a breakdown by name (_breakdown_item)
+    if alone:
+        out = [q for k, q in enumerate(out) if q.start not in alone or _in_a_spelled_list(text, out, k)]
+    if after_names:
+        out = [q for k, q in enumerate(out) if q.start not in after_names or _breakdown_item(text, out, k)]
     _link_ranges(text, out)
     lines = _Lines(text)
     return [q for q in out if q.kind and not _page_furniture(text, q, lines)]
+
+
+# "năm" (five; year) and "một" (one; a) alone are numbers only where a list of counts in words reads them so
+_ALONE_VALUES = {"một": 1, "năm": 5}
+_ALONE_NUMERAL = re.compile(r"(?<![^\W\d_])(một|năm)[ \t]+(?!số(?![^\W\d_]))(?=[^\W\d_])")  # not "một số" (some)
+_LIST_JOIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:và|cùng)?[ \t]*")
+
+
+def _in_a_spelled_list(text: str, qs: list[Quantity], k: int) -> bool:
+    """qs[k] is joined by a comma or "và" to another count written in words: "năm tập thể và một cá nhân",
+    "ba đơn vị, năm cá nhân"."""
+    q = qs[k]
+    for a, b in ((qs[k - 1], q) if k else (None, None), (q, qs[k + 1]) if k + 1 < len(qs) else (None, None)):
+        other = b if a is q else a
+        if other is not None and other.spelled and other.kind == "count" and b.start > a.end \
+                and _LIST_JOIN.fullmatch(text, a.end, b.start) and text[a.end:b.start].strip():
+            return True
+    return False
+
+
+# the end of an item of a list: its counted noun closes it ("Bệnh viện Bạch Mai 5 ca, Bệnh viện Chợ Rẫy 3 ca")
+_ITEM_END = re.compile(r"[ \t]*(?:[,;)\n]|và(?![^\W\d_])|\.(?!\d)|$)")
+# between two items of a breakdown by name: a separator, then the next item's name or label
+_NEXT_ITEM = re.compile(r"[ \t]*(?:[,;]|và)[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,5}[ \t]+")
+
+
+def _breakdown_item(text: str, qs: list[Quantity], k: int) -> bool:
+    """qs[k], a count after a name, is an item of a breakdown by name: the count of the same noun after the next or
+    the last name ("Bệnh viện Bạch Mai 5 ca, Bệnh viện Chợ Rẫy 3 ca"; "Tân Phú 12 hộ, Tân Lập 9 hộ")."""
+    q = qs[k]
+    for a, b in ((qs[k - 1], q) if k else (None, None), (q, qs[k + 1]) if k + 1 < len(qs) else (None, None)):
+        if a is not None and key(a.unit) == key(b.unit) and a.kind == b.kind == "count" \
+                and _NEXT_ITEM.fullmatch(text, a.end, b.start):
+            return True
+    return False
 
 
 _COUNTER_LINE = re.compile(rf"[\d.,/]+[^\w\n]*(?:{alternation('metrics/page_counters')})?[^\w\n]*")  # lower-case view
@@ -610,6 +772,32 @@ def _money_after(text: str, p: int) -> bool:
         q, scaled = m.end(), True
     u = lx["unit_re"].match(text, _GAP.match(text, q).end()) if scaled else None
     return bool(u) and lx["units"][u.group()] != "-"
+
+
+# an address: its cue before the number ("địa chỉ:", "trụ sở tại:"; in the lower-case view) and a street's name of
+# capitalised syllables after it (in the text)
+_ADDRESS_BEFORE = re.compile(r"(?<![^\W\d_])(?:địa chỉ|trụ sở|tọa lạc|số nhà)(?:[ \t]+(?:chính|tại|ở))?[ \t]*:?[ \t]*$")
+_STREET_AFTER = re.compile(r"[ \t]+[A-ZĐ\u00C0-\u1EF8][^\W\d_]*[ \t]+[A-ZĐ\u00C0-\u1EF8][^\W\d_]*")
+
+
+# units that measure a length, an area, a volume or a mass: a label ("đoạn đường", "tuyến", "thửa đất") is followed by
+# its number alone, so one of these after the number measures the thing labelled ("nâng cấp tuyến 15 km")
+_PHYSICAL_UNITS = frozenset({"km", "m", "cm", "mm", "mét", "ha", "héc-ta", "hécta", "hecta", "km2", "km²", "m2", "m²",
+                             "m3", "m³", "mét vuông", "mét khối", "kg", "tấn", "tạ", "yến", "lít"})
+
+
+def _measure_after(text: str, start: int, p: int) -> bool:
+    """A physical unit follows the number ("5 km", "12 ha", "300 m2"): a measure, whatever word labels it; not after
+    a date's word ("ngày 5 tấn công": "tấn công" is a verb, the number a day)."""
+    u = _lex()["unit_re"].match(text, _GAP.match(text, p).end())
+    if not u or u.group() not in _PHYSICAL_UNITS or _DATE_WORD_BEFORE.search(lower_view(text[max(0, start - 12):start])):
+        return False
+    end = _dictionary_word_end(text, u.start())
+    return not end or end <= u.end()  # "tấn công", "tạ ơn": a word of its own
+
+
+_DATE_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:ngày|tháng|năm|quý|tuần|mùng|mồng|lúc|sáng|chiều|tối|trưa|đêm|hôm"
+                               r"|nay|thứ|khóa|kỳ|lần|đợt|phiên)[ \t]+$")  # in the lower-case view
 
 
 @lru_cache(maxsize=1)
