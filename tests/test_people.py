@@ -432,6 +432,11 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
     ("Đón đoàn có Thống đốc tỉnh Mie Eikei Suzuki và ông Nakamura Shinichi, Chủ tịch Hội đồng dân biểu tỉnh Mie.",
      {"Eikei Suzuki": ["Thống đốc tỉnh Mie"], "Nakamura Shinichi": ["Chủ tịch Hội đồng dân biểu tỉnh Mie"]}),
     ("Thống đốc tỉnh Saitama Ueda Kiyoshi thăm Việt Nam.", {"Ueda Kiyoshi": ["Thống đốc tỉnh Saitama"]}),
+    # right after the head too, before two foreign words (real set r11); not a country, nor a body's head
+    ("Ông được chọn thay cho Phó Thủ tướng Heng Swee Keat. Đại sứ Mỹ Marc Evans Knapper và ông Cao Minh Đạt, Viện "
+     "trưởng Viện Pasteur TP Hồ Chí Minh, dự.",
+     {"Heng Swee Keat": ["Phó Thủ tướng"], "Marc Evans Knapper": ["Đại sứ Mỹ"],
+      "Cao Minh Đạt": ["Viện trưởng Viện Pasteur TP Hồ Chí Minh"]}),
     # so do Japanese given names (real set r19); a Highland place of the gazetteer is no name ("Cư M'gar")
     ("Bộ trưởng Tô Lâm hội đàm với Bộ trưởng Bộ Tư pháp Ken Saito. Ông Trần Quang Vũ, Chủ tịch UBND huyện Cư M'gar, dự.",
      {"Tô Lâm": ["Bộ trưởng"], "Ken Saito": ["Bộ trưởng Bộ Tư pháp"], "Trần Quang Vũ": ["Chủ tịch UBND huyện Cư M'gar"]}),

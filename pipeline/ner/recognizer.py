@@ -317,7 +317,10 @@ class Recognizer:
                     end = j - 1  # "… Changwon Choi Young-soo", "Tổng thống Moon Jae-in": a Korean family name and
                     break  # hyphenated given name
                 if t.syllable and j + 1 < n and toks[j + 1].cap and toks[j + 1].word and not toks[j + 1].syllable \
-                        and not toks[j + 1].abbr and not company and (t.key in _KOREAN_SURNAMES or j > body_start) \
+                        and not toks[j + 1].abbr and not company and (
+                            t.key in _KOREAN_SURNAMES or j > body_start or j + 2 < n and toks[j + 2].cap
+                            and toks[j + 2].word and not toks[j + 2].syllable and not toks[j + 2].abbr
+                            and not lex.org_heads.match(toks, j)) \
                         and not lex.units.match(toks, j) and not _admin_before(toks, j):  # ("… huyện Cư M'gar",
                     # "xã Ia Khươl", "tỉnh Mie" are places)
                     break  # "Tổng thống Moon Jae In", "Bộ trưởng Bộ Tư pháp Ken Saito": a foreign name starts
