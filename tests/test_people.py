@@ -318,6 +318,14 @@ def test_normalized_position_expands_abbreviations():
     ]
 
 
+def test_a_title_repeated_with_its_term_is_not_listed_again_and_a_photo_credit_ends_a_title():
+    # real sets r18 ("Chủ tịch HĐND tỉnh khóa XVIII" after "Chủ tịch HĐND tỉnh Nghệ An"), r9 (a caption's "ẢNH:")
+    text = ("Ông Thái Thanh Quang, Bí thư Tỉnh ủy, được bầu giữ chức Chủ tịch HĐND tỉnh Nghệ An. Ông Thái Thanh Quang - "
+            "Chủ tịch HĐND tỉnh khóa XVIII tặng hoa. Ông Lương Minh Triệu, Bí thư Thành ủy Đà Nẵng ẢNH: ĐỖ TRƯỜNG\n\nÔng Trần Thắng, Chủ tịch UBND tỉnh Quảng Bình - Ảnh: Hà Vi")
+    assert extracted(text) == {"Thái Thanh Quang": ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh Nghệ An"],
+                               "Lương Minh Triệu": ["Bí thư Thành ủy Đà Nẵng"], "Trần Thắng": ["Chủ tịch UBND tỉnh Quảng Bình"]}
+
+
 @pytest.mark.parametrize("raw,expected", [
     ("Chủ tịch UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh"),
     ("Bộ trưởng Bộ KH&CN", "Bộ trưởng Bộ Khoa học và Công nghệ"),

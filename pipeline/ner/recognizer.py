@@ -282,6 +282,7 @@ class Recognizer:
                     j += 1  # "Sở Kế hoạch & Đầu tư", "Sở Thông tin & Truyền thông": "&" for "và"
                     continue
                 if t.text in "-–" and end == j and j + 1 < n and toks[j + 1].cap and not toks[j + 1].abbr \
+                        and toks[j + 1].key != "ảnh" \
                         and j > 0 and toks[j - 1].word and not self._breaks_title(toks, j + 1) \
                         and (lex.places.match(toks, j + 1) or not self.person_at(toks, j + 1, strict=True)) \
                         and not lex.honorifics.match(toks, j + 1):
@@ -302,6 +303,8 @@ class Recognizer:
                 break
             if t.key in lex.degrees and lex.degrees.match(toks, j):
                 break  # "Phó Chủ tịch Hội GS. Lê Quốc Minh": a degree opens the next person's name
+            if t.text == "ẢNH" or t.key == "ảnh" and j + 1 < n and toks[j + 1].text == ":":
+                break  # a caption's photo credit: "… Bí thư Thành ủy Đà Nẵng ẢNH: ĐỖ TRƯỜNG"
             if t.abbr or "." in t.text:  # "UBND", "T.Ư", "TP.Hải"
                 pass
             elif t.cap and named_after(j):

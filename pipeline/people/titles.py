@@ -31,12 +31,17 @@ _TERM = re.compile(r"\s*[,(]?\s*(?:\((?:mới|cũ)\)|(?:khóa|khoá)\s+[IVXLCDM\
                    re.I)
 
 
+def _without_term(text: str) -> str:
+    while (cut := _TERM.sub("", text)) != text:
+        text = cut
+    return text
+
+
 @lru_cache(maxsize=20_000)  # the same titles recur on every page
 def normalize_title(text: str) -> str:
     """Expand abbreviations (models/people/title_abbreviations.tsv), normalise tone placement and spacing, and leave
     out the body's term ("khóa XVI", "nhiệm kỳ 2021-2026"): the post is the same in every term."""
-    while (cut := _TERM.sub("", text)) != text:
-        text = cut
+    text = _without_term(text)
     matcher, expansions = _abbreviations()
     toks = tokenize(text)
     out, last = [], 0
@@ -77,7 +82,7 @@ def without_short_form(title: str) -> str:
 def dedupe(titles: list[str]) -> list[str]:
     """Keep the first spelling of each title; drop a title whose words begin a longer one ("Thủ tướng" vs
     "Thủ tướng Chính phủ"): the guidelines' "a shorter repeat is not listed again"."""
-    keys = [key(t) for t in titles]
+    keys = [key(_without_term(t)) for t in titles]  # ("Chủ tịch HĐND tỉnh khóa XVIII" repeats "… tỉnh Nghệ An")
     out, seen = [], set()
     for t, k in zip(titles, keys):
         if k in seen or any(o != k and o.startswith(k + " ") for o in keys):
