@@ -475,6 +475,9 @@ def test_foreign_titles(text, expected):
      {"Đỗ Tiến Đông": ["PCT UBND tỉnh Gia Lai"]}),
     ("Dự có ông Nguyễn Văn Hải, PBT Thường trực Huyện ủy, và bà Trần Thị Bích, PGĐ Sở Y tế.",
      {"Nguyễn Văn Hải": ["PBT Thường trực Huyện ủy"], "Trần Thị Bích": ["PGĐ Sở Y tế"]}),
+    # the police of a province in lower case (real sets r15, r19)
+    ("Ông Nguyễn Thanh Tâm, phó giám đốc công an tỉnh, được bổ nhiệm làm Giám đốc công an tỉnh.",
+     {"Nguyễn Thanh Tâm": ["phó giám đốc công an tỉnh", "Giám đốc công an tỉnh"]}),
     # the body's head in lower case, press style (real set r16)
     ("Miễn nhiệm đối với ông Trần Văn Khoa, nguyên giám đốc sở Thông tin & Truyền thông; ông Lê Hòa, thứ trưởng bộ "
      "Tài chính.",
