@@ -475,6 +475,11 @@ def test_foreign_titles(text, expected):
      {"Đỗ Tiến Đông": ["PCT UBND tỉnh Gia Lai"]}),
     ("Dự có ông Nguyễn Văn Hải, PBT Thường trực Huyện ủy, và bà Trần Thị Bích, PGĐ Sở Y tế.",
      {"Nguyễn Văn Hải": ["PBT Thường trực Huyện ủy"], "Trần Thị Bích": ["PGĐ Sở Y tế"]}),
+    # the field a post is in charge of ("phụ trách …"), after the head or after the body (real sets r21, r10)
+    ("Ông Hồ Văn Lĩnh, Phó Giám đốc phụ trách chuyên môn Bệnh viện Trung ương Huế, phát biểu.",
+     {"Hồ Văn Lĩnh": ["Phó Giám đốc phụ trách chuyên môn Bệnh viện Trung ương Huế"]}),
+    ("Ông Dương Văn Tráng, Phó Bí thư Tỉnh ủy Gia Lai phụ trách xây dựng tổ chức cơ sở Đảng, dự.",
+     {"Dương Văn Tráng": ["Phó Bí thư Tỉnh ủy Gia Lai phụ trách xây dựng tổ chức cơ sở Đảng"]}),
     # the police of a province in lower case (real sets r15, r19)
     ("Ông Nguyễn Thanh Tâm, phó giám đốc công an tỉnh, được bổ nhiệm làm Giám đốc công an tỉnh.",
      {"Nguyễn Thanh Tâm": ["phó giám đốc công an tỉnh", "Giám đốc công an tỉnh"]}),

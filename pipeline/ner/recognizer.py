@@ -202,10 +202,22 @@ class Recognizer:
             or n > 1 and toks[j - 1].cap and toks[j - 1].key in self.lex.org_heads
         while j < len(toks) and (m := self.lex.modifiers.match(toks, j)):
             j += m
+        j = self._scope(toks, j)
         j = self._body(toks, j, toks[j - 1], after_name=after_name, named_body=named)
+        j = self._scope(toks, j)
         if bare_delegate and j == head_end:
             return None  # bare "Đại biểu" is a role label, "Đại biểu Quốc hội" a title
         return j, ""
+
+    def _scope(self, toks, j) -> int:
+        """End of the field a post is in charge of, after "phụ trách" ("Phó Giám đốc phụ trách chuyên môn Bệnh viện
+        …", "Phó Bí thư Tỉnh ủy phụ trách xây dựng tổ chức cơ sở Đảng"): its words run to where a title closes."""
+        if j >= 2 and toks[j - 2].key == "phụ" and toks[j - 1].key == "trách":
+            return self._name_tail(toks, j, after_name=True)
+        if j + 1 < len(toks) and toks[j].key == "phụ" and toks[j + 1].key == "trách":
+            k = self._name_tail(toks, j + 2, after_name=True)
+            return k if k > j + 2 else j
+        return j
 
     def _body(self, toks, j, prev, in_title=True, after_name=False, named_body=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
