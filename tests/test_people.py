@@ -475,6 +475,14 @@ def test_foreign_titles(text, expected):
      {"Đỗ Tiến Đông": ["PCT UBND tỉnh Gia Lai"]}),
     ("Dự có ông Nguyễn Văn Hải, PBT Thường trực Huyện ủy, và bà Trần Thị Bích, PGĐ Sở Y tế.",
      {"Nguyễn Văn Hải": ["PBT Thường trực Huyện ủy"], "Trần Thị Bích": ["PGĐ Sở Y tế"]}),
+    # the family name Đồng after a place in a title; a three-word place word still blocks ("Khu công nghiệp Đồng An");
+    # "Thường vụ Tỉnh ủy" in a career (real sets r10, r3)
+    ("Chân dung tân Chủ tịch UBND tỉnh Hậu Giang Đồng Văn Thanh. Công ty chọn Khu công nghiệp Đồng An II để đầu tư.",
+     {"Đồng Văn Thanh": ["Chủ tịch UBND tỉnh Hậu Giang"]}),
+    ("Ông Dương Văn Trung đã đảm nhiệm nhiều vị trí công tác như Ủy viên Ủy ban Quốc phòng và An ninh của Quốc hội; "
+     "Thường vụ Tỉnh ủy, Đại tá, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Gia Lai.",
+     {"Dương Văn Trung": ["Ủy viên Ủy ban Quốc phòng và An ninh của Quốc hội", "Thường vụ Tỉnh ủy", "Đại tá",
+                          "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Gia Lai"]}),
     # the field a post is in charge of ("phụ trách …"), after the head or after the body (real sets r21, r10)
     ("Ông Hồ Văn Lĩnh, Phó Giám đốc phụ trách chuyên môn Bệnh viện Trung ương Huế, phát biểu.",
      {"Hồ Văn Lĩnh": ["Phó Giám đốc phụ trách chuyên môn Bệnh viện Trung ương Huế"]}),

@@ -604,7 +604,7 @@ class Recognizer:
         if k >= 0 and toks[k].text[0].isdigit():
             # "số 25 Âu Cơ", "Lô 3 Trần Phú": a street after a house number; not after a numbered unit ("quận 8 Võ …")
             return not (toks[k - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, k) in _NUMBERED_UNITS)
-        for width in (2, 1):
+        for width in (3, 2, 1):  # ("khu công nghiệp Đồng An")
             s = k - width + 1
             if s >= 0 and self.lex.blockers.match(toks, s) == width:
                 # "Bộ … Môi trường Lê Văn Nam": "trường" ends a word here, it is not a school; nor is "phố" of
