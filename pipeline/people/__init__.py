@@ -167,10 +167,12 @@ def _byline_line(doc: Document, item: Item, checked: dict[int, bool]) -> bool:
     if s not in checked:
         line = doc.text[s:e]
         checked[s] = bool(re.fullmatch(r"[\w\s.\-–,&|/()+:]+", line)) and len(line.split()) <= 10  # (":" of a time)
+    if not checked[s]:
+        return False  # (a long line is read no further: a roster of thousands on one line stays linear)
     # (nor two lower-case words in a row, a clause: "… phát biểu"; Vietnamese letters count, "ư", "ế" …)
     rest = [w.strip(".,;:()") for w in doc.text[s:e].replace(item.text, " ").split()]
-    return checked[s] and not any(len(a) > 1 < len(b) and a.isalpha() and b.isalpha() and a.islower() and b.islower()
-                                  for a, b in zip(rest, rest[1:]))
+    return not any(len(a) > 1 < len(b) and a.isalpha() and b.isalpha() and a.islower() and b.islower()
+                   for a, b in zip(rest, rest[1:]))
 
 
 def _merge_short_names(people: dict[str, Attendee], titles: dict[str, list[Item]]) -> None:
