@@ -246,6 +246,9 @@ def test_shared_plural_title(text, expected):
     ("Bà Nguyễn Thị Thắm, ủy viên dự khuyết BCH TƯ Đảng, được tín nhiệm tái cử bầu làm Bí thư tỉnh uỷ Ninh Bình.",
      {"Nguyễn Thị Thắm": [("ủy viên dự khuyết BCH TƯ Đảng", "name-then-titles"),
                           ("Bí thư tỉnh uỷ Ninh Bình", "post-after-verb")]}),
+    # the result of someone else's election is not the subject's post (real set r16)
+    ("Thủ tướng Nguyễn Xuân Phong vừa phê chuẩn kết quả bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh Gia Lai.",
+     {"Nguyễn Xuân Phong": [("Thủ tướng", "titles-then-name")]}),
     # clauses of a career that do not repeat their subject: the person last named (real set r21)
     ("Bà Phạm Thị Thanh Hà sinh năm 1964. Đến tháng 9/1987, bà làm cán bộ Phòng Giáo dục huyện Trấn Yên; tháng 9/1997 "
      "giữ chức Phó trưởng phòng Giáo dục và Đào tạo huyện Trấn Yên. Sau đó lần lượt giữ các vị trí: Phó Bí thư Tỉnh "

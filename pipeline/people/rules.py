@@ -187,7 +187,7 @@ _POST_VERB_RE = re.compile(
     rf"^\s*,?\s*(?:{_ADV}(?:{alternation('people/post_verbs_near')}|{alternation('people/post_verbs')}){_OBJ}"
     # or a few words on ("ông X, sinh năm 1972, từng kinh qua …"), if no other group is named between ("A và B tặng
     # hoa các đại biểu vừa trúng cử …": the group's post)
-    rf"|(?:(?!(?<!\w)(?:các|những)\s(?!vị trí|chức|cương vị))[^.;:\n]){{0,120}}?(?<!\w){_ADV}"
+    rf"|(?:(?!(?<!\w)(?:(?:các|những)\s(?!vị trí|chức|cương vị)|kết quả\s))[^.;:\n]){{0,120}}?(?<!\w){_ADV}"
     rf"(?:{alternation('people/post_verbs')}){_OBJ}"
     # or after a clause of schooling ("ông X (sinh năm 1976) có trình độ thạc sĩ …; từng kinh qua chức vụ …")
     rf"|\s*(?:{alternation('people/bio_clauses')})[^.:\n]{{0,160}}?;\s*{_ADV}(?:{alternation('people/post_verbs')}){_OBJ})\s*:?\s*$")
