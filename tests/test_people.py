@@ -511,3 +511,18 @@ def test_decisions_on_a_post_and_abbreviated_heads(text, expected):
 ])
 def test_spelling_variants_of_a_foreign_name_are_one_person(text, expected):
     assert extracted(text) == expected
+
+
+def test_a_title_as_the_subject_of_a_career_gives_it_to_the_one_holder_of_that_title():
+    # real set r13: "tân Chủ tịch UBND tỉnh Quảng Ngãi từng kinh qua các chức vụ: …"; a title that gives posts is not
+    # the subject of a career (real set r4: "Thủ tướng bổ nhiệm lại 3 Thứ trưởng")
+    record = extract("Các đại biểu đã bầu ông Đặng Văn Mạnh, Phó Bí thư Tỉnh ủy giữ chức Chủ tịch UBND tỉnh Quảng "
+                     "Ngãi. Trước khi được bầu, tân Chủ tịch UBND tỉnh Quảng Ngãi từng kinh qua các chức vụ: Giám đốc "
+                     "Sở GTVT, Bí thư Thành ủy Quảng Ngãi. Thủ tướng Nguyễn Tấn Dương bổ nhiệm lại 3 Thứ trưởng. "
+                     "Thủ tướng bổ nhiệm lại Thứ trưởng Bộ Ngoại giao.")
+    assert {a.name: [(p.text, p.rule) for p in a.positions] for a in record.attendees} == {
+        "Đặng Văn Mạnh": [("Phó Bí thư Tỉnh ủy", "name-then-titles"),
+                          ("Chủ tịch UBND tỉnh Quảng Ngãi", "post-after-verb"),
+                          ("Giám đốc Sở GTVT", "career-of-a-title"), ("Bí thư Thành ủy Quảng Ngãi", "career-of-a-title")],
+        "Nguyễn Tấn Dương": [("Thủ tướng", "titles-then-name")]}
+

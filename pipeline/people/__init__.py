@@ -21,8 +21,8 @@ import re
 
 from pipeline.ner import Entity
 from pipeline.people.gaps import OTHER, gap_kind
-from pipeline.people.rules import Item, link
-from pipeline.people.titles import dedupe, normalize_title, without_short_form
+from pipeline.people.rules import Item, careers_of_titles, link
+from pipeline.people.titles import dedupe, normalize_title, without_short_form, without_term
 from pipeline.record import Attendee, Position
 from pipeline.text.document import Document
 from pipeline.text.lexicons import alternation, phrases
@@ -130,6 +130,13 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Attendee]:
     byline_lines: dict[int, bool] = {}
     for items in sentence_items(doc, entities, references(doc, entities)):
         link(items)
+        for subject, career in careers_of_titles(items):  # the one holder of that title so far on the page
+            sk = key(without_term(items[subject].text))
+            holders = [k for k, ts in titles.items() if any(
+                (tk := key(without_term(x.text))) == sk or tk.startswith(sk + " ") or sk.startswith(tk + " ")
+                for x in ts if not x.rank)]
+            if len(holders) == 1:
+                titles[holders[0]].extend(items[c] for c in career)
         held: dict[int, list[Item]] = {}  # person item → its titles, in text order
         for x in items:
             if x.label == "POSITION":

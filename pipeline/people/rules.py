@@ -233,6 +233,29 @@ def post_after_verb(items: list[Item]) -> None:
                 break
 
 
+# a title's subject holds posts, it does not give them ("Thủ tướng bổ nhiệm lại 3 Thứ trưởng")
+_HOLDING_VERB_RE = re.compile(rf"^\s*,?\s*{_ADV}(?:{alternation('people/elided_subject_verbs')}){_OBJ}\s*:?\s*$")
+
+
+def careers_of_titles(items: list[Item]) -> list[tuple[int, list[int]]]:
+    """"Trước khi được bầu, tân Chủ tịch UBND tỉnh Quảng Ngãi từng kinh qua các chức vụ: Giám đốc Sở GTVT, …": a
+    title as the subject of a career, no person named before it in the sentence: (the subject title, the career's
+    titles), for the page to give to the person who holds that title (rule "career-of-a-title", page-wide: see
+    pipeline.people.find_people). The career's titles are marked with the rule."""
+    out = []
+    for t, it in enumerate(items):
+        if not (t and _free_title(items, t) and _free_title(items, t - 1) and not items[t - 1].rank
+                and _HOLDING_VERB_RE.match(it.gap_text) and not any(x.label == "PERSON" for x in items[:t])):
+            continue
+        career, j = [], t
+        while j < len(items) and (j == t or _free_title(items, j) and items[j].gap in _LIST_GAPS):
+            items[j].rule = "career-of-a-title"
+            career.append(j)
+            j += 1
+        out.append((t - 1, career))
+    return out
+
+
 _PLURAL_RE = re.compile(rf"(?<!\w)(?:{alternation('people/plural_words')}|\d{{1,2}})\s*(?:đồng chí\s*)?$")
 # or the list after the title says it is plural ("… bầu làm Phó Chủ tịch UBND TP nhiệm kỳ 2021 - 2026 gồm các ông: A, B")
 _PLURAL_INTRO = re.compile(rf"(?<!\w)(?:{INTRO_WORDS})\s+(?:{alternation('people/plural_words')})\s+"

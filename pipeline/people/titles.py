@@ -31,7 +31,8 @@ _TERM = re.compile(r"\s*[,(]?\s*(?:\((?:mới|cũ)\)|(?:khóa|khoá)\s+[IVXLCDM\
                    re.I)
 
 
-def _without_term(text: str) -> str:
+def without_term(text: str) -> str:
+    """The title without the body's term ("khóa XVI", "nhiệm kỳ 2021-2026")."""
     while (cut := _TERM.sub("", text)) != text:
         text = cut
     return text
@@ -41,7 +42,7 @@ def _without_term(text: str) -> str:
 def normalize_title(text: str) -> str:
     """Expand abbreviations (models/people/title_abbreviations.tsv), normalise tone placement and spacing, and leave
     out the body's term ("khóa XVI", "nhiệm kỳ 2021-2026"): the post is the same in every term."""
-    text = _without_term(text)
+    text = without_term(text)
     matcher, expansions = _abbreviations()
     toks = tokenize(text)
     out, last = [], 0
@@ -82,7 +83,7 @@ def without_short_form(title: str) -> str:
 def dedupe(titles: list[str]) -> list[str]:
     """Keep the first spelling of each title; drop a title whose words begin a longer one ("Thủ tướng" vs
     "Thủ tướng Chính phủ"): the guidelines' "a shorter repeat is not listed again"."""
-    keys = [key(_without_term(t)) for t in titles]  # ("Chủ tịch HĐND tỉnh khóa XVIII" repeats "… tỉnh Nghệ An")
+    keys = [key(without_term(t)) for t in titles]  # ("Chủ tịch HĐND tỉnh khóa XVIII" repeats "… tỉnh Nghệ An")
     out, seen = [], set()
     for t, k in zip(titles, keys):
         if k in seen or any(o != k and o.startswith(k + " ") for o in keys):
