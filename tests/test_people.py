@@ -456,6 +456,9 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
     # "cố" (the late) keeps the post as written, like "nguyên" (real sets r5, r11)
     ("Nhân dịp kỷ niệm ngày sinh cố Chủ tịch Kaysone Phomvihane, chúng tôi cố gắng học tập.",
      {"Kaysone Phomvihane": ["cố Chủ tịch"]}),
+    # "hiện nay", "đương nhiệm" between a title and its person (real set r11)
+    ("Đại sứ Mỹ tại Việt Nam hiện nay Daniel Kritenbrink chuẩn bị kết thúc nhiệm kỳ.",
+     {"Daniel Kritenbrink": ["Đại sứ Mỹ tại Việt Nam"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])

@@ -21,6 +21,7 @@ def linked(text):
     (", bà ", "chon"), ("; đồng chí ", "shon"), (": ông ", "shon"), (" và bà ", "ahon"), (" đối với ông ", "for"),
     (" (sn 1978, trú tp thanh hóa), ", "comma"),  # an aside about the person before the comma
     (", sinh năm 1963, ", "comma"),  # so is the year of birth between commas (real set r18)
+    (" hiện nay ", "adj"), (" đương nhiệm ", "adj"),  # "Đại sứ Mỹ hiện nay Daniel Kritenbrink" (real set r11)
     (" phát biểu tại hội nghị ", "other"), (" đã ", "other"),
 ])
 def test_gap_kinds(gap, kind):

@@ -733,6 +733,9 @@ class Recognizer:
                 and f"{toks[i - 1].key} {t.key}" not in ("chức vụ", "chức danh")  # ("chức vụ Trưởng Ban …": the noun)
             if kind == 1 or kind == 2 and not (listed or titles_next or posted):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
+                if after_title and t.key in ("hiện", "đương") and i + 1 < n and toks[i + 1].key in ("nay", "nhiệm"):
+                    i += 2  # "Đại sứ Mỹ tại Việt Nam hiện nay Daniel Kritenbrink": the title still names who follows
+                    continue
                 if t.word or t.text not in ",-–(:":
                     after_title = introduced = False
                     apposition = apposition and t.key == "kiêm"
