@@ -88,6 +88,17 @@ CASES = {
         ("Ngoài ra, Ủy ban kiểm tra thi hành kỷ luật 7 đảng viên, trong đó có 3 cấp ủy viên.\n\nTrong số 3 cấp ủy "
          "viên bị kỷ luật có 1 bí thư chi bộ.", ["7 đảng viên", "3 cấp ủy viên", "3 cấp ủy viên", "1 bí thư"]),
     ],
+    "the lead under a byline, a time stamp or a share button under the headline (r18-r21)": [
+        ("Huyện trao quà Tết cho hộ nghèo\n\nMinh Anh\n\n(Báo Nhân dân) - Sáng 5/2, huyện đã trao 120 suất quà cho "
+         "hộ nghèo.\n\nTại buổi lễ, đoàn đã trao 120 suất quà, mỗi suất 500.000 đồng.",
+         ["120 suất quà", "500.000 đồng"]),
+        ("Cận cảnh đại biểu bấm nút thông qua nghị quyết\n\nCập nhật 12/6/2024, 10:15\nChia sẻ\n\nSáng 12/6, 452 "
+         "đại biểu đã tán thành.\n\nTheo đó, có 452 đại biểu tán thành, chiếm 91,3% tổng số đại biểu.",
+         ["452 đại biểu", "91,3%"]),
+        # the lead is the paragraph under the headline's furniture, no further: a count in the body stays
+        ("Cận cảnh kỳ họp\n\nAdmin\n\nSáng 12/6, kỳ họp khai mạc.\n\nCó 452 đại biểu tham dự.\n\nBuổi chiều, 452 "
+         "đại biểu thảo luận.", ["452 đại biểu", "452 đại biểu"]),
+    ],
     "a clause copied twice into one sentence is one fact (r17: a growth figure pasted twice)": [
         ("Khu vực công nghiệp tăng 6,2%; khu vực dịch vụ tăng 4,15%; khu vực dịch vụ tăng 4,15%.",
          ["6,2%", "4,15%"]),

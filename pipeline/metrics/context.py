@@ -325,12 +325,26 @@ def lead_end(text: str) -> int:
     if k < 0 or not (headline or _PAGE_OPENING.match(line)):
         return 0
     end = len(text) - len(first) + k
-    if headline:  # the headline, then the lead paragraph under it
-        nxt = text[end:].lstrip()
-        k2 = nxt.find("\n")
-        if k2 > 0:
-            return len(text) - len(nxt) + k2
+    if headline:  # the headline, then the lead paragraph under it, past the lines between them
+        for _ in range(_FURNITURE_LINES + 1):
+            nxt = text[end:].lstrip()
+            k2 = nxt.find("\n")
+            if k2 <= 0:
+                break
+            end = len(text) - len(nxt) + k2
+            if not _furniture_line(nxt[:k2]):
+                break
     return end
+
+
+# Between a headline and its lead a page may print a byline, a time stamp or a share button ("Trung Thi", "Admin",
+# "Cập nhật 17/4/2019, 13:04:51", "Chia sẻ"): short lines that are no sentence.
+_FURNITURE_LINES = 3
+
+
+def _furniture_line(line: str) -> bool:
+    s = line.strip()
+    return len(s.split()) <= 6 and s[-1:] not in ".!?…"
 
 
 def restates(a: Metric, b: Metric) -> bool:
