@@ -303,7 +303,27 @@ REAL_R16_R17 = {
     ],
 }
 
-CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17}
+REAL_R18_R21 = {
+    "two heads of one body each acting together are the two sides' heads; as an object they count (r19, r21)": [
+        ("Tiếp đó, hai Bộ trưởng Tài chính đã ký biên bản ghi nhớ về hợp tác", []),
+        ("Tại hội đàm, hai Bộ trưởng nhất trí thúc đẩy thương mại song phương", []),
+        ("Hai Chủ tịch tỉnh đều khẳng định quyết tâm mở cửa khẩu", []),
+        ("Quốc hội phê chuẩn bổ nhiệm hai Bộ trưởng nhiệm kỳ mới", [(2, "bộ trưởng")]),
+        ("Đoàn giám sát chất vấn hai Giám đốc Sở về tiến độ giải ngân", [(2, "giám đốc")]),
+        ("Kết quả, 2 giám đốc sở được bầu làm Phó Chủ tịch UBND tỉnh", [(2, "giám đốc")]),  # passive: who was elected
+        ("hai Phó Thủ tướng đã dự lễ khởi công", [(2, "phó Thủ tướng")]),  # a government has several deputies
+    ],
+    "an honorific before a verb refers back to the people named (r21)": [
+        ("Hai ông gửi lời chúc mừng tới lãnh đạo tỉnh", []),
+        ("Hội tặng quà 5 bà mẹ Việt Nam anh hùng", [(5, "bà mẹ")]),
+    ],
+    "the two governments of a twinning are the two sides (r18)": [
+        ("quan hệ hợp tác giữa 2 chính quyền tỉnh Bình Phước và tỉnh Kratie", []),
+        ("Ban Thường vụ phân công cán bộ giúp 2 chính quyền xã hoàn thiện bộ máy", [(2, "chính quyền")]),
+    ],
+}
+
+CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17, **REAL_R18_R21}
 
 
 @pytest.mark.parametrize("text,expected", [c for cases in CLASSES.values() for c in cases],

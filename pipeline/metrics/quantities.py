@@ -74,6 +74,7 @@ def _lex():
         "party_re": _alternation(entries("metrics/party_nouns"), re.I),
         "sides_re": _alternation(entries("metrics/both_sides"), re.I),
         "pronouns": set(entries("metrics/pronoun_heads")),
+        "side_heads": set(entries("metrics/side_heads")),
         "governing_verbs": set(entries("metrics/governing_verbs")),
         "one_title_re": re.compile(r"(?<![^\W\d_])(?:Một|một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
                                    % "|".join(map(re.escape, entries("metrics/title_heads")))),
@@ -524,12 +525,43 @@ _COMPARATOR_WORDS = {key(q) for q in table("metrics/qualifiers")} | {"có", "v�
 
 
 def _refers_to_people(text: str, unit: str, end: int) -> bool:
-    """"hai ông đều được bầu", "hai bà Nguyễn Thị A và Trần Thị B": an honorific not followed by a noun it heads
-    ("5 bà mẹ") refers back to people named."""
+    """"hai ông đều được bầu", "hai ông gửi lời chúc mừng", "hai bà Nguyễn Thị A và Trần Thị B": an honorific not
+    followed by a noun it heads ("5 bà mẹ") refers back to people named."""
     if unit not in _lex()["pronouns"]:
         return False
     following = _NEXT_WORD.match(text, end)
-    return not following or not following.group(1).islower() or following.group(1) in _lex()["stopwords"]
+    return not following or not following.group(1).islower() or following.group(1) in _lex()["stopwords"] \
+        or _acts(following.group(1))
+
+
+_NO_ACT = frozenset({"được", "bị", "là", "có", "về"})  # "2 giám đốc được bầu", "là ông A": passive, copula, preposition
+
+
+def _acts(word: str, nxt: str | None = None) -> bool:
+    """The word (or the word and the next, "nhất trí") is a verb or adverb only, a clause's predicate ("gửi", "đã",
+    "nhất trí"); not a passive or the copula."""
+    for w in ((f"{word} {nxt}",) if nxt else ()) + (word,):
+        tags = word_tags().get(w.lower())
+        if tags:
+            return w.lower() not in _NO_ACT and tags <= {"V", "R", "A"}
+    return False
+
+
+def _heads_of_two_sides(text: str, unit: str, end: int) -> bool:
+    """Two heads of one body each (models/metrics/side_heads.txt) as the subject of a verb, past their bodies'
+    capitalised words: "hai Bộ trưởng Quốc phòng đã duyệt đội danh dự", "hai Bộ trưởng nhất trí"."""
+    if _lower_first(unit).lower() not in _lex()["side_heads"]:
+        return False
+    p = end
+    for _ in range(6):  # past the body's words: capitalised, with the syllables of its word ("Quốc phòng"), or nouns
+        m = _NEXT_WORD.match(text, p)   # ("Chủ tịch tỉnh")
+        if not m or m.group(1).islower() and not _is_noun(m.group(1)):
+            break
+        p = _dictionary_word_end(text, m.start(1)) or m.end()
+    if not m or not m.group(1).islower():
+        return False
+    nxt = _NEXT_WORD.match(text, m.end())
+    return _acts(m.group(1), nxt.group(1) if nxt else None)
 
 
 def _names_two_parties(text: str, start: int, end: int) -> bool:
@@ -624,6 +656,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
         if kind == "count" and _refers_to_people(text, unit, end):
             continue  # "cả hai ông đều được bầu": people already named
+        if value == 2 and kind == "count" and total is None and _heads_of_two_sides(text, unit, end):
+            continue  # "hai Bộ trưởng nhất trí": the two sides' ministers
         named = kind in ("count", "scale") and _after_a_name(text, start) \
             and not (kind == "count" and _after_a_place(text, start))
         if named and not (kind == "count" and _ITEM_END.match(text, end)):
