@@ -321,6 +321,21 @@ REAL_R18_R21 = {
         ("quan hệ hợp tác giữa 2 chính quyền tỉnh Bình Phước và tỉnh Kratie", []),
         ("Ban Thường vụ phân công cán bộ giúp 2 chính quyền xã hoàn thiện bộ máy", [(2, "chính quyền")]),
     ],
+    "a side noun the dictionary joins to the verb after it is still the two sides (r19: 'bên có')": [
+        ("Như vậy, hai bên có khả năng hoàn thành mục tiêu kim ngạch", []),
+        ("hai bên đã ký kết 3 văn kiện hợp tác", [(3, "văn kiện")]),
+    ],
+    "'một', 'năm' alone count after a qualifier only a number takes, beside a count in digits, 'năm' after a verb "
+    "(r18, r20, r21)": [
+        ("phấn đấu mỗi tỉnh có ít nhất một huyện đạt chuẩn nông thôn mới", [(1, "huyện")]),
+        ("đến cuối năm không còn xã dưới năm tiêu chí", [(5, "tiêu chí")]),
+        ("kỳ họp xem xét, thông qua một báo cáo và 12 dự thảo nghị quyết", [(1, "báo cáo"), (12, "dự thảo")]),
+        ("Bí thư Tỉnh ủy chúc mừng năm cán bộ vừa được bổ nhiệm", [(5, "cán bộ")]),
+        ("chúc mừng năm mới", []),
+        ("Trong năm doanh nghiệp và người dân đã đóng góp 12 tỷ đồng", [(12, "tỷ đồng")]),  # the year, in a list
+        ("đơn vị đã tổ chức một hội nghị tập huấn", []),  # the article
+        ("khu đất nằm trên một địa bàn giáp ranh", []),  # "trên" is "on"
+    ],
 }
 
 CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17, **REAL_R18_R21}

@@ -564,6 +564,15 @@ def _heads_of_two_sides(text: str, unit: str, end: int) -> bool:
     return _acts(m.group(1), nxt.group(1) if nxt else None)
 
 
+def _side_and_verb(unit: str) -> bool:
+    """A side noun the dictionary joins to the verb after it ("hai bên có khả năng": "bên có", the credit side, is a
+    word): the two sides, then their verb."""
+    m = _lex()["sides_re"].match(unit)
+    rest = unit[m.end():].strip() if m else ""
+    tags = word_tags().get(rest.lower()) if rest and " " not in rest else None
+    return bool(tags) and not any(t.startswith("N") for t in tags)
+
+
 def _names_two_parties(text: str, start: int, end: int) -> bool:
     """Two + party noun that names the two sides of a relation, not a count: "giữa hai tỉnh", followed by the
     parties' names ("hai tỉnh Hải Dương - Phú Yên") or closing its phrase ("Ban Thường vụ hai tỉnh."). Followed by a
@@ -608,7 +617,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
     after_names: set[int] = set()
     taken = {r[0] for r in raw}
-    alone = set()  # "năm", "một" alone: counts only in a list of spelled counts (_in_a_spelled_list)
+    alone = set()  # "năm", "một" alone: counts only where a count reads so (_alone_counts)
     for m in _ALONE_NUMERAL.finditer(low):
         if m.start() not in taken:
             alone.add(m.start())
@@ -651,7 +660,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             alone.discard(start)  # "ủng hộ một tỷ đồng", "năm triệu USD": before a scale word, a number
         elif start in alone and (kind != "count" or not _noun_word(unit.lower())):
             continue  # "năm học", "một cách": the year, the article
-        if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or (
+        if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or _side_and_verb(unit) or (
                 _lex()["party_re"].fullmatch(unit) and _names_two_parties(text, start, end))):
             continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
         if kind == "count" and _refers_to_people(text, unit, end):
@@ -673,7 +682,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if named:
             after_names.add(start)  # kept only as an item of a breakdown by name (_breakdown_item)
     if alone:
-        out = [q for k, q in enumerate(out) if q.start not in alone or _in_a_spelled_list(text, out, k)]
+        out = [q for k, q in enumerate(out) if q.start not in alone or _alone_counts(text, low, out, k)]
     if after_names:
         out = [q for k, q in enumerate(out) if q.start not in after_names or _breakdown_item(text, out, k)]
     _link_ranges(text, out)
@@ -687,16 +696,33 @@ _ALONE_NUMERAL = re.compile(r"(?<![^\W\d_])(một|năm)[ \t]+(?!số(?![^\W\d_])
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:và|cùng)?[ \t]*")
 
 
-def _in_a_spelled_list(text: str, qs: list[Quantity], k: int) -> bool:
-    """qs[k] is joined by a comma or "và" to another count written in words: "năm tập thể và một cá nhân",
-    "ba đơn vị, năm cá nhân"."""
+def _alone_counts(text: str, low: str, qs: list[Quantity], k: int) -> bool:
+    """qs[k], "một" or "năm" alone before a noun, is a count: in a list of counts ("năm tập thể và một cá nhân",
+    "gồm một báo cáo và 19 dự thảo nghị quyết"), after a qualifier that only a number takes ("ít nhất một huyện",
+    "xã dưới năm tiêu chí"), or "năm" after a verb ("chúc mừng năm cán bộ"; "một" there is the article: "tổ chức một
+    hội nghị")."""
     q = qs[k]
     for a, b in ((qs[k - 1], q) if k else (None, None), (q, qs[k + 1]) if k + 1 < len(qs) else (None, None)):
         other = b if a is q else a
-        if other is not None and other.spelled and other.kind == "count" and b.start > a.end \
+        if other is not None and other.kind == "count" and b.start > a.end \
                 and _LIST_JOIN.fullmatch(text, a.end, b.start) and text[a.end:b.start].strip():
             return True
-    return False
+    if _ALONE_QUALIFIER.search(low, max(0, q.start - 16), q.start):
+        return True
+    return low.startswith("năm", q.start) and _governed(text, q.start) and not _function_before(low, q.start)
+
+
+# qualifiers before "một"/"năm" that only a number takes (models/metrics/qualifiers.tsv but for those that are also a
+# place or a time: "trên một địa bàn", "đến năm", "ngoài", "tới"); in the lower-case view
+_ALONE_QUALIFIER = re.compile(r"(?<![^\W\d_])(?:%s)[ \t]+$" % "|".join(
+    re.escape(w) for w in sorted(table("metrics/qualifiers"), key=len, reverse=True)
+    if w not in ("trên", "ngoài", "tới", "đến", "lên tới", "lên đến", "trên dưới")))
+
+
+def _function_before(low: str, start: int) -> bool:
+    """A preposition or conjunction right before: "trong năm", "cả năm" read the year."""
+    m = _WORDS_BEFORE.search(low, max(0, start - 40), start)
+    return bool(m) and (_function_word(m.group(1).split()[-1]) or m.group(1).split()[-1] in ("cả", "trong", "mỗi"))
 
 
 # the end of an item of a list: its counted noun closes it ("Bệnh viện Bạch Mai 5 ca, Bệnh viện Chợ Rẫy 3 ca")
