@@ -99,6 +99,12 @@ CASES = {
         ("Cận cảnh kỳ họp\n\nAdmin\n\nSáng 12/6, kỳ họp khai mạc.\n\nCó 452 đại biểu tham dự.\n\nBuổi chiều, 452 "
          "đại biểu thảo luận.", ["452 đại biểu", "452 đại biểu"]),
     ],
+    "a headline leaves the body's qualifier out; a qualifier of its own makes two facts, as annotated (r20, r16)": [
+        ("Tỉnh có 80% diện tích lúa dùng giống xác nhận\n\nSáng 3/4, Sở Nông nghiệp tổ chức hội nghị sơ kết.\n\n"
+         "Hiện toàn tỉnh có trên 80% diện tích lúa sử dụng giống xác nhận.", ["80%"]),
+        ("Trao tặng gần 5.000 suất quà Tết cho hộ nghèo\n\nSáng 3/1, Ủy ban MTTQ tỉnh ban hành kế hoạch.\n\n"
+         "Theo kế hoạch, tổng số quà tặng là 5.000 suất quà.", ["5.000 suất quà", "5.000 suất quà"]),
+    ],
     "a clause copied twice into one sentence is one fact (r17: a growth figure pasted twice)": [
         ("Khu vực công nghiệp tăng 6,2%; khu vực dịch vụ tăng 4,15%; khu vực dịch vụ tăng 4,15%.",
          ["6,2%", "4,15%"]),

@@ -348,8 +348,11 @@ def _furniture_line(line: str) -> bool:
 
 
 def restates(a: Metric, b: Metric) -> bool:
-    """b may state a's fact again: the same qualifier, both or neither a range's end, compatible periods."""
-    if key(a.qualifier or "") != key(b.qualifier or "") or bool(a.range) != bool(b.range):
+    """b, in the body, may state a's fact of the headline or lead again: the same qualifier, or one the headline left
+    out for brevity ("75% diện tích" in the headline, "trên 75% diện tích" in the body; but "gần 30.000 suất quà" in
+    the headline and "là 30.000 suất quà" in the body are listed twice, as annotated), both or neither a range's
+    end, compatible periods."""
+    if a.qualifier and key(a.qualifier) != key(b.qualifier or "") or bool(a.range) != bool(b.range):
         return False
     periods = sorted((_period_key(a.period), _period_key(b.period)), key=len)
     return not periods[0] or periods[1].startswith(periods[0])
