@@ -336,6 +336,13 @@ REAL_R18_R21 = {
         ("đơn vị đã tổ chức một hội nghị tập huấn", []),  # the article
         ("khu đất nằm trên một địa bàn giáp ranh", []),  # "trên" is "on"
     ],
+    "a bare ratio listed after a ratio with a unit counts the same (r18: votes 'lần lượt là')": [
+        ("trúng cử với số phiếu lần lượt là 58/62 (đạt tỷ lệ 93,5%) và 60/62 (đạt tỷ lệ 96,8%).",
+         [(58, "phiếu"), (93.5, "%"), (60, "phiếu"), (96.8, "%")]),
+        ("đạt 41/45 phiếu, 43/45 và 44/45", [(41, "phiếu"), (43, "phiếu"), (44, "phiếu")]),
+        ("họp ngày 29/7 và 30/7", []),  # dates
+        ("đạt 41/45 phiếu; kỳ họp ngày 30/7", [(41, "phiếu")]),  # not out of the same total: a date
+    ],
 }
 
 CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17, **REAL_R18_R21}

@@ -686,6 +686,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     if after_names:
         out = [q for k, q in enumerate(out) if q.start not in after_names or _breakdown_item(text, out, k)]
     _link_ranges(text, out)
+    _list_of_ratios(text, out)
     lines = _Lines(text)
     return [q for q in out if q.kind and not _page_furniture(text, q, lines)]
 
@@ -880,6 +881,23 @@ def _topic_before(text: str, start: int) -> str | None:
 # An age is an attribute like a duration (time_units.txt); an average age is measured.
 _AGE = re.compile(r"[ \t]+tuổi(?!\w)")
 _AVERAGE_AGE_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('metrics/average_age_words')})(?!\w)[^.;:!?\n]*$")
+
+
+# between two ratios of a list: a bracket on the first ("66/70 (đạt 94,3%) và 67/70"), then a comma or "và"
+_RATIO_JOIN = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*(?:,|;|và)[ \t]*")
+
+
+def _list_of_ratios(text: str, qs: list[Quantity]) -> None:
+    """A bare ratio listed after a ratio with a unit counts the same ("với số phiếu lần lượt là 66/70 (đạt tỷ lệ
+    94,3%) và 67/70": 67 phiếu out of 70)."""
+    last = None  # the last ratio with a unit
+    for q in qs:
+        if q.total is None:
+            continue
+        if q.kind == "" and last is not None and q.total == last.total \
+                and _RATIO_JOIN.fullmatch(text, last.end, q.start):
+            q.unit, q.kind = last.unit, last.kind
+        last = q if q.kind else None
 
 
 def _link_ranges(text: str, qs: list[Quantity]) -> None:
