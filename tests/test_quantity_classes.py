@@ -343,6 +343,15 @@ REAL_R18_R21 = {
         ("họp ngày 29/7 và 30/7", []),  # dates
         ("đạt 41/45 phiếu; kỳ họp ngày 30/7", [(41, "phiếu")]),  # not out of the same total: a date
     ],
+    "a space left out before a counted noun of two syllables (r21: 'lấy phiếu tín nhiệm 11chức danh')": [
+        ("HĐND tỉnh lấy phiếu tín nhiệm 11chức danh do HĐND bầu", [(11, "chức danh")]),
+        ("triển khai mạng 5G và chuẩn 5S tại 12 cơ quan", [(12, "cơ quan")]),  # codes
+    ],
+    "a zero amount of money names a free stall or service (r19: 'gian hàng 0 đồng')": [
+        ("đoàn tham dự gian hàng 0 đồng và trao 50 suất quà", [(50, "suất quà")]),
+        ("chuyến xe 0 đồng đưa người lao động về quê", []),
+        ("học sinh được hỗ trợ 0,5 triệu đồng", [(0.5, "triệu đồng")]),
+    ],
 }
 
 CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17, **REAL_R18_R21}

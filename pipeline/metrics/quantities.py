@@ -396,6 +396,9 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False, go
         currency = None if lx["units"][u] == "-" else lx["units"][u]
     elif gap and (quoted := _QUOTED_NAME.match(text, q + len(gap))) and not labelled:
         u, u_end, kind = quoted.group(1), quoted.end(), "count"  # "xây 148 “Mái ấm tình thương”": what is built
+    elif not gap and attached_ok and not scale_words and text[q:q + 1].islower() \
+            and (glued := _dictionary_word_end(text, q)) and _noun_word(text[q:glued]):
+        u, u_end, kind = text[q:glued], glued, "count"  # "11chức danh": a space left out before a noun of two syllables
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
         head = _head_noun(text, q + len(gap), labelled and not scale_words, governed and not scale_words)
         if head is False and not scale_words:
@@ -642,6 +645,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if parsed is False:
             continue
         unit, end, scale, currency, kind, per, added = parsed
+        if value == 0 and currency and total is None:
+            continue  # "gian hàng 0 đồng", "siêu thị 0 đồng": a free stall's name, no amount
         if kind == "" and total is not None and (ratio_unit := _ratio_unit(text, start)) is not None:
             unit, kind = ratio_unit, "ratio"  # "với số phiếu bầu 48/50", "đạt 25/25"
         if kind == "" and total is None and (rank := _topic_before(text, start)):
