@@ -312,6 +312,13 @@ REAL_R18_R21 = {
         ("Đoàn giám sát chất vấn hai Giám đốc Sở về tiến độ giải ngân", [(2, "giám đốc")]),
         ("Kết quả, 2 giám đốc sở được bầu làm Phó Chủ tịch UBND tỉnh", [(2, "giám đốc")]),  # passive: who was elected
         ("hai Phó Thủ tướng đã dự lễ khởi công", [(2, "phó Thủ tướng")]),  # a government has several deputies
+        ("Bộ trưởng hy vọng hai cơ quan sẽ tăng cường trao đổi thông tin", []),  # the two partner agencies
+        ("đoàn kiểm tra 2 cơ quan về công tác phòng cháy", [(2, "cơ quan")]),
+    ],
+    "a noun with a verb reading counted: a strategy's priorities (r19)": [
+        ("Khung đối tác tập trung vào bốn ưu tiên chính là: tăng trưởng bao trùm; đầu tư vào con người",
+         [(4, "ưu tiên")]),
+        ("tỉnh ưu tiên 2 nhóm đối tượng", [(2, "nhóm")]),
     ],
     "an honorific before a verb refers back to the people named (r21)": [
         ("Hai ông gửi lời chúc mừng tới lãnh đạo tỉnh", []),
