@@ -359,6 +359,11 @@ REAL_R18_R21 = {
         ("chuyến xe 0 đồng đưa người lao động về quê", []),
         ("học sinh được hỗ trợ 0,5 triệu đồng", [(0.5, "triệu đồng")]),
     ],
+    "'một' before a title written lower-case counts after a verb of election (r18: a headline)": [
+        ("Miễn nhiệm phó chủ tịch UBND tỉnh và bầu một trưởng ban HĐND", [(1, "trưởng ban")]),
+        ("HĐND tỉnh bầu bổ sung một phó chủ tịch và hai ủy viên UBND", [(1, "phó chủ tịch"), (2, "ủy viên")]),
+        ("ông là một trưởng ban năng động", []),  # the article
+    ],
 }
 
 CLASSES = {**NUMBERS, **CONTEXTS, **NOUNS, **RATIOS, **CHROME, **REAL_R13_R15, **REAL_R16_R17, **REAL_R18_R21}

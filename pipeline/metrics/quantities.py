@@ -78,6 +78,11 @@ def _lex():
         "governing_verbs": set(entries("metrics/governing_verbs")),
         "one_title_re": re.compile(r"(?<![^\W\d_])(?:Một|một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
                                    % "|".join(map(re.escape, entries("metrics/title_heads")))),
+        # a title written lower-case counts after a verb of election or appointment ("bầu một trưởng ban" in a
+        # headline); in the lower-case view
+        "elected_one_re": re.compile(r"(?<![^\W\d_])(?:bầu|bổ nhiệm|miễn nhiệm|bãi nhiệm)(?:[ \t]+(?:bổ sung|lại))?"
+                                     r"[ \t]+(một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
+                                     % "|".join(re.escape(t.lower()) for t in entries("metrics/title_heads"))),
     }
 
 
@@ -618,6 +623,9 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         raw.append((start, end, value, True, None, text[start:end]))
     for m in _lex()["one_title_re"].finditer(text):  # "bầu bổ sung một Phó Chủ tịch": "một" counts one office holder
         raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
+    for m in _lex()["elected_one_re"].finditer(low):
+        if text[m.end():m.end() + 1].islower():  # (a capitalised title is one_title_re's)
+            raw.append((m.start(1), m.end(1), 1, True, None, text[m.start(1):m.end(1)]))
     after_names: set[int] = set()
     taken = {r[0] for r in raw}
     alone = set()  # "năm", "một" alone: counts only where a count reads so (_alone_counts)
