@@ -342,6 +342,8 @@ REAL_R18_R21 = {
         ("Trong năm doanh nghiệp và người dân đã đóng góp 12 tỷ đồng", [(12, "tỷ đồng")]),  # the year, in a list
         ("đơn vị đã tổ chức một hội nghị tập huấn", []),  # the article
         ("khu đất nằm trên một địa bàn giáp ranh", []),  # "trên" is "on"
+        ("Dự hội nghị có lãnh đạo năm tỉnh Tây Bắc và Sở Công Thương", [(5, "tỉnh")]),  # the region's provinces
+        ("Trong năm tỉnh Quảng Nam đã thu hút thêm vốn", []),  # the year
     ],
     "a bare ratio listed after a ratio with a unit counts the same (r18: votes 'lần lượt là')": [
         ("trúng cử với số phiếu lần lượt là 58/62 (đạt tỷ lệ 93,5%) và 60/62 (đạt tỷ lệ 96,8%).",

@@ -639,7 +639,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     for start, num_end, value, spelled, total, tok in raw:
         if out and start < out[-1].end:
             continue  # the smaller amount of "3 tỷ 362 triệu USD"
-        if _ADDRESS_BEFORE.search(lower_view(text[max(0, start - 24):start])) and _STREET_AFTER.match(text, num_end):
+        if _STREET_AFTER.match(text, num_end) and _ADDRESS_BEFORE.search(lower_view(text[max(0, start - 24):start])):
             continue  # "Trụ sở tại: 185 Giảng Võ, Đống Đa": a house number
         if _excluded_by_context(text, start) and not _money_after(text, num_end) \
                 and not (not spelled and _measure_after(text, start, num_end)):
@@ -723,7 +723,14 @@ def _alone_counts(text: str, low: str, qs: list[Quantity], k: int) -> bool:
             return True
     if _ALONE_QUALIFIER.search(low, max(0, q.start - 16), q.start):
         return True
-    return low.startswith("năm", q.start) and _governed(text, q.start) and not _function_before(low, q.start)
+    if not low.startswith("năm", q.start) or _function_before(low, q.start):
+        return False
+    # "năm tỉnh Tây Nguyên": five provinces of the region named; the year is no province's ("năm tỉnh tái lập")
+    region = q.unit in _REGION_LEVELS and (nxt := _NEXT_WORD.match(text, q.end)) and nxt.group(1)[0].isupper()
+    return bool(region) or _governed(text, q.start)
+
+
+_REGION_LEVELS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã"})
 
 
 # qualifiers before "một"/"năm" that only a number takes (models/metrics/qualifiers.tsv but for those that are also a
