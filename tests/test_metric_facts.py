@@ -105,6 +105,19 @@ CASES = {
         ("Trao tặng gần 5.000 suất quà Tết cho hộ nghèo\n\nSáng 3/1, Ủy ban MTTQ tỉnh ban hành kế hoạch.\n\n"
          "Theo kế hoạch, tổng số quà tặng là 5.000 suất quà.", ["5.000 suất quà", "5.000 suất quà"]),
     ],
+    "a share or amount written with decimals stated again in other words is one fact; vote shares are each "
+    "candidate's (r18, r19)": [
+        ("Tỉnh có 12.450 thí sinh dự thi. Tỷ lệ đỗ tốt nghiệp ở khối THPT đạt 97,12%, khối GDTX đạt 80,5%, bình quân "
+         "chung là 95,36%.\n\nNhư vậy, 95,36% thí sinh của tỉnh đã đỗ tốt nghiệp.",
+         ["12.450 thí sinh", "97,12%", "80,5%", "95,36%"]),
+        ("Năm nay xuất khẩu nông sản đạt kỷ lục với 48,6 tỷ USD.\n\nTheo Thứ trưởng, năm nay có 48,6 tỷ USD từ "
+         "xuất khẩu nông sản.", ["48,6 tỷ USD"]),
+        ("Với 93,1% số phiếu tán thành, bà A tái đắc cử Phó Chủ tịch HĐND tỉnh. Tiếp đó, với 93,1% số phiếu tán "
+         "thành, ông Đàm Văn B được bầu giữ chức Ủy viên Thường trực.", ["93,1%", "93,1%"]),
+        ("Nông nghiệp tăng 2,1%. Công nghiệp tăng 2,1%.", ["2,1%", "2,1%"]),  # parallel: two sectors
+        ("Xuất khẩu tăng 5,2% so với cùng kỳ. Trong khi đó, nhập khẩu giảm 5,2%.", ["5,2%", "5,2%"]),
+        ("Tỷ lệ lao động qua đào tạo đạt 70%. Tỷ lệ hộ dùng nước sạch đạt 70%.", ["70%", "70%"]),  # round figures
+    ],
     "a clause copied twice into one sentence is one fact (r17: a growth figure pasted twice)": [
         ("Khu vực công nghiệp tăng 6,2%; khu vực dịch vụ tăng 4,15%; khu vực dịch vụ tăng 4,15%.",
          ["6,2%", "4,15%"]),

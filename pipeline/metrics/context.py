@@ -240,7 +240,8 @@ def same_fact(a: Metric, a_sentence: int, b: Metric, b_sentence: int) -> bool:
       caption with its credit) or one is a headline sharing the other's words (headline, lead, "read also" teaser);
     - or, not being parallel statements about different things, they say what is measured alike ("tỷ lệ hộ
       nghèo giảm 0,67%" twice) or name the same period for a change ("quý III tăng 5,33%" after "GDP quý III năm
-      nay ước tính tăng 5,33%").
+      nay ước tính tăng 5,33%"), or give a share or amount with decimals with the same change (_precise: "91,58%
+      thí sinh đỗ" and "bình quân chung là 91,58%"), but for vote shares, each candidate's.
     A count stated again elsewhere in other words stays two facts, as the annotators list it ("19 tỉnh, thành phố"
     for a directive's scope and for a meeting's participants), unless it says it refers back (refers_back) or the
     page's headline and lead stated it (lead_end and restates, in find_metrics). The
@@ -261,7 +262,19 @@ def same_fact(a: Metric, a_sentence: int, b: Metric, b_sentence: int) -> bool:
             return True
     if parallel(a.sentence, b.sentence):
         return False
+    if _precise(a) and a.change == b.change and not (_VOTES.search(sa) or _VOTES.search(sb)) \
+            and not (a.subject and b.subject):
+        return True  # (two subjects said are two things measured unless _same_subject: "Nông nghiệp", "Công nghiệp")
     return _same_subject(a.subject, b.subject) or bool(periods[0] and a.change and a.change == b.change)
+
+
+def _precise(m: Metric) -> bool:
+    """A share or an amount written with decimals ("22,57%", "48,6 tỷ USD"): a page does not give two facts the same
+    one by chance, unlike round figures ("70%", "12 xã")."""
+    return isinstance(m.value, float) and (m.unit == "%" or m.scale is not None)
+
+
+_VOTES = re.compile(r"(?<!\w)phiếu(?!\w)")  # in the key view: each candidate's vote share is a fact of its own
 
 
 # "Hai vụ này", "2 thửa đất trên", "cả 6 nhân sự được giới thiệu": a group named again by its count
