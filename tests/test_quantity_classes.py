@@ -310,7 +310,7 @@ REAL_R18_R21 = {
         ("Hai Chủ tịch tỉnh đều khẳng định quyết tâm mở cửa khẩu", []),
         ("Quốc hội phê chuẩn bổ nhiệm hai Bộ trưởng nhiệm kỳ mới", [(2, "bộ trưởng")]),
         ("Đoàn giám sát chất vấn hai Giám đốc Sở về tiến độ giải ngân", [(2, "giám đốc")]),
-        ("Kết quả, 2 giám đốc sở được bầu làm Phó Chủ tịch UBND tỉnh", [(2, "giám đốc")]),  # passive: who was elected
+        ("Tại kỳ họp, hai giám đốc doanh nghiệp được tuyên dương trước hội nghị", [(2, "giám đốc")]),  # passive
         ("hai Phó Thủ tướng đã dự lễ khởi công", [(2, "phó Thủ tướng")]),  # a government has several deputies
         ("Bộ trưởng hy vọng hai cơ quan sẽ tăng cường trao đổi thông tin", []),  # the two partner agencies
         ("đoàn kiểm tra 2 cơ quan về công tác phòng cháy", [(2, "cơ quan")]),

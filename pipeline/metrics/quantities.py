@@ -542,7 +542,7 @@ def _refers_to_people(text: str, unit: str, end: int) -> bool:
         or _acts(following.group(1))
 
 
-_NO_ACT = frozenset({"được", "bị", "là", "có", "về"})  # "2 giám đốc được bầu", "là ông A": passive, copula, preposition
+_NO_ACT = frozenset({"được", "bị", "là", "có", "về"})  # "hai giám đốc được tuyên dương", "là ông A": passive, copula, preposition
 
 
 def _acts(word: str, nxt: str | None = None) -> bool:
