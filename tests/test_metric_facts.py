@@ -88,6 +88,36 @@ CASES = {
         ("Ngoài ra, Ủy ban kiểm tra thi hành kỷ luật 7 đảng viên, trong đó có 3 cấp ủy viên.\n\nTrong số 3 cấp ủy "
          "viên bị kỷ luật có 1 bí thư chi bộ.", ["7 đảng viên", "3 cấp ủy viên", "3 cấp ủy viên", "1 bí thư"]),
     ],
+    "the lead under a byline, a time stamp or a share button under the headline (r18-r21)": [
+        ("Huyện trao quà Tết cho hộ nghèo\n\nMinh Anh\n\n(Báo Nhân dân) - Sáng 5/2, huyện đã trao 120 suất quà cho "
+         "hộ nghèo.\n\nTại buổi lễ, đoàn đã trao 120 suất quà, mỗi suất 500.000 đồng.",
+         ["120 suất quà", "500.000 đồng"]),
+        ("Cận cảnh đại biểu bấm nút thông qua nghị quyết\n\nCập nhật 12/6/2024, 10:15\nChia sẻ\n\nSáng 12/6, 452 "
+         "đại biểu đã tán thành.\n\nTheo đó, có 452 đại biểu tán thành, chiếm 91,3% tổng số đại biểu.",
+         ["452 đại biểu", "91,3%"]),
+        # the lead is the paragraph under the headline's furniture, no further: a count in the body stays
+        ("Cận cảnh kỳ họp\n\nAdmin\n\nSáng 12/6, kỳ họp khai mạc.\n\nCó 452 đại biểu tham dự.\n\nBuổi chiều, 452 "
+         "đại biểu thảo luận.", ["452 đại biểu", "452 đại biểu"]),
+    ],
+    "a headline leaves the body's qualifier out; a qualifier of its own makes two facts, as annotated (r20, r16)": [
+        ("Tỉnh có 80% diện tích lúa dùng giống xác nhận\n\nSáng 3/4, Sở Nông nghiệp tổ chức hội nghị sơ kết.\n\n"
+         "Hiện toàn tỉnh có trên 80% diện tích lúa sử dụng giống xác nhận.", ["80%"]),
+        ("Trao tặng gần 5.000 suất quà Tết cho hộ nghèo\n\nSáng 3/1, Ủy ban MTTQ tỉnh ban hành kế hoạch.\n\n"
+         "Theo kế hoạch, tổng số quà tặng là 5.000 suất quà.", ["5.000 suất quà", "5.000 suất quà"]),
+    ],
+    "a share or amount written with decimals stated again in other words is one fact; vote shares are each "
+    "candidate's (r18, r19)": [
+        ("Tỉnh có 12.450 thí sinh dự thi. Tỷ lệ đỗ tốt nghiệp ở khối THPT đạt 97,12%, khối GDTX đạt 80,5%, bình quân "
+         "chung là 95,36%.\n\nNhư vậy, 95,36% thí sinh của tỉnh đã đỗ tốt nghiệp.",
+         ["12.450 thí sinh", "97,12%", "80,5%", "95,36%"]),
+        ("Năm nay xuất khẩu nông sản đạt kỷ lục với 48,6 tỷ USD.\n\nTheo Thứ trưởng, năm nay có 48,6 tỷ USD từ "
+         "xuất khẩu nông sản.", ["48,6 tỷ USD"]),
+        ("Với 93,1% số phiếu tán thành, bà A tái đắc cử Phó Chủ tịch HĐND tỉnh. Tiếp đó, với 93,1% số phiếu tán "
+         "thành, ông Đàm Văn B được bầu giữ chức Ủy viên Thường trực.", ["93,1%", "93,1%"]),
+        ("Nông nghiệp tăng 2,1%. Công nghiệp tăng 2,1%.", ["2,1%", "2,1%"]),  # parallel: two sectors
+        ("Xuất khẩu tăng 5,2% so với cùng kỳ. Trong khi đó, nhập khẩu giảm 5,2%.", ["5,2%", "5,2%"]),
+        ("Tỷ lệ lao động qua đào tạo đạt 70%. Tỷ lệ hộ dùng nước sạch đạt 70%.", ["70%", "70%"]),  # round figures
+    ],
     "a clause copied twice into one sentence is one fact (r17: a growth figure pasted twice)": [
         ("Khu vực công nghiệp tăng 6,2%; khu vực dịch vụ tăng 4,15%; khu vực dịch vụ tăng 4,15%.",
          ["6,2%", "4,15%"]),

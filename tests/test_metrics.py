@@ -53,6 +53,12 @@ def test_change_and_period():
     assert m["45/48 phiếu"]["total"] == 48
 
 
+def test_the_month_of_a_crawler_date_opens_no_period():
+    # " date 2017-03 Tháng 9: …": "03" is the crawl's month, not "03 tháng" (r20); the period is "Tháng 9"
+    m = by_text(find_metrics(" date 2017-03 Tháng 9: Chỉ số giá tiêu dùng tăng 0,51% so với tháng trước"))
+    assert m["0,51%"]["period"] == "Tháng 9"
+
+
 def test_subject_is_what_the_sentence_says_is_measured():
     m = by_text(find_metrics(REPORT))
     assert m["40,43%"]["subject"] == "tỷ trọng TFP đóng góp vào tăng trưởng GRDP"

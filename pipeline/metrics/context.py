@@ -50,7 +50,7 @@ def change(low: str, offset: int) -> str | None:
 # The period a figure refers to: "năm 2020", "6 tháng đầu năm 2025", "quý I/2025", "giai đoạn 2021-2025".
 # Searched in the lower-case view of the text (normalize.lower_view), hence "quý iv".
 _PERIOD_RX = (
-    r"(?<!\w)(?:(?:\d+|nửa)[ \t]+tháng(?:[ \t]+(?:đầu|cuối))?[ \t]+năm(?:[ \t]+(?:19|20)\d\d)?"
+    r"(?<!\w)(?<![-–/.])(?:(?:\d+|nửa)[ \t]+tháng(?:[ \t]+(?:đầu|cuối))?[ \t]+năm(?:[ \t]+(?:19|20)\d\d)?"
     r"|(?:\d+|nửa)[ \t]+(?:tháng|năm)(?:[ \t]+(?:đầu|cuối)[ \t]+năm)?(?=[ \t,.;]|$)"
     r"|quý[ \t]+[iv]+(?:[ \t]*[/.][ \t]*(?:19|20)\d\d|[ \t]+năm[ \t]+(?:(?:19|20)\d\d|nay))?"
     r"|(?:giai đoạn|nhiệm kỳ)[ \t]+(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d"
@@ -240,7 +240,8 @@ def same_fact(a: Metric, a_sentence: int, b: Metric, b_sentence: int) -> bool:
       caption with its credit) or one is a headline sharing the other's words (headline, lead, "read also" teaser);
     - or, not being parallel statements about different things, they say what is measured alike ("tỷ lệ hộ
       nghèo giảm 0,67%" twice) or name the same period for a change ("quý III tăng 5,33%" after "GDP quý III năm
-      nay ước tính tăng 5,33%").
+      nay ước tính tăng 5,33%"), or give a share or amount with decimals with the same change (_precise: "91,58%
+      thí sinh đỗ" and "bình quân chung là 91,58%"), but for vote shares, each candidate's.
     A count stated again elsewhere in other words stays two facts, as the annotators list it ("19 tỉnh, thành phố"
     for a directive's scope and for a meeting's participants), unless it says it refers back (refers_back) or the
     page's headline and lead stated it (lead_end and restates, in find_metrics). The
@@ -261,7 +262,19 @@ def same_fact(a: Metric, a_sentence: int, b: Metric, b_sentence: int) -> bool:
             return True
     if parallel(a.sentence, b.sentence):
         return False
+    if _precise(a) and a.change == b.change and not (_VOTES.search(sa) or _VOTES.search(sb)) \
+            and not (a.subject and b.subject):
+        return True  # (two subjects said are two things measured unless _same_subject: "Nông nghiệp", "Công nghiệp")
     return _same_subject(a.subject, b.subject) or bool(periods[0] and a.change and a.change == b.change)
+
+
+def _precise(m: Metric) -> bool:
+    """A share or an amount written with decimals ("22,57%", "48,6 tỷ USD"): a page does not give two facts the same
+    one by chance, unlike round figures ("70%", "12 xã")."""
+    return isinstance(m.value, float) and (m.unit == "%" or m.scale is not None)
+
+
+_VOTES = re.compile(r"(?<!\w)phiếu(?!\w)")  # in the key view: each candidate's vote share is a fact of its own
 
 
 # "Hai vụ này", "2 thửa đất trên", "cả 6 nhân sự được giới thiệu": a group named again by its count
@@ -325,17 +338,34 @@ def lead_end(text: str) -> int:
     if k < 0 or not (headline or _PAGE_OPENING.match(line)):
         return 0
     end = len(text) - len(first) + k
-    if headline:  # the headline, then the lead paragraph under it
-        nxt = text[end:].lstrip()
-        k2 = nxt.find("\n")
-        if k2 > 0:
-            return len(text) - len(nxt) + k2
+    if headline:  # the headline, then the lead paragraph under it, past the lines between them
+        for _ in range(_FURNITURE_LINES + 1):
+            nxt = text[end:].lstrip()
+            k2 = nxt.find("\n")
+            if k2 <= 0:
+                break
+            end = len(text) - len(nxt) + k2
+            if not _furniture_line(nxt[:k2]):
+                break
     return end
 
 
+# Between a headline and its lead a page may print a byline, a time stamp or a share button ("Trung Thi", "Admin",
+# "Cập nhật 17/4/2019, 13:04:51", "Chia sẻ"): short lines that are no sentence.
+_FURNITURE_LINES = 3
+
+
+def _furniture_line(line: str) -> bool:
+    s = line.strip()
+    return len(s.split()) <= 6 and s[-1:] not in ".!?…"
+
+
 def restates(a: Metric, b: Metric) -> bool:
-    """b may state a's fact again: the same qualifier, both or neither a range's end, compatible periods."""
-    if key(a.qualifier or "") != key(b.qualifier or "") or bool(a.range) != bool(b.range):
+    """b, in the body, may state a's fact of the headline or lead again: the same qualifier, or one the headline left
+    out for brevity ("75% diện tích" in the headline, "trên 75% diện tích" in the body; but "gần 30.000 suất quà" in
+    the headline and "là 30.000 suất quà" in the body are listed twice, as annotated), both or neither a range's
+    end, compatible periods."""
+    if a.qualifier and key(a.qualifier) != key(b.qualifier or "") or bool(a.range) != bool(b.range):
         return False
     periods = sorted((_period_key(a.period), _period_key(b.period)), key=len)
     return not periods[0] or periods[1].startswith(periods[0])

@@ -74,9 +74,15 @@ def _lex():
         "party_re": _alternation(entries("metrics/party_nouns"), re.I),
         "sides_re": _alternation(entries("metrics/both_sides"), re.I),
         "pronouns": set(entries("metrics/pronoun_heads")),
+        "side_heads": set(entries("metrics/side_heads")),
         "governing_verbs": set(entries("metrics/governing_verbs")),
         "one_title_re": re.compile(r"(?<![^\W\d_])(?:Một|một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
                                    % "|".join(map(re.escape, entries("metrics/title_heads")))),
+        # a title written lower-case counts after a verb of election or appointment ("bầu một trưởng ban" in a
+        # headline); in the lower-case view
+        "elected_one_re": re.compile(r"(?<![^\W\d_])(?:bầu|bổ nhiệm|miễn nhiệm|bãi nhiệm)(?:[ \t]+(?:bổ sung|lại))?"
+                                     r"[ \t]+(một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
+                                     % "|".join(re.escape(t.lower()) for t in entries("metrics/title_heads"))),
     }
 
 
@@ -395,6 +401,9 @@ def _unit_after(text: str, p: int, attached_ok: bool, labelled: bool = False, go
         currency = None if lx["units"][u] == "-" else lx["units"][u]
     elif gap and (quoted := _QUOTED_NAME.match(text, q + len(gap))) and not labelled:
         u, u_end, kind = quoted.group(1), quoted.end(), "count"  # "xây 148 “Mái ấm tình thương”": what is built
+    elif not gap and attached_ok and not scale_words and text[q:q + 1].islower() \
+            and (glued := _dictionary_word_end(text, q)) and _noun_word(text[q:glued]):
+        u, u_end, kind = text[q:glued], glued, "count"  # "11chức danh": a space left out before a noun of two syllables
     elif gap and text[q + len(gap):q + len(gap) + 1] not in "\n":
         head = _head_noun(text, q + len(gap), labelled and not scale_words, governed and not scale_words)
         if head is False and not scale_words:
@@ -524,12 +533,52 @@ _COMPARATOR_WORDS = {key(q) for q in table("metrics/qualifiers")} | {"có", "v�
 
 
 def _refers_to_people(text: str, unit: str, end: int) -> bool:
-    """"hai ông đều được bầu", "hai bà Nguyễn Thị A và Trần Thị B": an honorific not followed by a noun it heads
-    ("5 bà mẹ") refers back to people named."""
+    """"hai ông đều được bầu", "hai ông gửi lời chúc mừng", "hai bà Nguyễn Thị A và Trần Thị B": an honorific not
+    followed by a noun it heads ("5 bà mẹ") refers back to people named."""
     if unit not in _lex()["pronouns"]:
         return False
     following = _NEXT_WORD.match(text, end)
-    return not following or not following.group(1).islower() or following.group(1) in _lex()["stopwords"]
+    return not following or not following.group(1).islower() or following.group(1) in _lex()["stopwords"] \
+        or _acts(following.group(1))
+
+
+_NO_ACT = frozenset({"được", "bị", "là", "có", "về"})  # "hai giám đốc được tuyên dương", "là ông A": passive, copula, preposition
+
+
+def _acts(word: str, nxt: str | None = None) -> bool:
+    """The word (or the word and the next, "nhất trí") is a verb or adverb only, a clause's predicate ("gửi", "đã",
+    "nhất trí"); not a passive or the copula."""
+    for w in ((f"{word} {nxt}",) if nxt else ()) + (word,):
+        tags = word_tags().get(w.lower())
+        if tags:
+            return w.lower() not in _NO_ACT and tags <= {"V", "R", "A"}
+    return False
+
+
+def _heads_of_two_sides(text: str, unit: str, end: int) -> bool:
+    """Two heads of one body each (models/metrics/side_heads.txt) as the subject of a verb, past their bodies'
+    capitalised words: "hai Bộ trưởng Quốc phòng đã duyệt đội danh dự", "hai Bộ trưởng nhất trí"."""
+    if _lower_first(unit).lower() not in _lex()["side_heads"]:
+        return False
+    p = end
+    for _ in range(6):  # past the body's words: capitalised, with the syllables of its word ("Quốc phòng"), or nouns
+        m = _NEXT_WORD.match(text, p)   # ("Chủ tịch tỉnh")
+        if not m or m.group(1).islower() and not _is_noun(m.group(1)):
+            break
+        p = _dictionary_word_end(text, m.start(1)) or m.end()
+    if not m or not m.group(1).islower():
+        return False
+    nxt = _NEXT_WORD.match(text, m.end())
+    return _acts(m.group(1), nxt.group(1) if nxt else None)
+
+
+def _side_and_verb(unit: str) -> bool:
+    """A side noun the dictionary joins to the verb after it ("hai bên có khả năng": "bên có", the credit side, is a
+    word): the two sides, then their verb."""
+    m = _lex()["sides_re"].match(unit)
+    rest = unit[m.end():].strip() if m else ""
+    tags = word_tags().get(rest.lower()) if rest and " " not in rest else None
+    return bool(tags) and not any(t.startswith("N") for t in tags)
 
 
 def _names_two_parties(text: str, start: int, end: int) -> bool:
@@ -574,9 +623,12 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         raw.append((start, end, value, True, None, text[start:end]))
     for m in _lex()["one_title_re"].finditer(text):  # "bầu bổ sung một Phó Chủ tịch": "một" counts one office holder
         raw.append((m.start(), m.start() + 3, 1, True, None, text[m.start():m.start() + 3]))
+    for m in _lex()["elected_one_re"].finditer(low):
+        if text[m.end():m.end() + 1].islower():  # (a capitalised title is one_title_re's)
+            raw.append((m.start(1), m.end(1), 1, True, None, text[m.start(1):m.end(1)]))
     after_names: set[int] = set()
     taken = {r[0] for r in raw}
-    alone = set()  # "năm", "một" alone: counts only in a list of spelled counts (_in_a_spelled_list)
+    alone = set()  # "năm", "một" alone: counts only where a count reads so (_alone_counts)
     for m in _ALONE_NUMERAL.finditer(low):
         if m.start() not in taken:
             alone.add(m.start())
@@ -587,7 +639,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     for start, num_end, value, spelled, total, tok in raw:
         if out and start < out[-1].end:
             continue  # the smaller amount of "3 tỷ 362 triệu USD"
-        if _ADDRESS_BEFORE.search(lower_view(text[max(0, start - 24):start])) and _STREET_AFTER.match(text, num_end):
+        if _STREET_AFTER.match(text, num_end) and _ADDRESS_BEFORE.search(lower_view(text[max(0, start - 24):start])):
             continue  # "Trụ sở tại: 185 Giảng Võ, Đống Đa": a house number
         if _excluded_by_context(text, start) and not _money_after(text, num_end) \
                 and not (not spelled and _measure_after(text, start, num_end)):
@@ -601,6 +653,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if parsed is False:
             continue
         unit, end, scale, currency, kind, per, added = parsed
+        if value == 0 and currency and total is None:
+            continue  # "gian hàng 0 đồng", "siêu thị 0 đồng": a free stall's name, no amount
         if kind == "" and total is not None and (ratio_unit := _ratio_unit(text, start)) is not None:
             unit, kind = ratio_unit, "ratio"  # "với số phiếu bầu 48/50", "đạt 25/25"
         if kind == "" and total is None and (rank := _topic_before(text, start)):
@@ -619,11 +673,13 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             alone.discard(start)  # "ủng hộ một tỷ đồng", "năm triệu USD": before a scale word, a number
         elif start in alone and (kind != "count" or not _noun_word(unit.lower())):
             continue  # "năm học", "một cách": the year, the article
-        if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or (
+        if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or _side_and_verb(unit) or (
                 _lex()["party_re"].fullmatch(unit) and _names_two_parties(text, start, end))):
             continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
         if kind == "count" and _refers_to_people(text, unit, end):
             continue  # "cả hai ông đều được bầu": people already named
+        if value == 2 and kind == "count" and total is None and _heads_of_two_sides(text, unit, end):
+            continue  # "hai Bộ trưởng nhất trí": the two sides' ministers
         named = kind in ("count", "scale") and _after_a_name(text, start) \
             and not (kind == "count" and _after_a_place(text, start))
         if named and not (kind == "count" and _ITEM_END.match(text, end)):
@@ -639,10 +695,11 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if named:
             after_names.add(start)  # kept only as an item of a breakdown by name (_breakdown_item)
     if alone:
-        out = [q for k, q in enumerate(out) if q.start not in alone or _in_a_spelled_list(text, out, k)]
+        out = [q for k, q in enumerate(out) if q.start not in alone or _alone_counts(text, low, out, k)]
     if after_names:
         out = [q for k, q in enumerate(out) if q.start not in after_names or _breakdown_item(text, out, k)]
     _link_ranges(text, out)
+    _list_of_ratios(text, out)
     lines = _Lines(text)
     return [q for q in out if q.kind and not _page_furniture(text, q, lines)]
 
@@ -653,16 +710,40 @@ _ALONE_NUMERAL = re.compile(r"(?<![^\W\d_])(một|năm)[ \t]+(?!số(?![^\W\d_])
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:và|cùng)?[ \t]*")
 
 
-def _in_a_spelled_list(text: str, qs: list[Quantity], k: int) -> bool:
-    """qs[k] is joined by a comma or "và" to another count written in words: "năm tập thể và một cá nhân",
-    "ba đơn vị, năm cá nhân"."""
+def _alone_counts(text: str, low: str, qs: list[Quantity], k: int) -> bool:
+    """qs[k], "một" or "năm" alone before a noun, is a count: in a list of counts ("năm tập thể và một cá nhân",
+    "gồm một báo cáo và 19 dự thảo nghị quyết"), after a qualifier that only a number takes ("ít nhất một huyện",
+    "xã dưới năm tiêu chí"), or "năm" after a verb ("chúc mừng năm cán bộ"; "một" there is the article: "tổ chức một
+    hội nghị")."""
     q = qs[k]
     for a, b in ((qs[k - 1], q) if k else (None, None), (q, qs[k + 1]) if k + 1 < len(qs) else (None, None)):
         other = b if a is q else a
-        if other is not None and other.spelled and other.kind == "count" and b.start > a.end \
+        if other is not None and other.kind == "count" and b.start > a.end \
                 and _LIST_JOIN.fullmatch(text, a.end, b.start) and text[a.end:b.start].strip():
             return True
-    return False
+    if _ALONE_QUALIFIER.search(low, max(0, q.start - 16), q.start):
+        return True
+    if not low.startswith("năm", q.start) or _function_before(low, q.start):
+        return False
+    # "năm tỉnh Tây Nguyên": five provinces of the region named; the year is no province's ("năm tỉnh tái lập")
+    region = q.unit in _REGION_LEVELS and (nxt := _NEXT_WORD.match(text, q.end)) and nxt.group(1)[0].isupper()
+    return bool(region) or _governed(text, q.start)
+
+
+_REGION_LEVELS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã"})
+
+
+# qualifiers before "một"/"năm" that only a number takes (models/metrics/qualifiers.tsv but for those that are also a
+# place or a time: "trên một địa bàn", "đến năm", "ngoài", "tới"); in the lower-case view
+_ALONE_QUALIFIER = re.compile(r"(?<![^\W\d_])(?:%s)[ \t]+$" % "|".join(
+    re.escape(w) for w in sorted(table("metrics/qualifiers"), key=len, reverse=True)
+    if w not in ("trên", "ngoài", "tới", "đến", "lên tới", "lên đến", "trên dưới")))
+
+
+def _function_before(low: str, start: int) -> bool:
+    """A preposition or conjunction right before: "trong năm", "cả năm" read the year."""
+    m = _WORDS_BEFORE.search(low, max(0, start - 40), start)
+    return bool(m) and (_function_word(m.group(1).split()[-1]) or m.group(1).split()[-1] in ("cả", "trong", "mỗi"))
 
 
 # the end of an item of a list: its counted noun closes it ("Bệnh viện Bạch Mai 5 ca, Bệnh viện Chợ Rẫy 3 ca")
@@ -820,6 +901,23 @@ def _topic_before(text: str, start: int) -> str | None:
 # An age is an attribute like a duration (time_units.txt); an average age is measured.
 _AGE = re.compile(r"[ \t]+tuổi(?!\w)")
 _AVERAGE_AGE_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('metrics/average_age_words')})(?!\w)[^.;:!?\n]*$")
+
+
+# between two ratios of a list: a bracket on the first ("66/70 (đạt 94,3%) và 67/70"), then a comma or "và"
+_RATIO_JOIN = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*(?:,|;|và)[ \t]*")
+
+
+def _list_of_ratios(text: str, qs: list[Quantity]) -> None:
+    """A bare ratio listed after a ratio with a unit counts the same ("với số phiếu lần lượt là 66/70 (đạt tỷ lệ
+    94,3%) và 67/70": 67 phiếu out of 70)."""
+    last = None  # the last ratio with a unit
+    for q in qs:
+        if q.total is None:
+            continue
+        if q.kind == "" and last is not None and q.total == last.total \
+                and _RATIO_JOIN.fullmatch(text, last.end, q.start):
+            q.unit, q.kind = last.unit, last.kind
+        last = q if q.kind else None
 
 
 def _link_ranges(text: str, qs: list[Quantity]) -> None:
