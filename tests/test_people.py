@@ -459,6 +459,12 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
     # "hiện nay", "đương nhiệm" between a title and its person (real set r11)
     ("Đại sứ Mỹ tại Việt Nam hiện nay Daniel Kritenbrink chuẩn bị kết thúc nhiệm kỳ.",
      {"Daniel Kritenbrink": ["Đại sứ Mỹ tại Việt Nam"]}),
+    # continents after a body, Cambodian provinces before a governor, abbreviations joined by a dash, "Ủy viên Thường
+    # vụ Tỉnh ủy" one title (real sets r22, r23)
+    ("Chủ tịch Hội đồng châu Âu António Costa và Phó Tỉnh trưởng tỉnh Kampong Speu Touch Poliva dự.",
+     {"António Costa": ["Chủ tịch Hội đồng châu Âu"], "Touch Poliva": ["Phó Tỉnh trưởng tỉnh Kampong Speu"]}),
+    ("Bà Dương Thị Ngọc Thư, Ủy viên Thường vụ Tỉnh ủy, và ông Nguyễn Minh Hưng, Giám đốc Sở VH – TT & DL, dự.",
+     {"Dương Thị Ngọc Thư": ["Ủy viên Thường vụ Tỉnh ủy"], "Nguyễn Minh Hưng": ["Giám đốc Sở VH – TT & DL"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])

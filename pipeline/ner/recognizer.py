@@ -179,7 +179,8 @@ class Recognizer:
         n, _ = self._head(toks, j)
         # "Trưởng đoàn Đại biểu Quốc hội": "Đại biểu" is the body here, not a new title; so is "Đại sứ quán"
         return n > 0 and not (toks[j].key == "đại" and toks[j + 1].key == "biểu") \
-            and self.lex.org_heads.match(toks, j) <= n
+            and not (toks[j].key == "thường" and j > 0 and toks[j - 1].key in ("viên", "ban")) \
+            and self.lex.org_heads.match(toks, j) <= n  # (nor "Ủy viên | Thường vụ Tỉnh ủy": one title)
 
     def title_at(self, toks, i, lower_ok=False, after_name=False) -> tuple[int, str] | None:
         """End token index of the title starting at i (None if there is none) and its kind ("rank", "degree", "").
@@ -293,7 +294,8 @@ class Recognizer:
                 if t.text == "&" and end == j and j + 1 < n and toks[j + 1].cap and toks[j - 1].word:
                     j += 1  # "Sở Kế hoạch & Đầu tư", "Sở Thông tin & Truyền thông": "&" for "và"
                     continue
-                if t.text in "-–" and end == j and j + 1 < n and toks[j + 1].cap and not toks[j + 1].abbr \
+                if t.text in "-–" and end == j and j + 1 < n and toks[j + 1].cap and (
+                        not toks[j + 1].abbr or toks[j - 1].abbr) \
                         and toks[j + 1].key != "ảnh" \
                         and j > 0 and toks[j - 1].word and not self._breaks_title(toks, j + 1) \
                         and (lex.places.match(toks, j + 1) or not self.person_at(toks, j + 1, strict=True)) \
@@ -532,6 +534,8 @@ class Recognizer:
         for k in range(j, max(0, j - 3), -1):  # back over the place name's capitalised words
             prev1 = toks[k - 1].key if k >= 1 else ""
             prev2 = f"{toks[k - 2].key} {prev1}" if k >= 2 else ""
+            if k < j and self.lex.places.match(toks, k) == j - k:
+                return False  # a known place ends right before j: "tỉnh Kampong Speu | Touch Poliva"
             if _admin_before(toks, k) or k == j and (prev1 in _PLACE_INTRO or prev2 in _PLACE_INTRO):
                 # (a country is one name: "Vương quốc Bỉ Mathilde" — the next word is a person; so is a foreign
                 # place before two more foreign words: "tỉnh Saitama Ueda Kiyoshi", not "bang New York")
