@@ -465,6 +465,9 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
      {"António Costa": ["Chủ tịch Hội đồng châu Âu"], "Touch Poliva": ["Phó Tỉnh trưởng tỉnh Kampong Speu"]}),
     ("Bà Dương Thị Ngọc Thư, Ủy viên Thường vụ Tỉnh ủy, và ông Nguyễn Minh Hưng, Giám đốc Sở VH – TT & DL, dự.",
      {"Dương Thị Ngọc Thư": ["Ủy viên Thường vụ Tỉnh ủy"], "Nguyễn Minh Hưng": ["Giám đốc Sở VH – TT & DL"]}),
+    # degrees "TSKH.", "VS." are no sentence end: the list of a count goes on (real set r23)
+    ("03 Phó Chủ tịch Viện Hàn lâm: GS. TSKH. Nguyễn Đình Cường, PGS.TS. Phan Văn Kiên, GS.TS. Phan Ngọc Mai.",
+     {n: ["Phó Chủ tịch Viện Hàn lâm"] for n in ("Nguyễn Đình Cường", "Phan Văn Kiên", "Phan Ngọc Mai")}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])

@@ -21,6 +21,7 @@ def linked(text):
     (", bà ", "chon"), ("; đồng chí ", "shon"), (": ông ", "shon"), (" và bà ", "ahon"), (" đối với ông ", "for"),
     (" (sn 1978, trú tp thanh hóa), ", "comma"),  # an aside about the person before the comma
     (", sinh năm 1963, ", "comma"),  # so is the year of birth between commas (real set r18)
+    (", sinh năm 1957, dân tộc khmer, ", "comma"),  # with the person's people (real set r22)
     (" hiện nay ", "adj"), (" đương nhiệm ", "adj"),  # "Đại sứ Mỹ hiện nay Daniel Kritenbrink" (real set r11)
     (" phát biểu tại hội nghị ", "other"), (" đã ", "other"),
 ])
@@ -112,6 +113,10 @@ def test_titles_after_a_run(text, expected):
      {"Nguyễn Tiến Hải": [("ủy viên UBND tỉnh Thanh Hóa", "titles-then-name"),
                           ("Giám đốc Sở Công Thương", "name-then-titles")],
       "Lê Văn Trọng": [("ủy viên UBND tỉnh Thanh Hóa", "titles-then-name"), ("Giám đốc Sở Y tế", "name-then-titles")]}),
+    # a title between "đối với" and the name (real set r22)
+    ("HĐND tỉnh miễn nhiệm Ủy viên UBND tỉnh đối với nguyên Giám đốc sở Nội vụ Nguyễn Lâm Thị Tú Anh (nghỉ hưu).",
+     {"Nguyễn Lâm Thị Tú Anh": [("Ủy viên UBND tỉnh", "titles-then-name"),
+                                ("nguyên Giám đốc sở Nội vụ", "titles-then-name")]}),
     # a rank between "đối với" and the name (dev e27, real set r12)
     ("Các đại biểu bầu Ủy viên UBND tỉnh đối với đại tá Quách Văn Nhân, Chỉ huy trưởng Bộ CHQS tỉnh.",
      {"Quách Văn Nhân": [("Ủy viên UBND tỉnh", "titles-then-name"), ("đại tá", "titles-then-name"),

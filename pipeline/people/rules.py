@@ -159,7 +159,7 @@ def titles_then_name(items: list[Item]) -> None:
                 break
             items[k].link(p, "titles-then-name")
             linked.append(items[k])
-            if items[k].gap not in (ADJ, COMMA, DASH, KIEM) and not (items[k].rank and items[k].gap in (IS, FOR)) \
+            if items[k].gap not in (ADJ, COMMA, DASH, KIEM, FOR) and not (items[k].rank and items[k].gap == IS) \
                     and not (items[k].gap == AND and _free_title(items, k - 1) and items[k - 1].gap == COMMA
                              and _person(items, k - 2)):  # "…, A, TITLE và TITLE B": a list of "TITLE NAME"
                 break
