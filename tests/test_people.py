@@ -468,6 +468,13 @@ def test_a_bracket_giving_the_bodys_own_short_form_is_left_out_of_the_title():
     # degrees "TSKH.", "VS." are no sentence end: the list of a count goes on (real set r23)
     ("03 Phó Chủ tịch Viện Hàn lâm: GS. TSKH. Nguyễn Đình Cường, PGS.TS. Phan Văn Kiên, GS.TS. Phan Ngọc Mai.",
      {n: ["Phó Chủ tịch Viện Hàn lâm"] for n in ("Nguyễn Đình Cường", "Phan Văn Kiên", "Phan Ngọc Mai")}),
+    # "bên cạnh" (accredited to) continues a body; "Tổng Vụ trưởng"; "Cơ quan …" as the parent body (real set r23)
+    ("Đón đoàn có Thứ trưởng Bộ Ngoại giao Nguyễn Mạnh Chiến, Đại sứ-Trưởng Phái đoàn Việt Nam bên cạnh Liên minh "
+     "châu Âu (EU) Nguyễn Văn Thạo; ông Yoneda Gen, Tổng Vụ trưởng Vụ Đông Nam Á-Thái Bình Dương, Cơ quan Hợp tác "
+     "quốc tế Nhật Bản (JICA), cũng dự.",
+     {"Nguyễn Mạnh Chiến": ["Thứ trưởng Bộ Ngoại giao"],
+      "Nguyễn Văn Thạo": ["Đại sứ", "Trưởng Phái đoàn Việt Nam bên cạnh Liên minh châu Âu (EU)"],
+      "Yoneda Gen": ["Tổng Vụ trưởng Vụ Đông Nam Á-Thái Bình Dương, Cơ quan Hợp tác quốc tế Nhật Bản (JICA)"]}),
     # a village elder of the Central Highlands (real sets r12, heldout9)
     ("Già làng Đinh Văn Hrin phát biểu tại lễ mừng lúa mới.", {"Đinh Văn Hrin": ["Già làng"]}),
 ])

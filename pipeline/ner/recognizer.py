@@ -377,6 +377,9 @@ class Recognizer:
                     j = end = j + m
                     prev = toks[j - 1]
                     continue
+                if t.key == "bên" and j + 2 < n and toks[j + 1].key == "cạnh" and toks[j + 2].cap and end == j:
+                    j += 2  # "Trưởng Phái đoàn Việt Nam bên cạnh Liên minh châu Âu": accredited to, like "tại"
+                    continue
                 if prev.cap and f"{prev.key} {t.key}" in lex.pairs and not prev.abbr and long_place != j:
                     pass  # second syllable of a capitalised word: "Doanh nghiệp", "Công an" (not "Hà Nội | đồng")
                 elif t.key in ("và", "tại", "các", "của") and j + 1 < n and toks[j + 1].cap \
