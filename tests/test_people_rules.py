@@ -105,6 +105,8 @@ def test_titles_after_a_run(text, expected):
     # nor across "…của TITLE, ông X" (real r15: "Thừa ủy quyền của Chủ tịch nước, ông Trần Văn Minh, …")
     ("Thừa ủy quyền của Chủ tịch nước, ông Trần Văn Mạnh, Phó ban Tổ chức Trung ương trao danh hiệu.",
      {"Trần Văn Mạnh": [("Phó ban Tổ chức Trung ương", "name-then-titles")]}),
+    ("Báo cáo Chủ tịch nước, đồng chí Hoàng Quốc Vinh – Bí thư Đảng ủy Tập đoàn nêu kết quả.",  # dev f12
+     {"Hoàng Quốc Vinh": [("Bí thư Đảng ủy Tập đoàn", "name-then-titles")]}),
     ("Được sự đồng ý của Thủ tướng Chính phủ, Bộ trưởng Ngoại giao Bùi Thanh Hà dẫn đầu đoàn.",
      {"Bùi Thanh Hà": [("Bộ trưởng Ngoại giao", "titles-then-name")]}),
     # a lower-case post after "bầu bổ sung", for the list after "đối với các ông:" (real set r18)
