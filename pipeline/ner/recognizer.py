@@ -32,6 +32,7 @@ _CAN = words("ner/year_stems")
 _CHI = words("ner/year_branches")
 _TOP_SURNAMES = words("ner/top_surnames")
 _KOREAN_SURNAMES = words("ner/korean_surnames")
+_INCUMBENT = words("ner/incumbent_words")  # "hiện nay", "đương nhiệm": between a title and its person
 _PLACE_INTRO = words("ner/place_intro")
 _PLURAL = words("people/plural_words")
 _FORMER = words("ner/former_words")
@@ -61,6 +62,11 @@ def _term_end(toks, j) -> int:
             and toks[j + 3].text in "-–" and _YEAR.fullmatch(toks[j + 4].text):
         return j + 5
     return 0
+
+
+def _foreign_word(toks, k) -> bool:
+    """Token k is a capitalised word that is no Vietnamese syllable nor an abbreviation ("Saito", "Swee")."""
+    return k < len(toks) and toks[k].cap and toks[k].word and not toks[k].syllable and not toks[k].abbr
 
 
 def _korean_given(word: str) -> bool:
@@ -333,11 +339,9 @@ class Recognizer:
                 if _korean_given(t.text) and j - 1 >= body_start and toks[j - 1].name and not company and place_end != j:
                     end = j - 1  # "… Changwon Choi Young-soo", "Tổng thống Moon Jae-in": a Korean family name and
                     break  # hyphenated given name
-                if t.syllable and j + 1 < n and toks[j + 1].cap and toks[j + 1].word and not toks[j + 1].syllable \
-                        and not toks[j + 1].abbr and not company and (
-                            t.key in _KOREAN_SURNAMES or j > body_start or j + 2 < n and toks[j + 2].cap
-                            and toks[j + 2].word and not toks[j + 2].syllable and not toks[j + 2].abbr
-                            and not lex.org_heads.match(toks, j)) \
+                if t.syllable and _foreign_word(toks, j + 1) and not company and (
+                            t.key in _KOREAN_SURNAMES or j > body_start
+                            or _foreign_word(toks, j + 2) and not lex.org_heads.match(toks, j)) \
                         and not lex.units.match(toks, j) and not _admin_before(toks, j):  # ("… huyện Cư M'gar",
                     # "xã Ia Khươl", "tỉnh Mie" are places)
                     break  # "Tổng thống Moon Jae In", "Bộ trưởng Bộ Tư pháp Ken Saito": a foreign name starts
@@ -542,8 +546,7 @@ class Recognizer:
             if _admin_before(toks, k) or k == j and (prev1 in _PLACE_INTRO or prev2 in _PLACE_INTRO):
                 # (a country is one name: "Vương quốc Bỉ Mathilde" — the next word is a person; so is a foreign
                 # place before two more foreign words: "tỉnh Saitama Ueda Kiyoshi", not "bang New York")
-                return not (k == j - 1 and not toks[j].syllable and j + 1 < len(toks)
-                            and toks[j + 1].cap and toks[j + 1].word and not toks[j + 1].syllable)
+                return not (k == j - 1 and not toks[j].syllable and _foreign_word(toks, j + 1))
             if k - 1 < 0 or not toks[k - 1].cap:
                 return False
         return False
@@ -740,7 +743,7 @@ class Recognizer:
                 and f"{toks[i - 1].key} {t.key}" not in ("chức vụ", "chức danh")  # ("chức vụ Trưởng Ban …": the noun)
             if kind == 1 or kind == 2 and not (listed or titles_next or posted):
                 # fast path for the common case, a plain lower-case word or a symbol: it only ends a name context
-                if after_title and t.key in ("hiện", "đương") and i + 1 < n and toks[i + 1].key in ("nay", "nhiệm"):
+                if after_title and i + 1 < n and f"{t.key} {toks[i + 1].key}" in _INCUMBENT:
                     i += 2  # "Đại sứ Mỹ tại Việt Nam hiện nay Daniel Kritenbrink": the title still names who follows
                     continue
                 if t.word or t.text not in ",-–(:":

@@ -26,7 +26,8 @@ _HON = rf"(?:các\s+)?(?:{alternation('people/address_words')})"
 # (kind, what the whole gap is), tried in order
 _KINDS = [
     # ("Đại sứ Mỹ hiện nay Daniel Kritenbrink": the title touches its person)
-    (ADJ, r"(?:hiện nay|đương nhiệm)?"), (COMMA, r","), (SEMI, r";"), (DASH, r"[-–—]"), (COLON, r":"), (PAREN, r"\("),
+    (ADJ, rf"(?:{alternation('ner/incumbent_words')})?"), (COMMA, r","), (SEMI, r";"), (DASH, r"[-–—]"),
+    (COLON, r":"), (PAREN, r"\("),
     (AND, r",?\s*(?:và|cùng|rồi)"), (SAND, rf";\s*và(?:\s+{_HON})?"), (KIEM, r",?\s*kiêm"),  # "…; và C, …": a list's end
     (HON, rf"(?:[-–—]\s*)?{_HON}"), (CHON, rf",\s*{_HON}"), (SHON, rf"[;:]\s*{_HON}"),  # ("TITLE - ông X")
     (AHON, rf",?\s*(?:và|cùng)\s+{_HON}"),  # "… và bà B"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from pipeline.metrics.numbers import parse_number
 from pipeline.people.gaps import (ADJ, AHON, AND, CHON, COLON, COMMA, DASH, FOR, HON, INTRO, INTRO_WORDS, IS, KIEM,
                                   OTHER, PAREN, SAND, SEMI, SHON, gap_kind)
 from pipeline.text.lexicons import alternation
@@ -256,15 +257,10 @@ def careers_of_titles(items: list[Item]) -> list[tuple[int, list[int]]]:
     return out
 
 
-_PLURAL_RE = re.compile(rf"(?<!\w)(?:{alternation('people/plural_words')}|\d{{1,2}})\s*(?:đồng chí\s*)?$")
+_PLURAL_RE = re.compile(rf"(?<!\w)(?P<n>{alternation('people/plural_words')}|\d{{1,2}})\s*(?:đồng chí\s*)?$")
 # or the list after the title says it is plural ("… bầu làm Phó Chủ tịch UBND TP nhiệm kỳ 2021 - 2026 gồm các ông: A, B")
 _PLURAL_INTRO = re.compile(rf"(?<!\w)(?:{INTRO_WORDS})\s+(?:{alternation('people/plural_words')})\s+"
                            rf"(?:{alternation('people/address_words')})\s*:?\s*$")
-
-
-_COUNT_RE = re.compile(r"(?<!\w)(\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s*(?:đồng chí\s*)?$")
-_COUNTS = {w: n for n, w in enumerate("_ _ hai ba bốn năm sáu bảy tám chín mười".split()) if n > 1} | {
-    str(n): n for n in range(1, 100)}
 
 
 @rule("shared-plural-title", 40)
@@ -274,14 +270,15 @@ def shared_plural_title(items: list[Item]) -> None:
     "và") starts another list."""
     n = len(items)
     for t, it in enumerate(items):
-        if it.label != "POSITION" or not (_PLURAL_RE.search(it.gap_text[-20:]) or t + 1 < n and items[t + 1].gap == INTRO
-                                           and _PLURAL_INTRO.search(items[t + 1].gap_text)):
+        plural = _PLURAL_RE.search(it.gap_text[-20:]) if it.label == "POSITION" else None
+        if it.label != "POSITION" or not (plural or t + 1 < n and items[t + 1].gap == INTRO
+                                          and _PLURAL_INTRO.search(items[t + 1].gap_text)):
             continue
         last = t  # "các đồng chí Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng: A, …": the titles chained to it are shared too
         while _free_title(items, last + 1) and items[last + 1].gap in (COMMA, DASH) and not items[last + 1].rank:
             last += 1
         members, k, first_own = [], last + 1, False
-        count = _COUNTS.get(m.group(1), 0) if (m := _COUNT_RE.search(it.gap_text[-12:])) else 0
+        count = (parse_number(plural.group("n")) or 0) if plural else 0  # "2 Ủy viên", "hai Phó Giám đốc"; "các": 0
         sep_ok = (ADJ, COLON, SHON, IS, INTRO)  # "TITLE A", "TITLE: A", "TITLE: ông A", "hai TITLE là ông A", "… gồm: A"
         while k < n:
             start, own = k, False
@@ -366,7 +363,7 @@ def rank_conferred(items: list[Item]) -> None:
             k = first - 1
             k = items[k].owner if items[k].label == "POSITION" else k
             members = [k] if k is not None and _person(items, k) else []
-        for r in ([old] if old is not None else []) + [t]:
-            if members:
-                items[r].link(None, "rank-conferred", members) if len(members) > 1 else \
-                    items[r].link(members[0], "rank-conferred")
+        if members:
+            for r in ([old] if old is not None else []) + [t]:
+                items[r].link(members[0] if len(members) == 1 else None, "rank-conferred",
+                              members if len(members) > 1 else None)
