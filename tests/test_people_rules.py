@@ -137,6 +137,11 @@ def test_titles_after_a_run(text, expected):
     # a foreign honorific between the title and the name
     ("Đoàn chào xã giao Chủ tịch Quốc hội Campuchia Samdech Heng Samrin.",
      {"Heng Samrin": [("Chủ tịch Quốc hội Campuchia", "titles-then-name")]}),
+    # a country ends an organisation's name before a foreign name (real set r24)
+    ("Chủ tịch Tổ chức Xúc tiến Thương mại Nhật Bản Hioyuki Ishige cho biết các doanh nghiệp vững tâm.",
+     {"Hioyuki Ishige": [("Chủ tịch Tổ chức Xúc tiến Thương mại Nhật Bản", "titles-then-name")]}),
+    ("Giám đốc Tổ chức Lao động quốc tế tại Việt Nam Ingrid Christensen cho biết.",
+     {"Ingrid Christensen": [("Giám đốc Tổ chức Lao động quốc tế tại Việt Nam", "titles-then-name")]}),
 ])
 def test_titles_then_name(text, expected):
     assert linked(text) == expected

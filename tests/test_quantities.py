@@ -111,6 +111,8 @@ CASES = [
     ("trong số 4.210 hồ sơ tiếp nhận, có 98% đúng hạn", [(4210, "hồ sơ"), (98, "%")]),
     ("xếp thứ 9 trong số 63 tỉnh, thành phố", []),
     ("đứng thứ hai trong số 30 đơn vị dự thi", []),
+    ("thứ 1 trong 5 địa phương vùng kinh tế trọng điểm miền Trung", []),  # r24_20 (real, blind)
+    ("giải quyết xong trong 5 ngày làm việc đối với 120 hồ sơ", [(120, "hồ sơ")]),
     # a capitalised rank after the noun does not end it; "giải" verbs are no prizes
     ("đoạt 6 giải Nhì, 11 giải Ba và 20 giải Khuyến khích", [(6, "giải"), (11, "giải"), (20, "giải")]),
     ("trao 25 giải thưởng báo chí", [(25, "giải thưởng")]),

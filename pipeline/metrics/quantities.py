@@ -480,12 +480,14 @@ def _excluded_by_context(text: str, start: int) -> bool:
         return False  # "quyết định 8 nội dung": the verb, not the document
     if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
         return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
+    if words[-1] == "trong" and _RANKED_AMONG.search(text[max(0, start - 40):start]):
+        return True  # "thứ 1 trong 5 địa phương" (r24)
     if len(words) >= 2 and words[-1] in ("sáng", "tối") and words[-2] in ("thắp", "chiếu", "làm", "soi", "rọi"):
         return False  # "thắp sáng 15 tuyến đường": the verb, not the morning of the 15th
     return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
 
 
-_RANKED_AMONG = re.compile(r"(?<!\w)(?:thứ|hạng)[ \t]+\S+[ \t]+trong[ \t]+số[ \t]+$", re.I)
+_RANKED_AMONG = re.compile(r"(?<!\w)(?:thứ|hạng)[ \t]+\S+[ \t]+trong[ \t]+(?:số[ \t]+)?$", re.I)
 
 _NAME_BEFORE = re.compile(r"(?<=[^\s.!?:;(\"“])[ \t]+([^\W\d_]+)[ \t]+$")
 

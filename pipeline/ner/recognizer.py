@@ -229,7 +229,7 @@ class Recognizer:
     def _body(self, toks, j, prev, in_title=True, after_name=False, named_body=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
-        end, company, body_start, place_end, abroad_end, long_place = j, False, j, -1, -1, -1
+        end, company, body_start, place_end, abroad_end, long_place, country_end = j, False, j, -1, -1, -1, -1
         # named_body: a capitalised word (not a place) has started the body's own name
 
         def naming_head_ends(b: int) -> bool:
@@ -274,8 +274,10 @@ class Recognizer:
                 named_body = named_body or (t.cap and t.key not in _ADMIN)  # "Cục Cảnh sát …", "Bộ Tư lệnh Cảnh sát biển"
                 place_end = j if t.cap else place_end
                 long_place = j if t.cap and m > 1 else -1  # ("Hà Nội" is whole; "Pháp" may be "Pháp luật")
-                if t.cap and lex.countries.match(toks, j - m) == m and t.key != "việt":
-                    abroad_end = j  # a foreign country ends the body: "Thượng viện Campuchia Tép Ngôn"
+                if t.cap and lex.countries.match(toks, j - m) == m:
+                    abroad_end = country_end = j  # a foreign country ends the body: "Thượng viện Campuchia Tép Ngôn"
+                elif m == 2 and t.key == "việt" and prev.key == "nam":
+                    country_end = j  # (Việt Nam ends it before a foreign name only)
                 continue
             if t.text[0].isdigit():
                 if toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS \
@@ -327,6 +329,10 @@ class Recognizer:
                 break  # a caption's photo credit: "… Bí thư Thành ủy Đà Nẵng ẢNH: ĐỖ TRƯỜNG"
             if t.abbr or "." in t.text:  # "UBND", "T.Ư", "TP.Hải"
                 pass
+            elif t.cap and country_end == j and not t.syllable \
+                    and self.person_at(toks, j, after_title=True) - j >= (2 if company else 1):
+                break  # a country ends the name a naming head began, before a foreign name: "Tổ chức Xúc tiến Thương
+                # mại Nhật Bản | Hioyuki Ishige" (r24), "Tổ chức Lao động quốc tế tại Việt Nam | Ingrid Christensen"
             elif t.cap and named_after(j):
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif toks[j - 1].text == "." and j >= 2 and toks[j - 2].key in ("tp", "tx") and t.text in lex.towns:
