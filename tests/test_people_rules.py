@@ -325,6 +325,13 @@ def test_titles_named_by_is_and_lists_over_lines(text, expected):
     # a rank named in another way is not conferred ("cho" without a promotion)
     ("Đại tá Vũ Văn Khánh trao tặng bằng khen cho Trung tá Lê Hồng Sơn.",
      {"Vũ Văn Khánh": [("Đại tá", "titles-then-name")], "Lê Hồng Sơn": [("Trung tá", "titles-then-name")]}),
+    # a diplomatic rank, conferred on a list whose members have their own titles (real set r24)
+    ("Chủ tịch nước phong hàm Đại sứ bậc một cho các ông, bà: Phạm Thị Kim Hoa, Phó Chủ nhiệm Ủy ban Nhà nước về "
+     "người Việt Nam ở nước ngoài; Nguyễn Quang Trung, Tổng Lãnh sự Việt Nam tại Vancouver.",
+     {"Phạm Thị Kim Hoa": [("Đại sứ bậc một", "rank-conferred"),
+                           ("Phó Chủ nhiệm Ủy ban Nhà nước về người Việt Nam ở nước ngoài", "name-then-titles")],
+      "Nguyễn Quang Trung": [("Đại sứ bậc một", "rank-conferred"),
+                             ("Tổng Lãnh sự Việt Nam tại Vancouver", "name-then-titles")]}),
 ])
 def test_rank_conferred(text, expected):
     assert linked(text) == expected
