@@ -142,6 +142,11 @@ def test_titles_after_a_run(text, expected):
      {"Hioyuki Ishige": [("Chủ tịch Tổ chức Xúc tiến Thương mại Nhật Bản", "titles-then-name")]}),
     ("Giám đốc Tổ chức Lao động quốc tế tại Việt Nam Ingrid Christensen cho biết.",
      {"Ingrid Christensen": [("Giám đốc Tổ chức Lao động quốc tế tại Việt Nam", "titles-then-name")]}),
+    # a bracketed abbreviation closes a fund's name; a Korean family name that is also a body's head ("Ban")
+    ("Thủ tướng hội kiến với Tổng Thư ký Liên Hiệp Quốc Ban Ki-moon, Tổng giám đốc Quỹ tiền tệ quốc tế (IMF) "
+     "Chiristine Largarde.",
+     {"Ban Ki-moon": [("Tổng Thư ký Liên Hiệp Quốc", "titles-then-name")],
+      "Chiristine Largarde": [("Tổng giám đốc Quỹ tiền tệ quốc tế (IMF)", "titles-then-name")]}),
 ])
 def test_titles_then_name(text, expected):
     assert linked(text) == expected

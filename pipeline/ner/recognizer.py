@@ -229,7 +229,7 @@ class Recognizer:
     def _body(self, toks, j, prev, in_title=True, after_name=False, named_body=False) -> int:
         """Extend a title (or, `in_title` False, an organisation) over the body's name; returns the end index."""
         lex, n = self.lex, len(toks)
-        end, company, body_start, place_end, abroad_end, long_place, country_end = j, False, j, -1, -1, -1, -1
+        end, company, body_start, place_end, abroad_end, long_place, closed = j, False, j, -1, -1, -1, -1
         # named_body: a capitalised word (not a place) has started the body's own name
 
         def naming_head_ends(b: int) -> bool:
@@ -275,9 +275,9 @@ class Recognizer:
                 place_end = j if t.cap else place_end
                 long_place = j if t.cap and m > 1 else -1  # ("Hà Nội" is whole; "Pháp" may be "Pháp luật")
                 if t.cap and lex.countries.match(toks, j - m) == m:
-                    abroad_end = country_end = j  # a foreign country ends the body: "Thượng viện Campuchia Tép Ngôn"
+                    abroad_end = closed = j  # a foreign country ends the body: "Thượng viện Campuchia Tép Ngôn"
                 elif m == 2 and t.key == "việt" and prev.key == "nam":
-                    country_end = j  # (Việt Nam ends it before a foreign name only)
+                    closed = j  # (Việt Nam closes it before a foreign name only)
                 continue
             if t.text[0].isdigit():
                 if toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS \
@@ -313,7 +313,7 @@ class Recognizer:
                 close = next((k for k in range(j + 2, min(n, j + 6)) if not toks[k].cap), None) if t.text == "(" else None
                 if close is not None and toks[close].text == ")" and (toks[j + 1].abbr or not toks[j + 1].syllable) \
                         and not (toks[j + 1].key.startswith("tp") or lex.places.match(toks, j + 1)):  # ("(TP.HCM)")
-                    j = end = close + 1  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)", "Công ty Điện lực X (PC X)"
+                    j = end = closed = close + 1  # "Hiệp hội Doanh nghiệp Nhật Bản (JBAV)", "Công ty Điện lực X (PC X)"
                     prev = toks[j - 1]
                     continue
                 if t.text == "(" and j + 1 < n and lex.org_heads.match(toks, j + 1) and not _delegation_at(toks, j + 1):
@@ -329,10 +329,10 @@ class Recognizer:
                 break  # a caption's photo credit: "… Bí thư Thành ủy Đà Nẵng ẢNH: ĐỖ TRƯỜNG"
             if t.abbr or "." in t.text:  # "UBND", "T.Ư", "TP.Hải"
                 pass
-            elif t.cap and country_end == j and not t.syllable \
+            elif t.cap and closed == j and not t.syllable \
                     and self.person_at(toks, j, after_title=True) - j >= (2 if company else 1):
-                break  # a country ends the name a naming head began, before a foreign name: "Tổ chức Xúc tiến Thương
-                # mại Nhật Bản | Hioyuki Ishige" (r24), "Tổ chức Lao động quốc tế tại Việt Nam | Ingrid Christensen"
+                break  # a country or a bracketed abbreviation closes the body's name before a foreign name: "Tổ chức Xúc
+                # tiến Thương mại Nhật Bản | Hioyuki Ishige", "Quỹ tiền tệ quốc tế (IMF) | Chiristine Largarde" (r24)
             elif t.cap and named_after(j):
                 pass  # "Trường THPT Chu Văn An", "Viện Pasteur": a name that is part of the body's name
             elif toks[j - 1].text == "." and j >= 2 and toks[j - 2].key in ("tp", "tx") and t.text in lex.towns:
@@ -668,9 +668,11 @@ class Recognizer:
             return 0
         if self.lex.honorifics.match(toks, i) and not ((after_title or introduced or strict) and surname_first):
             return 0  # "ông" is a word of address, except right after one ("Ông Ông Văn Thạch")
-        if self.lex.org_heads.match(toks, i) and not (toks[i].key in self.lex.surnames and n >= 3) \
-                or self.lex.org_heads.match(toks, i) == 1 and self.lex.org_heads.match(toks, i + 1):
-            return 0  # "Đoàn Thanh niên", "Đoàn Ban Tuyên giáo" are bodies, "Đoàn Minh Tuệ" a person
+        if (self.lex.org_heads.match(toks, i) and not (toks[i].key in self.lex.surnames and n >= 3)
+                or self.lex.org_heads.match(toks, i) == 1 and self.lex.org_heads.match(toks, i + 1)) \
+                and not (n == 2 and _korean_given(toks[i + 1].text)):
+            return 0  # "Đoàn Thanh niên", "Đoàn Ban Tuyên giáo" are bodies, "Đoàn Minh Tuệ" a person (and so is "Ban
+            # Ki-moon": a hyphenated Korean given name)
         if not (after_title or introduced) and end < len(toks) and toks[end].text.isdigit():
             return 0  # "công nhận Từ Tâm 1 đạt chuẩn": a numbered village or unit
         surname = toks[i].key in self.lex.surnames
