@@ -28,6 +28,8 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
     ("Đại tá Ninh Văn Quyết, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh báo cáo.",
      [("POSITION", "Đại tá"), ("PERSON", "Ninh Văn Quyết"), ("POSITION", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")]),
     ("Hội nghị diễn ra tại tỉnh Hà Tĩnh vào dịp Xuân Giáp Thìn.", []),
+    # the items of a list of districts are places, one named after a person too (real set r25)
+    ("Tỉnh hiện có 8 huyện (U Minh, Thới Bình, Trần Văn Thời, Cái Nước, Đầm Dơi, Năm Căn, Phú Tân, Ngọc Hiển).", []),
     # "Phó"/"Quyền" before any title head, listed or not
     ("Quyền Giám đốc Sở Tài chính Đỗ Văn Hòa báo cáo.", [("POSITION", "Quyền Giám đốc Sở Tài chính"),
                                                          ("PERSON", "Đỗ Văn Hòa")]),

@@ -92,6 +92,19 @@ def _admin_before(toks, i) -> str | None:
     return None
 
 
+def _listed_after_admin(toks, i) -> bool:
+    """Token i opens an item of a list of places an administrative word began: "8 huyện (U Minh, Thới Bình, Trần
+    Văn Thời, Cái Nước …)", "các xã An Phú, Lộc Giang và …" (back over capitalised words, commas, "và", a bracket)."""
+    if i < 2 or toks[i - 1].text not in ",(" and toks[i - 1].key != "và":
+        return False
+    for k in range(i - 1, max(0, i - 40), -1):
+        t = toks[k]
+        if t.text in ",(" or t.key == "và" or t.cap and t.word and not t.abbr:
+            continue
+        return t.key in _ADMIN
+    return False
+
+
 class Lexicon:
     """Everything the recogniser looks up, loaded once."""
 
@@ -684,7 +697,8 @@ class Recognizer:
         if toks[i].key in _WORD_SURNAMES and self.lex.places.match(toks, i + 1) == n - 1:
             return 0  # "Vì Việt Nam xanh": the word "vì" (for) before a place, not the family name Vì
         if place < n and self.lex.units.match(toks, i) == n and (
-                _admin_before(toks, i) or not (introduced or (after_title or strict) and surname)):
+                _admin_before(toks, i) or _listed_after_admin(toks, i)
+                or not (introduced or (after_title or strict) and surname)):
             return 0  # "Lâm Sơn", "Châu Thành A", "Yên Phong", "xã An Thới Đông": a ward, commune or district
         if place > n:
             return 0  # the run opens a longer place name: "Phan Rang - Tháp Chàm"
@@ -806,8 +820,9 @@ class Recognizer:
                 after_title = introduced = career = False
                 apposition = True
                 continue
-            if t.cap and (m := self.lex.places.match(toks, i)):
-                i += m  # "Cà phê Buôn Ma Thuột": a place; none of its words starts a name
+            if t.cap and ((m := self.lex.places.match(toks, i)) or (
+                    m := self.lex.units.match(toks, i)) and (_admin_before(toks, i) or _listed_after_admin(toks, i))):
+                i += m  # "Cà phê Buôn Ma Thuột", "các huyện …, Trần Văn Thời": a place; none of its words starts a name
                 after_title = introduced = apposition = False
                 continue
             if t.name and t.key in self.lex.surnames and self._blocked(toks, i):
