@@ -142,6 +142,9 @@ def test_titles_after_a_run(text, expected):
      {"Hioyuki Ishige": [("Chủ tịch Tổ chức Xúc tiến Thương mại Nhật Bản", "titles-then-name")]}),
     ("Giám đốc Tổ chức Lao động quốc tế tại Việt Nam Ingrid Christensen cho biết.",
      {"Ingrid Christensen": [("Giám đốc Tổ chức Lao động quốc tế tại Việt Nam", "titles-then-name")]}),
+    # Cambodian family names start a name after a bare title (real set r26)
+    ("Đảng Nhân dân Campuchia, đứng đầu là Chủ tịch Hun Sen và Chính phủ do Thủ tướng Hun Manet đứng đầu.",
+     {"Hun Sen": [("Chủ tịch", "titles-then-name")], "Hun Manet": [("Thủ tướng", "titles-then-name")]}),
     # a bracketed abbreviation closes a fund's name; a Korean family name that is also a body's head ("Ban")
     ("Thủ tướng hội kiến với Tổng Thư ký Liên Hiệp Quốc Ban Ki-moon, Tổng giám đốc Quỹ tiền tệ quốc tế (IMF) "
      "Chiristine Largarde.",
@@ -186,6 +189,14 @@ def test_post_after_verb(text, expected):
      {"Lê Thị Lan": [("Ủy viên Trung ương Đảng", "shared-plural-title"), ("Bộ trưởng Bộ Y tế", "titles-then-name")],
       "Nguyễn Anh Tú": [("Ủy viên Trung ương Đảng", "shared-plural-title"),
                         ("Bí thư Tỉnh ủy Bắc Ninh", "titles-then-name")]}),
+    # after a comma, a list of two or more titled members (real set r25); not one person, nor after a count
+    ("Tham dự có các UVTV Thành ủy, Hồ Thị Thu Hằng, Chủ nhiệm UBKT Thành ủy; Nguyễn Thanh Bình, Phó Chủ tịch "
+     "Thường trực UBND thành phố.",
+     {"Hồ Thị Thu Hằng": [("UVTV Thành ủy", "shared-plural-title"), ("Chủ nhiệm UBKT Thành ủy", "name-then-titles")],
+      "Nguyễn Thanh Bình": [("UVTV Thành ủy", "shared-plural-title"),
+                            ("Phó Chủ tịch Thường trực UBND thành phố", "name-then-titles")]}),
+    ("Dự có các Phó Chủ tịch UBND tỉnh, Lê Văn An, Giám đốc Sở Tài chính.",
+     {"Lê Văn An": [("Giám đốc Sở Tài chính", "name-then-titles")]}),
     # a titled member after "và" starts another list: the shared title is not his
     ("Có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lý Văn Phúc, Đặng Thị Thu và đồng chí Mạc Văn Hòa, Bí thư Huyện ủy.",
      {"Lý Văn Phúc": [("Ủy viên Ban Thường vụ Tỉnh ủy", "shared-plural-title")],

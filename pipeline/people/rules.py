@@ -279,7 +279,10 @@ def shared_plural_title(items: list[Item]) -> None:
             last += 1
         members, k, first_own = [], last + 1, False
         count = (parse_number(plural.group("n")) or 0) if plural else 0  # "2 Ủy viên", "hai Phó Giám đốc"; "các": 0
-        sep_ok = (ADJ, COLON, SHON, IS, INTRO)  # "TITLE A", "TITLE: A", "TITLE: ông A", "hai TITLE là ông A", "… gồm: A"
+        # "TITLE A", "TITLE: A", "TITLE: ông A", "hai TITLE là ông A", "… gồm: A"; "các TITLE, A, …; B, …" (a list of
+        # two or more)
+        comma_start = not count and plural is not None and _person(items, k) and items[k].gap == COMMA
+        sep_ok = (ADJ, COLON, SHON, IS, INTRO) + ((COMMA,) if comma_start else ())
         while k < n:
             start, own = k, False
             while k < n and items[k].label == "POSITION" and items[k].gap in sep_ok + (COMMA, SEMI, AND) and (
@@ -302,7 +305,7 @@ def shared_plural_title(items: list[Item]) -> None:
             sep_ok = (COMMA, SEMI, SAND, AND, HON, CHON, SHON, AHON)  # "…; bà B, …; ông C, …", "… và bà D", "…; và C"
             if k < n and items[k].gap not in sep_ok:
                 break
-        if members and (last == t or items[last + 1].gap in (COLON, SHON, INTRO)):
+        if members and (last == t or items[last + 1].gap in (COLON, SHON, INTRO)) and not (comma_start and len(members) < 2):
             for x in items[t:last + 1]:
                 x.link(None if x.owner in members else x.owner, "shared-plural-title", members)
 
