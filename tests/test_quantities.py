@@ -207,6 +207,8 @@ CASES = [
     ("2 bên đã ký kết", []),  # "hai bên", "hai nước": the two sides of a relation, never a count
     ("Hai tỉnh đã phối hợp tìm kiếm", [(2, "tỉnh")]),
     ("hai nước hợp tác chặt chẽ", []),
+    ("thắt chặt tình hữu nghị giữa hai tỉnh, hai đất nước.", []),  # real sets r27, r28
+    ("tăng cường kết nối hai nền kinh tế thông qua ODA", []),
     ("hợp tác giữa hai tỉnh, góp phần", []),
     ("tăng 7 bên cạnh đó", []),
     ("một số chỉ tiêu, một cách toàn diện", []),
