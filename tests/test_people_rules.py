@@ -40,6 +40,14 @@ def test_rules_run_in_priority_order_with_unique_ids():
      {"Lò Văn Tiến": [("Phó Bí thư Tỉnh ủy", "name-then-titles"), ("Chủ tịch UBND tỉnh Sơn La", "name-then-titles")]}),
     ("Ông Hà Quang Minh – Giám đốc Sở Tài chính kiêm Trưởng ban Quản lý dự án báo cáo.",
      {"Hà Quang Minh": [("Giám đốc Sở Tài chính", "name-then-titles"), ("Trưởng ban Quản lý dự án", "name-then-titles")]}),
+    # the parent body after a comma, before a list of people; "tại" + a level word + a place (real sets r27, r28)
+    ("Dự có đồng chí Đỗ Nam Trung, Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao và đại diện các sở.",
+     {"Đỗ Nam Trung": [("Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao", "name-then-titles")]}),
+    ("Bà Wiraka Moodhitaporn, Tổng Lãnh sự Thái Lan tại thành phố Hồ Chí Minh đón tiếp đoàn.",
+     {"Wiraka Moodhitaporn": [("Tổng Lãnh sự Thái Lan tại thành phố Hồ Chí Minh", "name-then-titles")]}),
+    ("Có ông Lê Tuấn Khanh- Tổng lãnh sự Việt Nam tại tỉnh Battam Bang và ông Lê Biên Cương- Tham tán thương mại.",
+     {"Lê Tuấn Khanh": [("Tổng lãnh sự Việt Nam tại tỉnh Battam Bang", "name-then-titles")],
+      "Lê Biên Cương": [("Tham tán thương mại", "name-then-titles")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],

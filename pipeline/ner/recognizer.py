@@ -92,6 +92,13 @@ def _admin_before(toks, i) -> str | None:
     return None
 
 
+def _admin_after(toks, i) -> int:
+    """Length of the lower-case administrative level word at i ("tỉnh", "thành phố"), else 0."""
+    if i + 1 < len(toks) and f"{toks[i].key} {toks[i + 1].key}" in _ADMIN and not toks[i].cap:
+        return 2
+    return 1 if i < len(toks) and toks[i].key in _ADMIN and not toks[i].cap else 0
+
+
 def _listed_after_admin(toks, i) -> bool:
     """Token i opens an item of a list of places an administrative word began: "8 huyện (U Minh, Thới Bình, Trần
     Văn Thời, Cái Nước …)", "các xã An Phú, Lộc Giang và …" (back over capitalised words, commas, "và", a bracket)."""
@@ -400,6 +407,10 @@ class Recognizer:
                     j = end = j + m
                     prev = toks[j - 1]
                     continue
+                if t.key == "tại" and end == j and (a := _admin_after(toks, j + 1)) and j + 1 + a < n \
+                        and toks[j + 1 + a].cap and not self.person_at(toks, j + 1 + a, strict=True):
+                    j += 1 + a  # "Tổng Lãnh sự Thái Lan tại thành phố Hồ Chí Minh", "… tại tỉnh Battam Bang"
+                    continue
                 if t.key == "bên" and j + 2 < n and toks[j + 1].key == "cạnh" and toks[j + 2].cap and end == j:
                     j += 2  # "Trưởng Phái đoàn Việt Nam bên cạnh Liên minh châu Âu": accredited to, like "tại"
                     continue
@@ -517,8 +528,9 @@ class Recognizer:
         if not m:
             return 0
         k = max(self._body(toks, j + 1 + m, toks[j + m], in_title=False), j + 1 + m)
-        if k < n and (toks[k].key == "và" or toks[k].text == "," and k + 1 < n and self.lex.org_heads.match(toks, k + 1)):
-            return 0
+        if k + 1 < n and (toks[k].key == "và" and toks[k + 1].cap
+                          or toks[k].text == "," and self.lex.org_heads.match(toks, k + 1)):
+            return 0  # (but "…, Bộ Ngoại giao và đại diện các sở": the list is of people)
         return k
 
     def _domain_series(self, toks, j) -> int:
