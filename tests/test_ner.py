@@ -28,6 +28,10 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
     ("Đại tá Ninh Văn Quyết, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh báo cáo.",
      [("POSITION", "Đại tá"), ("PERSON", "Ninh Văn Quyết"), ("POSITION", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")]),
     ("Hội nghị diễn ra tại tỉnh Hà Tĩnh vào dịp Xuân Giáp Thìn.", []),
+    # a Chinese province is a place, not a person; a five-star rank (real sets r27, r28)
+    ("Ông Trần Dung Mao, Phó Chủ tịch Quảng Tây dự.",
+     [("PERSON", "Trần Dung Mao"), ("POSITION", "Phó Chủ tịch Quảng Tây")]),
+    ("Tham gia đoàn có ngài Thống tướng Tia Banh.", [("POSITION", "Thống tướng"), ("PERSON", "Tia Banh")]),
     # the items of a list of districts are places, one named after a person too (real set r25)
     ("Tỉnh hiện có 8 huyện (U Minh, Thới Bình, Trần Văn Thời, Cái Nước, Đầm Dơi, Năm Căn, Phú Tân, Ngọc Hiển).", []),
     # "Phó"/"Quyền" before any title head, listed or not
