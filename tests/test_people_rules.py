@@ -48,6 +48,10 @@ def test_rules_run_in_priority_order_with_unique_ids():
     ("Có ông Lê Tuấn Khanh- Tổng lãnh sự Việt Nam tại tỉnh Battam Bang và ông Lê Biên Cương- Tham tán thương mại.",
      {"Lê Tuấn Khanh": [("Tổng lãnh sự Việt Nam tại tỉnh Battam Bang", "name-then-titles")],
       "Lê Biên Cương": [("Tham tán thương mại", "name-then-titles")]}),
+    # accredited to a post: Cambodia's ministers attached to the Prime Minister (real set r28)
+    ("Đoàn có ngài Cao Kim Huôn, Bộ trưởng bên cạnh Thủ tướng; ngài Ung Xiên, Quốc vụ khanh.",
+     {"Cao Kim Huôn": [("Bộ trưởng bên cạnh Thủ tướng", "name-then-titles")],
+      "Ung Xiên": [("Quốc vụ khanh", "name-then-titles")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],

@@ -412,7 +412,10 @@ class Recognizer:
                     j += 1 + a  # "Tổng Lãnh sự Thái Lan tại thành phố Hồ Chí Minh", "… tại tỉnh Battam Bang"
                     continue
                 if t.key == "bên" and j + 2 < n and toks[j + 1].key == "cạnh" and toks[j + 2].cap and end == j:
-                    j += 2  # "Trưởng Phái đoàn Việt Nam bên cạnh Liên minh châu Âu": accredited to, like "tại"
+                    # "Trưởng Phái đoàn Việt Nam bên cạnh Liên minh châu Âu": accredited to, like "tại"; "Bộ trưởng
+                    # bên cạnh Thủ tướng" (Cambodia's ministers attached to the Prime Minister): to a post
+                    h = self._head(toks, j + 2)[0]
+                    j = end = j + 2 + h if h else j + 2
                     continue
                 if prev.cap and f"{prev.key} {t.key}" in lex.pairs and not prev.abbr and long_place != j:
                     pass  # second syllable of a capitalised word: "Doanh nghiệp", "Công an" (not "Hà Nội | đồng")
