@@ -28,6 +28,9 @@ def test_get_nlp_is_a_spacy_language_with_the_entity_pipe():
     ("Đại tá Ninh Văn Quyết, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh báo cáo.",
      [("POSITION", "Đại tá"), ("PERSON", "Ninh Văn Quyết"), ("POSITION", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")]),
     ("Hội nghị diễn ra tại tỉnh Hà Tĩnh vào dịp Xuân Giáp Thìn.", []),
+    # a caption's capitalised verb where a commune's name was due ends the title (real set r27)
+    ("Đ/c Lý Tiến Công Bí thư Đảng ủy, Chủ tịch HĐND xã Phát biểu chỉ đạo tại Hội nghị",
+     [("PERSON", "Lý Tiến Công"), ("POSITION", "Bí thư Đảng ủy"), ("POSITION", "Chủ tịch HĐND xã")]),
     # a Chinese province is a place, not a person; a five-star rank (real sets r27, r28)
     ("Ông Trần Dung Mao, Phó Chủ tịch Quảng Tây dự.",
      [("PERSON", "Trần Dung Mao"), ("POSITION", "Phó Chủ tịch Quảng Tây")]),

@@ -362,6 +362,10 @@ class Recognizer:
                 end = min(end, j - 1) if toks[j - 1].text == "." else end
                 break  # "… HĐND TP. Ông Minh cho biết", "… HĐND TP. Kết quả": a new sentence, or a name, begins
             elif t.cap:
+                if t.key in lex.name_closers and toks[j - 1].key in _ADMIN and not toks[j - 1].cap \
+                        and lex.name_closers.match(toks, j):
+                    break  # a caption's verb, capitalised, where a place name was due: "Chủ tịch HĐND xã | Phát biểu
+                    # chỉ đạo tại Hội nghị" (r27)
                 if _korean_given(t.text) and j - 1 >= body_start and toks[j - 1].name and not company and place_end != j:
                     end = j - 1  # "… Changwon Choi Young-soo", "Tổng thống Moon Jae-in": a Korean family name and
                     break  # hyphenated given name
