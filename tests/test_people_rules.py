@@ -154,6 +154,9 @@ def test_titles_after_a_run(text, expected):
      {"Hioyuki Ishige": [("Chủ tịch Tổ chức Xúc tiến Thương mại Nhật Bản", "titles-then-name")]}),
     ("Giám đốc Tổ chức Lao động quốc tế tại Việt Nam Ingrid Christensen cho biết.",
      {"Ingrid Christensen": [("Giám đốc Tổ chức Lao động quốc tế tại Việt Nam", "titles-then-name")]}),
+    # a Chinese family name in its Sino-Vietnamese form after a city (real set r27)
+    ("Tổng Lãnh sự Trung Quốc tại TP Hồ Chí Minh Nguỵ Hoa Tường cùng đại diện doanh nghiệp.",
+     {"Nguỵ Hoa Tường": [("Tổng Lãnh sự Trung Quốc tại TP Hồ Chí Minh", "titles-then-name")]}),
     # Cambodian family names start a name after a bare title (real set r26)
     ("Đảng Nhân dân Campuchia, đứng đầu là Chủ tịch Hun Sen và Chính phủ do Thủ tướng Hun Manet đứng đầu.",
      {"Hun Sen": [("Chủ tịch", "titles-then-name")], "Hun Manet": [("Thủ tướng", "titles-then-name")]}),
