@@ -52,6 +52,11 @@ def test_rules_run_in_priority_order_with_unique_ids():
     ("Đoàn có ngài Cao Kim Huôn, Bộ trưởng bên cạnh Thủ tướng; ngài Ung Xiên, Quốc vụ khanh.",
      {"Cao Kim Huôn": [("Bộ trưởng bên cạnh Thủ tướng", "name-then-titles")],
       "Ung Xiên": [("Quốc vụ khanh", "name-then-titles")]}),
+    # titles in brackets after the name: an abbreviated head, the head of an emulation bloc (real sets r5, r28)
+    ("Mai Văn Phúc (TGĐ Vinalines): tử hình về tội tham ô.", {"Mai Văn Phúc": [("TGĐ Vinalines", "name-then-titles")]}),
+    ("Có bà Nguyễn Thị Minh (Trưởng Khối) và bà Nguyễn Thị Nghĩa (Phó Trưởng Khối).",
+     {"Nguyễn Thị Minh": [("Trưởng Khối", "name-then-titles")],
+      "Nguyễn Thị Nghĩa": [("Phó Trưởng Khối", "name-then-titles")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],
