@@ -165,6 +165,13 @@ def test_titles_after_a_run(text, expected):
     # Cambodian family names start a name after a bare title (real set r26)
     ("Đảng Nhân dân Campuchia, đứng đầu là Chủ tịch Hun Sen và Chính phủ do Thủ tướng Hun Manet đứng đầu.",
      {"Hun Sen": [("Chủ tịch", "titles-then-name")], "Hun Manet": [("Thủ tướng", "titles-then-name")]}),
+    # long Khmer honorifics between the titles and the name; more Cambodian family names (real set r28)
+    ("Về phía Campuchia có: Phó Thủ tướng, Bộ trưởng Hoàng cung Samdech Chaufea Veang Kong Sam Ol; Bộ trưởng Du lịch "
+     "Thong Khon.",
+     {"Kong Sam Ol": [("Phó Thủ tướng", "titles-then-name"), ("Bộ trưởng Hoàng cung", "titles-then-name")],
+      "Thong Khon": [("Bộ trưởng Du lịch", "titles-then-name")]}),
+    ("Đây là chuyến thăm của Thủ tướng Campuchia Samdech Akka Moha Sena Padei Techo Hun Sen.",
+     {"Hun Sen": [("Thủ tướng Campuchia", "titles-then-name")]}),
     # a bracketed abbreviation closes a fund's name; a Korean family name that is also a body's head ("Ban")
     ("Thủ tướng hội kiến với Tổng Thư ký Liên Hiệp Quốc Ban Ki-moon, Tổng giám đốc Quỹ tiền tệ quốc tế (IMF) "
      "Chiristine Largarde.",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.lexicons import alternation
+from pipeline.text.lexicons import alternation, entries
 
 ADJ, COMMA, SEMI, DASH, COLON, PAREN, AND, SAND, KIEM, HON, CHON, SHON, AHON, FOR, IS, INTRO, OTHER = (
     "adj", "comma", "semi", "dash", "colon", "paren", "and", "sand", "kiem", "hon", "chon", "shon", "ahon", "for", "is",
@@ -52,7 +52,9 @@ _ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)(?=\s*[,;:]|\s+(?:và|cùng)\s)"
 _MORE_TERMS = re.compile(r"^(?:\s*(?:,|và)\s*(?:[ivxlc]+|\d{1,2})(?=\s*[,;])"
                          r"|\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–]+\s*\d{4}\)?(?=\s*[,;]|\s+đối với))+")
 _CLOSE = re.compile(r"^\s*\)")  # the bracket a title in brackets leaves: "A (Chủ tịch UBND tỉnh), B (…), C"
-_LONGEST = 24  # longer than any separator pattern: words stand between the two entities
+# longer than any separator pattern (the longest word of address with its punctuation: "samdech akka moha sena padei
+# techo"): a longer gap has words standing between the two entities
+_LONGEST = max(24, max(map(len, entries("people/address_words"))) + 6)
 
 
 def gap_kind(gap: str) -> str:
