@@ -172,6 +172,12 @@ def test_titles_after_a_run(text, expected):
       "Thong Khon": [("Bộ trưởng Du lịch", "titles-then-name")]}),
     ("Đây là chuyến thăm của Thủ tướng Campuchia Samdech Akka Moha Sena Padei Techo Hun Sen.",
      {"Hun Sen": [("Thủ tướng Campuchia", "titles-then-name")]}),
+    # a foreign name after a title and an organisation the recogniser read apart: both are the title (r11, r23)
+    ("Tháp tùng có: Chủ tịch Thượng viện Liên bang và Quốc hội Davi Alcolumbre; Chủ tịch Hạ viện Hugo Motta.",
+     {"Davi Alcolumbre": [("Chủ tịch Thượng viện Liên bang và Quốc hội", "titles-then-name")],
+      "Hugo Motta": [("Chủ tịch Hạ viện", "titles-then-name")]}),
+    ("Đoàn có Trưởng ban Cố vấn Đối ngoại, Văn phòng Chủ tịch Anna-Maria Boura; Người Phát ngôn.",
+     {"Anna-Maria Boura": [("Trưởng ban Cố vấn Đối ngoại, Văn phòng Chủ tịch", "titles-then-name")]}),
     # a bracketed abbreviation closes a fund's name; a Korean family name that is also a body's head ("Ban")
     ("Thủ tướng hội kiến với Tổng Thư ký Liên Hiệp Quốc Ban Ki-moon, Tổng giám đốc Quỹ tiền tệ quốc tế (IMF) "
      "Chiristine Largarde.",

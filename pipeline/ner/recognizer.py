@@ -833,7 +833,14 @@ class Recognizer:
                 after_title, introduced, career = True, False, of_posts
                 apposition = apposition and not rank
                 continue
-            if t.cap and (end := self.person_at(toks, i, after_title, introduced or addressed)):
+            # after a title and an organisation (its own entity) a foreign name is the title's person, and the
+            # organisation the title's: "Chủ tịch Thượng viện Liên bang và Quốc hội Davi Alcolumbre", "Trưởng ban Cố
+            # vấn Đối ngoại, Văn phòng Chủ tịch Anna-Maria Boura" (r11, r23)
+            foreign_after = not t.syllable and len(ents) > 1 and ents[-1].label == "ORG" and ents[-1].end == i \
+                and ents[-2].label == "POSITION" and not ents[-2].rank and ents[-1].start - ents[-2].end <= 1
+            if t.cap and (end := self.person_at(toks, i, after_title or foreign_after, introduced or addressed)):
+                if foreign_after and not after_title:
+                    ents[-2:] = [Ent("POSITION", ents[-2].start, ents[-1].end)]
                 ents.append(Ent("PERSON", i, end))
                 i = end
                 after_title = introduced = career = False
