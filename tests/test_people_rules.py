@@ -57,6 +57,14 @@ def test_rules_run_in_priority_order_with_unique_ids():
     ("Có bà Nguyễn Thị Minh (Trưởng Khối) và bà Nguyễn Thị Nghĩa (Phó Trưởng Khối).",
      {"Nguyễn Thị Minh": [("Trưởng Khối", "name-then-titles")],
       "Nguyễn Thị Nghĩa": [("Phó Trưởng Khối", "name-then-titles")]}),
+    # a numbered military region and its ministry after a comma; a term written apart in brackets is left out
+    # (real sets r29, r30)
+    ("Đó là: Thiếu tướng Đỗ Phương Thuấn, Phó Tư lệnh Quân khu 3, Bộ Quốc phòng; Thượng tướng Ngô Minh Tiến.",
+     {"Đỗ Phương Thuấn": [("Thiếu tướng", "titles-then-name"),
+                          ("Phó Tư lệnh Quân khu 3, Bộ Quốc phòng", "name-then-titles")],
+      "Ngô Minh Tiến": [("Thượng tướng", "titles-then-name")]}),
+    ("Ông Lê Trọng Thụ giữ chức Phó Bí thư Huyện ủy Đông Sơn nhiệm kỳ (2015 – 2020), đồng thời được giới thiệu.",
+     {"Lê Trọng Thụ": [("Phó Bí thư Huyện ủy Đông Sơn", "post-after-verb")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],

@@ -481,6 +481,9 @@ class Recognizer:
             if t.key in _FORMER and k + 1 < n and toks[k + 1].cap and self._breaks_title(toks, k + 1):
                 closed = True  # "Bộ trưởng Bộ Nội vụ | nguyên Viện trưởng …": a former post follows
                 break
+            if t.key == "nhiệm" and k + 1 < n and toks[k + 1].key == "kỳ":
+                closed = True  # "Phó Bí thư Huyện ủy Đông Sơn | nhiệm kỳ (2015 – 2020)": the term, written apart
+                break
             if t.cap and (m := lex.org_heads.match(toks, k)) > 1:
                 k += m  # a body of several words, though a title head is among them: "… thuộc Phủ Tổng thống"
                 continue
