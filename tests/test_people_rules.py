@@ -65,6 +65,11 @@ def test_rules_run_in_priority_order_with_unique_ids():
       "Ngô Minh Tiến": [("Thượng tướng", "titles-then-name")]}),
     ("Ông Lê Trọng Thụ giữ chức Phó Bí thư Huyện ủy Đông Sơn nhiệm kỳ (2015 – 2020), đồng thời được giới thiệu.",
      {"Lê Trọng Thụ": [("Phó Bí thư Huyện ủy Đông Sơn", "post-after-verb")]}),
+    # the Party delegation of a body ("Ban cán sự đảng"), and Russia's State Duma, are bodies (real set r30)
+    ("Ông Lê Minh Hưng thôi giữ chức Bí thư Ban cán sự đảng Ngân hàng Nhà nước Việt Nam.",
+     {"Lê Minh Hưng": [("Bí thư Ban cán sự đảng Ngân hàng Nhà nước Việt Nam", "post-after-verb")]}),
+    ("Ông có buổi làm việc với Phó chủ tịch thứ nhất Duma Quốc gia (Hạ viện) Nga Ivan Melnikov.",
+     {"Ivan Melnikov": [("Phó chủ tịch thứ nhất Duma Quốc gia (Hạ viện) Nga", "titles-then-name")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],
