@@ -91,7 +91,7 @@ def test_ranks_are_flagged_in_kb_id():
         ("Đại tá", "rank"), ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "")]
 
 
-@pytest.mark.parametrize("abbr", ["T.Ư", "TP.HCM", "Tp.HCM", "KH&CN", "TN&MT", "UBND"])
+@pytest.mark.parametrize("abbr", ["T.Ư", "TP.HCM", "Tp.HCM", "KH&CN", "TN&MT", "UBND", "M.Lê-bê-đép"])
 def test_tokenizer_keeps_abbreviations_whole(abbr):
     assert [t.text for t in make_doc(f"Lãnh đạo {abbr} dự họp.")] == ["Lãnh", "đạo", abbr, "dự", "họp", "."]
 

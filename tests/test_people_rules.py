@@ -191,6 +191,9 @@ def test_titles_after_a_run(text, expected):
       "Hugo Motta": [("Chủ tịch Hạ viện", "titles-then-name")]}),
     ("Đoàn có Trưởng ban Cố vấn Đối ngoại, Văn phòng Chủ tịch Anna-Maria Boura; Người Phát ngôn.",
      {"Anna-Maria Boura": [("Trưởng ban Cố vấn Đối ngoại, Văn phòng Chủ tịch", "titles-then-name")]}),
+    # an initial glued to a name transcribed with hyphens (real sets r19, r30)
+    ("Chủ tịch nước đã tiếp Chánh án Tòa án tối cao LB Nga M.Lê-bê-đép và Đoàn cán bộ cấp cao.",
+     {"M.Lê-bê-đép": [("Chánh án Tòa án tối cao LB Nga", "titles-then-name")]}),
     # a bracketed abbreviation closes a fund's name; a Korean family name that is also a body's head ("Ban")
     ("Thủ tướng hội kiến với Tổng Thư ký Liên Hiệp Quốc Ban Ki-moon, Tổng giám đốc Quỹ tiền tệ quốc tế (IMF) "
      "Chiristine Largarde.",

@@ -347,7 +347,7 @@ class Recognizer:
                 break  # "Phó Chủ tịch Hội GS. Lê Quốc Minh": a degree opens the next person's name
             if t.text == "ẢNH" or t.key == "ảnh" and j + 1 < n and toks[j + 1].text == ":":
                 break  # a caption's photo credit: "… Bí thư Thành ủy Đà Nẵng ẢNH: ĐỖ TRƯỜNG"
-            if t.abbr or "." in t.text:  # "UBND", "T.Ư", "TP.Hải"
+            if t.abbr or "." in t.text and "-" not in t.text:  # "UBND", "T.Ư", "TP.Hải" (not "M.Lê-bê-đép", a name)
                 pass
             elif t.cap and closed == j and not t.syllable \
                     and self.person_at(toks, j, after_title=True) - j >= (2 if company else 1):

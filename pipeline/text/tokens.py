@@ -20,7 +20,8 @@ LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêề�
 # Abbreviations with dots ("T.Ư", "TP.HCM", "Tp.HCM", "TP.Hải") or hyphens ("GD-ĐT", "KH-ĐT", "LĐ-TB&XH"), capitalised words
 # joined by hyphens ("Mashego-Dlamini"), words (with "&", apostrophes and lower-case hyphenated parts: "KH&CN",
 # "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two titles), or one symbol.
-_TOKEN_RE = re.compile(rf"(?:(?:[{UPPER}]{{1,4}}|Tp)\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"
+_TOKEN_RE = re.compile(rf"[{UPPER}]\.[{UPPER}][{LOWER}]*(?:-[{LOWER}]+)+(?!\w)"  # "M.Lê-bê-đép": an initial and a name
+                       rf"|(?:(?:[{UPPER}]{{1,4}}|Tp)\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"
                        rf"|[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)+(?!\w)"  # "Mashego-Dlamini", "Díaz-Canel"
                        rf"|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
 _SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
