@@ -216,6 +216,17 @@ def test_titles_then_name(text, expected):
     # the post of another group named between is not theirs (real set r13)
     ("Đồng chí Trần Văn Hiền và đồng chí Lê Minh Tú tặng hoa các đại biểu vừa trúng cử Ủy viên UBND tỉnh.",
      {"Trần Văn Hiền": [], "Lê Minh Tú": []}),
+    # a list set off by semicolons, each member with their own titles, after an appointment verb (real sets r25, r29);
+    # without one ("Dự có …") only the last member gets the post
+    ("HĐND tỉnh Long An đã bầu các cán bộ: Nguyễn Thanh Truyền, Giám đốc Sở Nông nghiệp và Phát triển nông thôn; "
+     "Đại tá Lê Hồng Nam, Giám đốc Công an tỉnh làm Ủy viên UBND tỉnh Long An.",
+     {"Nguyễn Thanh Truyền": [("Giám đốc Sở Nông nghiệp và Phát triển nông thôn", "name-then-titles"),
+                              ("Ủy viên UBND tỉnh Long An", "post-after-verb")],
+      "Lê Hồng Nam": [("Đại tá", "titles-then-name"), ("Giám đốc Công an tỉnh", "name-then-titles"),
+                      ("Ủy viên UBND tỉnh Long An", "post-after-verb")]}),
+    ("Dự có ông Lê Văn An, Chủ tịch UBND tỉnh; ông Trần Văn Bình, Giám đốc Sở Y tế được bầu làm Phó Chủ tịch Hội.",
+     {"Lê Văn An": [("Chủ tịch UBND tỉnh", "name-then-titles")],
+      "Trần Văn Bình": [("Giám đốc Sở Y tế", "name-then-titles"), ("Phó Chủ tịch Hội", "post-after-verb")]}),
 ])
 def test_post_after_verb(text, expected):
     assert linked(text) == expected

@@ -221,6 +221,7 @@ def post_after_verb(items: list[Item]) -> None:
             else:
                 break
             members.append(k)
+        members += _appointed_before(items, k)
         j = t
         while j < n and (j == t or _free_title(items, j) and not items[j].shared_by and items[j].gap in _LIST_GAPS):
             if j > t and _person(items, j + 1) and items[j + 1].gap in (ADJ, DASH, HON):
@@ -232,6 +233,38 @@ def post_after_verb(items: list[Item]) -> None:
             j += 1
             if j < n and _person(items, j):
                 break
+
+
+_APPOINTING_RE = re.compile(rf"(?<!\w)(?:{alternation('people/appointment_verbs')})(?:\s+[^\s.;:]+){{0,3}}?\s*:?\s*$")
+
+
+def _chunk_start(items: list[Item], k: int) -> int:
+    """Index of the first item of person k's part of a list: back over the ranks and titles written before k (a rank
+    right before the name, linked or not yet)."""
+    s = k
+    while s > 0 and items[s - 1].label == "POSITION" and (
+            items[s - 1].owner == k and items[s - 1].rule != "name-then-titles"
+            or items[s - 1].owner is None and items[s - 1].rank and items[s].gap == ADJ):
+        s -= 1
+    return s
+
+
+def _appointed_before(items: list[Item], k: int) -> list[int]:
+    """The members of a list set off by semicolons that ends with person k, when an appointment verb opens it: "bầu
+    các cán bộ: A, Giám đốc Sở …; B, Giám đốc Sở Y tế; Đại tá C, Giám đốc Công an tỉnh | làm Ủy viên UBND tỉnh"
+    (each member with their own titles); [] otherwise."""
+    found, semicolon = [], False
+    while (s := _chunk_start(items, k)) > 0 and items[s].gap in (SEMI, SHON, COMMA, CHON):
+        semicolon = semicolon or items[s].gap in (SEMI, SHON)
+        p = s - 1
+        if items[p].label == "POSITION" and items[p].owner is not None and items[p].owner < p \
+                and items[p].rule == "name-then-titles":
+            p = items[p].owner
+        elif items[p].label != "PERSON":
+            break
+        found.append(p)
+        k = p
+    return found if semicolon and _APPOINTING_RE.search(items[_chunk_start(items, k)].gap_text) else []
 
 
 # a title's subject holds posts, it does not give them ("Thủ tướng bổ nhiệm lại 3 Thứ trưởng")
