@@ -252,9 +252,9 @@ def _chunk_start(items: list[Item], k: int) -> int:
 def _appointed_before(items: list[Item], k: int) -> list[int]:
     """The members of a list set off by semicolons that ends with person k, when an appointment verb opens it: "bầu
     các cán bộ: A, Giám đốc Sở …; B, Giám đốc Sở Y tế; Đại tá C, Giám đốc Công an tỉnh | làm Ủy viên UBND tỉnh"
-    (each member with their own titles); [] otherwise."""
+    (each member with their own titles); [] otherwise. At most 40 back, so a page-long roster stays linear."""
     found, semicolon = [], False
-    while (s := _chunk_start(items, k)) > 0 and items[s].gap in (SEMI, SHON, COMMA, CHON):
+    while (s := _chunk_start(items, k)) > 0 and items[s].gap in (SEMI, SHON, COMMA, CHON) and len(found) < 40:
         semicolon = semicolon or items[s].gap in (SEMI, SHON)
         p = s - 1
         if items[p].label == "POSITION" and items[p].owner is not None and items[p].owner < p \
