@@ -227,6 +227,11 @@ def test_titles_then_name(text, expected):
     ("Dự có ông Lê Văn An, Chủ tịch UBND tỉnh; ông Trần Văn Bình, Giám đốc Sở Y tế được bầu làm Phó Chủ tịch Hội.",
      {"Lê Văn An": [("Chủ tịch UBND tỉnh", "name-then-titles")],
       "Trần Văn Bình": [("Giám đốc Sở Y tế", "name-then-titles"), ("Phó Chủ tịch Hội", "post-after-verb")]}),
+    # the noun of the post qualified ("các vị trí công tác như"); the former holder named by "trước đó là" (real r29)
+    ("Ông Vương Quốc Tuấn đã từng trải qua các vị trí công tác như Bí thư Tỉnh Đoàn Bắc Ninh, Bí thư Thành ủy Bắc Ninh.",
+     {"Vương Quốc Tuấn": [("Bí thư Tỉnh Đoàn Bắc Ninh", "post-after-verb"), ("Bí thư Thành ủy Bắc Ninh", "post-after-verb")]}),
+    ("Người giữ chức Chủ tịch UBND tỉnh Khánh Hòa trước đó là ông Lê Đức Vinh.",
+     {"Lê Đức Vinh": [("Chủ tịch UBND tỉnh Khánh Hòa", "titles-then-name")]}),
 ])
 def test_post_after_verb(text, expected):
     assert linked(text) == expected

@@ -32,7 +32,8 @@ _KINDS = [
     (HON, rf"(?:[-–—]\s*)?{_HON}"), (CHON, rf",\s*{_HON}"), (SHON, rf"[;:]\s*{_HON}"),  # ("TITLE - ông X")
     (AHON, rf",?\s*(?:và|cùng)\s+{_HON}"),  # "… và bà B"
     (FOR, rf"đối với\s*(?:{_HON})?\s*:?"),  # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với (các) ông(:) X"
-    (IS, rf",?\s*(?:hiện nay\s+|hiện\s+)?là(?:\s+{_HON})?"),  # "… có Chủ nhiệm là Thượng tướng X", "hai Phó Bí thư là ông A"
+    # "… có Chủ nhiệm là Thượng tướng X", "hai Phó Bí thư là ông A", "Người giữ chức Chủ tịch … trước đó là ông X"
+    (IS, rf",?\s*(?:hiện nay\s+|hiện\s+|trước đó\s+|trước đây\s+)?là(?:\s+{_HON})?"),
 ]
 _KIND_RES = [(kind, re.compile(rf"^\s*{rx}\s*$")) for kind, rx in _KINDS]
 # a few words announcing the list that follows ("Các Phó Bí thư Tỉnh ủy, nhiệm kỳ 2025-2030 gồm: ông A, …")
