@@ -70,6 +70,11 @@ def test_rules_run_in_priority_order_with_unique_ids():
      {"Lê Minh Hưng": [("Bí thư Ban cán sự đảng Ngân hàng Nhà nước Việt Nam", "post-after-verb")]}),
     ("Ông có buổi làm việc với Phó chủ tịch thứ nhất Duma Quốc gia (Hạ viện) Nga Ivan Melnikov.",
      {"Ivan Melnikov": [("Phó chủ tịch thứ nhất Duma Quốc gia (Hạ viện) Nga", "titles-then-name")]}),
+    # "tham gia" (joining a committee) starts the predicate, not the body's name (real sets r25, r29)
+    ("Trao quyết định điều động đồng chí Phạm Xuân Đài, Phó Giám đốc Sở Kế hoạch và Đầu tư tham gia Ban Chấp hành, "
+     "giữ chức vụ Phó Bí thư Huyện ủy Hải Hà.",
+     {"Phạm Xuân Đài": [("Phó Giám đốc Sở Kế hoạch và Đầu tư", "name-then-titles"),
+                        ("Phó Bí thư Huyện ủy Hải Hà", "post-after-verb")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],
