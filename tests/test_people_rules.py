@@ -259,6 +259,11 @@ def test_post_after_verb(text, expected):
      {"Lê Thị Lan": [("Ủy viên Trung ương Đảng", "shared-plural-title"), ("Bộ trưởng Bộ Y tế", "titles-then-name")],
       "Nguyễn Anh Tú": [("Ủy viên Trung ương Đảng", "shared-plural-title"),
                         ("Bí thư Tỉnh ủy Bắc Ninh", "titles-then-name")]}),
+    # a date ending the line before is no count: each rank stays its own person's (real set r30)
+    ("Thủ tướng quyết định 3 tướng lĩnh nghỉ hưu từ 1/11\nThượng tướng Ngô Minh Tiến, Thiếu tướng Đỗ Phương Thuấn và "
+     "Thiếu tướng Nguyễn Đức Hòa nghỉ hưu.",
+     {"Ngô Minh Tiến": [("Thượng tướng", "titles-then-name")], "Đỗ Phương Thuấn": [("Thiếu tướng", "titles-then-name")],
+      "Nguyễn Đức Hòa": [("Thiếu tướng", "titles-then-name")]}),
     # after a comma, a list of two or more titled members (real set r25); not one person, nor after a count
     ("Tham dự có các UVTV Thành ủy, Hồ Thị Thu Hằng, Chủ nhiệm UBKT Thành ủy; Nguyễn Thanh Bình, Phó Chủ tịch "
      "Thường trực UBND thành phố.",

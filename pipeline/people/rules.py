@@ -290,7 +290,8 @@ def careers_of_titles(items: list[Item]) -> list[tuple[int, list[int]]]:
     return out
 
 
-_PLURAL_RE = re.compile(rf"(?<!\w)(?P<n>{alternation('people/plural_words')}|\d{{1,2}})\s*(?:đồng chí\s*)?$")
+# (on the title's line: "… 3 tướng lĩnh nghỉ hưu từ 1/11 | Thượng tướng A, …" is a date and a new line, no count)
+_PLURAL_RE = re.compile(rf"(?<![\w/.,-])(?P<n>{alternation('people/plural_words')}|\d{{1,2}})[ \t]*(?:đồng chí[ \t]*)?$")
 # or the list after the title says it is plural ("… bầu làm Phó Chủ tịch UBND TP nhiệm kỳ 2021 - 2026 gồm các ông: A, B")
 _PLURAL_INTRO = re.compile(rf"(?<!\w)(?:{INTRO_WORDS})\s+(?:{alternation('people/plural_words')})\s+"
                            rf"(?:{alternation('people/address_words')})\s*:?\s*$")
