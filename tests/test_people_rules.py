@@ -259,6 +259,12 @@ def test_post_after_verb(text, expected):
      {"Lê Thị Lan": [("Ủy viên Trung ương Đảng", "shared-plural-title"), ("Bộ trưởng Bộ Y tế", "titles-then-name")],
       "Nguyễn Anh Tú": [("Ủy viên Trung ương Đảng", "shared-plural-title"),
                         ("Bí thư Tỉnh ủy Bắc Ninh", "titles-then-name")]}),
+    # the count says six: the last member, after "và" with his own former post, is one of them (real set r30)
+    ("Trao quyết định nghỉ hưu cho 2 Ủy viên Trung ương Đảng công tác trong Quân đội, gồm: Đại tướng Đỗ Bá Tỵ và "
+     "Thượng tướng Nguyễn Phương Nam (nguyên Phó Tổng Tham mưu trưởng).",
+     {"Đỗ Bá Tỵ": [("Ủy viên Trung ương Đảng", "shared-plural-title"), ("Đại tướng", "titles-then-name")],
+      "Nguyễn Phương Nam": [("Ủy viên Trung ương Đảng", "shared-plural-title"), ("Thượng tướng", "titles-then-name"),
+                            ("nguyên Phó Tổng Tham mưu trưởng", "name-then-titles")]}),
     # a date ending the line before is no count: each rank stays its own person's (real set r30)
     ("Thủ tướng quyết định 3 tướng lĩnh nghỉ hưu từ 1/11\nThượng tướng Ngô Minh Tiến, Thiếu tướng Đỗ Phương Thuấn và "
      "Thiếu tướng Nguyễn Đức Hòa nghỉ hưu.",

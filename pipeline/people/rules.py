@@ -330,9 +330,10 @@ def shared_plural_title(items: list[Item]) -> None:
             while k < n and items[k].label == "POSITION" and items[k].owner == person:
                 own = True
                 k += 1
-            if members and own and (items[start].gap in (AND, AHON) and len(members) >= count or not first_own
-                                    or before and items[start].gap == SAND):
-                break  # (unless the count says more: "2 Ủy viên UBND tỉnh là ông A, Giám đốc …, và ông B, …")
+            if members and own and len(members) >= count and (items[start].gap in (AND, AHON) or not first_own
+                                                              or before and items[start].gap == SAND):
+                break  # (unless the count says more: "2 Ủy viên UBND tỉnh là ông A, Giám đốc …, và ông B, …", "6 Ủy
+                # viên Trung ương Đảng …, gồm: Đại tướng A, …, và Thượng tướng F (nguyên …)")
             if not members:
                 first_own = own
             members.append(person)
