@@ -79,12 +79,9 @@ class PhraseMatcher(dict):
     def find(self, toks: list[Tok], start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         """(start, end) token spans of the longest non-overlapping matches in toks[start:end], left to right."""
         end = len(toks) if end is None else end
-        i = start
-        while i < end:
-            n = self.match(toks, i) if toks[i].key in self else 0
-            if n and i + n <= end:
-                yield i, i + n
-                i += n
-            else:
-                i += 1
+        i = start  # the first token not inside a match yet
+        for k in [k for k in range(start, end) if toks[k].key in self]:  # (the few tokens a phrase starts with)
+            if k >= i and (n := self.match(toks, k)) and k + n <= end:
+                yield k, k + n
+                i = k + n
 

@@ -20,8 +20,10 @@ LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêề�
 # Abbreviations with dots ("T.Ư", "TP.HCM", "TP.Hải") or hyphens ("GD-ĐT", "KH-ĐT", "LĐ-TB&XH"), capitalised words
 # joined by hyphens ("Mashego-Dlamini"), words (with "&", apostrophes and lower-case hyphenated parts: "KH&CN",
 # "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two titles), or one symbol.
-_TOKEN_RE = re.compile(rf"(?:[{UPPER}]{{1,4}}\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"
-                       rf"|[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)+(?!\w)"  # "Mashego-Dlamini", "Díaz-Canel"
+# (The first three open with the same capital, matched once for the three: most tokens are lower case or spaces.)
+_TOKEN_RE = re.compile(rf"[{UPPER}](?:[{UPPER}]{{0,3}}\.(?:[{UPPER}]{{1,4}}\.)*\w+"  # "T.Ư", "TP.HCM", "TP.Hải"
+                       rf"|[{UPPER}]{{0,4}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"  # "GD-ĐT", "LĐ-TB&XH"
+                       rf"|[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)+(?!\w))"  # "Mashego-Dlamini", "Díaz-Canel"
                        rf"|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
 _SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
 # One Vietnamese syllable: onset, vowel nucleus (one of the language's vowel clusters, tone marks aside), coda.
