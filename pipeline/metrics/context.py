@@ -129,14 +129,22 @@ def periods(low_sentence: str) -> list[tuple[int, int]]:
             if not _COMPARISON_BASE.search(low_sentence, max(0, m.start() - 60), m.start())]
 
 
+def _offsets(s: str, ch: str) -> list[int]:
+    """Every offset of the character `ch` in `s` (str.find: most sentences have no bracket)."""
+    out, k = [], s.find(ch)
+    while k >= 0:
+        out.append(k)
+        k = s.find(ch, k + 1)
+    return out
+
+
 class PeriodIndex:
     """The period phrases of one sentence, laid out once for all its figures: period_of(offset) is period(sentence,
     spans, offset) found by bisection, not by reading every phrase and bracket of the sentence per figure."""
 
     def __init__(self, sentence: str, spans: list[tuple[int, int]]):
         self.sentence, self.spans = sentence, spans
-        opens = [k for k, ch in enumerate(sentence) if ch == "("]
-        closes = [k for k, ch in enumerate(sentence) if ch == ")"]
+        opens, closes = _offsets(sentence, "("), _offsets(sentence, ")")
         self.ends = [end for _, end in spans]
         self.free: list[int] = []  # phrases outside brackets: always a figure's candidates
         self.bracketed: list[tuple[int, int, int]] = []  # (index, "(" before it, ")" after it or -1)

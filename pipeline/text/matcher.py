@@ -15,9 +15,14 @@ at the start ("Bộ Tài chính", not "bộ phận") check the token themselves.
 """
 from __future__ import annotations
 
+from itertools import compress, islice
+from operator import attrgetter
 from typing import Iterable, Iterator
 
 from pipeline.text.tokens import Tok, tokenize
+
+
+_KEY = attrgetter("key")
 
 
 class PhraseMatcher(dict):
@@ -80,7 +85,8 @@ class PhraseMatcher(dict):
         """(start, end) token spans of the longest non-overlapping matches in toks[start:end], left to right."""
         end = len(toks) if end is None else end
         i = start  # the first token not inside a match yet
-        for k in [k for k in range(start, end) if toks[k].key in self]:  # (the few tokens a phrase starts with)
+        # (the few tokens a phrase starts with, picked without a Python step per token)
+        for k in list(compress(range(start, end), map(self.__contains__, map(_KEY, islice(toks, start, end))))):
             if k >= i and (n := self.match(toks, k)) and k + n <= end:
                 yield k, k + n
                 i = k + n
