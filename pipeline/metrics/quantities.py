@@ -461,10 +461,14 @@ _POWERS_OF_TEN = {10 ** k for k in range(0, 10)}
 _WORDS_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+$")
 
 
-@lru_cache(maxsize=4096)
 def _words_before(line: str) -> str | None:
     """The one to three words ending `line` (_WORDS_BEFORE's group), read once for the three questions asked of the
     words before a number (_excluded_by_context, _label_before, _governed)."""
+    return _read_words_before(line) if line.endswith((" ", "\t")) else None  # (no space before it: no match)
+
+
+@lru_cache(maxsize=4096)
+def _read_words_before(line: str) -> str | None:
     m = _WORDS_BEFORE.search(line)
     return m.group(1) if m else None
 
@@ -477,7 +481,8 @@ def _excluded_by_context(text: str, start: int) -> bool:
     ("lần thứ 11", "ngày 22-8", "năm 2021", "Nghị quyết số 169", "cấp độ 4", "Top 10", "quận 1")."""
     line = text[max(0, start - 40):start].split("\n")[-1]
     contexts = _lex()["contexts"]
-    if (d := _WORD_DASH_BEFORE.search(line)) and (d.group(1).casefold(),) in contexts:
+    if line.rstrip(" \t")[-1:] in ("-", "–") and (d := _WORD_DASH_BEFORE.search(line)) \
+            and (d.group(1).casefold(),) in contexts:  # (a dash ends the line: the search has no match without)
         return True  # "Covid - 19"
     before = _words_before(line)
     if not before:
