@@ -92,6 +92,7 @@ def _rules(name: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in entries(name)), re.I)
 
 
+@lru_cache(maxsize=256)  # (each line is asked twice in a row: a section heading? a chrome line?)
 def _key(line: str) -> str:
     return " ".join(_BULLET.sub("", line).split()).casefold()  # split/join: the same as collapsing \s+, in C
 

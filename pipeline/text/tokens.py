@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pipeline.text.normalize import key
 
@@ -75,7 +74,7 @@ def scan(text: str) -> Tokens:
 
 def _tokens(rx: re.Pattern, text: str) -> Tokens:
     out, starts = Tokens(), []
-    add, at, make = out.append, starts.append, tok  # (bound once: a page has thousands of tokens)
+    add, at, make, known = out.append, starts.append, tok, _TOKS.get  # (bound once: a page has thousands of tokens)
     for m in rx.finditer(text):
         t = m.group()
         if t == "\n":
@@ -96,15 +95,26 @@ def _tokens(rx: re.Pattern, text: str) -> Tokens:
                 start += len(part)
             continue
         else:
-            add(make(t))
+            add(known(t) or make(t))  # (the shared Tok looked up here: tok's own call costs more than the look-up)
         at(m.start())
     out.starts = starts
     return out
 
 
-@lru_cache(maxsize=200_000)
+_TOKS: dict[str, Tok] = {}  # token string → its shared Tok (a plain dict: a look-up is 3x cheaper than lru_cache's)
+
+
 def tok(t: str) -> Tok:
     """The shared Tok of a token string."""
+    got = _TOKS.get(t)
+    if got is None:
+        if len(_TOKS) >= 200_000:  # numbers and codes keep adding new strings: stay bounded
+            _TOKS.clear()
+        got = _TOKS[t] = _new_tok(t)
+    return got
+
+
+def _new_tok(t: str) -> Tok:
     cap = t[0].isupper()
     k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
     word, abbr = t[0].isalnum(), cap and len(t) >= 2 and t.isupper()
