@@ -323,8 +323,11 @@ def _label_before(text: str, start: int) -> bool:
     what it counts: unless punctuation, a qualifier, a function word or a verb stands before it ("gồm: 9 Huân
     chương Độc lập", "có 16/34 Cục Hải quan", "bầu 24 Hội thẩm Tòa án")."""
     before = _words_before(text[max(0, start - 40):start].split("\n")[-1])
-    if not before:
-        return False
+    return bool(before) and _labelling_words(before)
+
+
+@lru_cache(maxsize=4096)  # (a verdict on the words alone: the same few recur)
+def _labelling_words(before: str) -> bool:
     words = before.lower().split()
     last_two = " ".join(words[-2:])
     word = last_two if len(words) >= 2 and _dictionary() and last_two in _dictionary() else words[-1]
@@ -337,8 +340,11 @@ def _label_before(text: str, start: int) -> bool:
 def _governed(text: str, start: int) -> bool:
     """A verb ("ký kết", "tổ chức") or "và" right before the number: it governs what the number counts."""
     before = _words_before(text[max(0, start - 40):start].split("\n")[-1])
-    if not before:
-        return False
+    return bool(before) and _governing_words(before)
+
+
+@lru_cache(maxsize=4096)
+def _governing_words(before: str) -> bool:
     words = before.lower().split()
     if words[-1] == "và" or _governing_verb(words):
         return True
@@ -487,6 +493,17 @@ def _excluded_by_context(text: str, start: int) -> bool:
     before = _words_before(line)
     if not before:
         return False  # punctuation or nothing between the last word and the number
+    verdict = _excluded_by_words(before)
+    if verdict is None:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
+        return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
+    return verdict
+
+
+@lru_cache(maxsize=4096)  # (the same few words stand before numbers on every page: "năm", "ngày", "đạt" …)
+def _excluded_by_words(before: str) -> bool | None:
+    """_excluded_by_context's verdict from the words right before the number; None after "trong số", where the
+    words before those decide."""
+    contexts = _lex()["contexts"]
     written = before.split()
     words = before.casefold().split()
     if any(tuple(words[-n:]) in _lex()["open_contexts"] for n in range(1, len(words) + 1)):
@@ -495,8 +512,8 @@ def _excluded_by_context(text: str, start: int) -> bool:
         return False  # "mỗi lớp 30 học sinh", "mỗi đợt 50 người": each one's share, no label
     if any(" ".join(written[-n:]) in _lex()["verb_contexts"] for n in range(1, len(written) + 1)):
         return False  # "quyết định 8 nội dung": the verb, not the document
-    if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
-        return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
+    if words[-2:] == ["trong", "số"]:
+        return None
     if len(words) >= 2 and words[-1] in ("sáng", "tối") and words[-2] in ("thắp", "chiếu", "làm", "soi", "rọi"):
         return False  # "thắp sáng 15 tuyến đường": the verb, not the morning of the 15th
     return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
