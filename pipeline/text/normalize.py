@@ -70,11 +70,14 @@ def _strip_char(c: str) -> str:
 
 # every precomposed Latin letter with a Vietnamese tone mark → the same letter without it
 _STRIP_TABLE = {cp: _strip_char(chr(cp)) for cp in range(0xC0, 0x1EFA) if _strip_char(chr(cp)) != chr(cp)}
+# the same as a list indexed by code point (any other character maps to itself, or is past its end): str.translate
+# reads a list about twice as fast as a dict
+_STRIP_LIST = [_STRIP_TABLE.get(cp, chr(cp)) for cp in range(0x1EFA)]
 
 
 def strip_tones(text: str) -> str:
     """`text` with tone marks (not vowel marks) removed, one character for one: "nhấn mạnh" → "nhân manh"."""
-    return text.translate(_STRIP_TABLE)
+    return text.translate(_STRIP_LIST)
 
 
 def bare_view(text: str) -> str:
