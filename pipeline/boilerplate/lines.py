@@ -71,10 +71,18 @@ _SOURCE_LINE = re.compile(r"^(?:theo|nguồn(?:\s*tin)?)\s+(?P<who>[^()]{2,}?)\s
 _SIGNED_SOURCE = re.compile(r"^(?P<who>[^()]{2,60}?)\s*\(\s*(?:theo|nguồn(?:\s*tin)?)\s*:?\s*(?P<src>[^()]{2,80}?)\s*\)"
                             r"\s*\.?$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)\b(?:/\S*)?", re.I)
+_URL_HINT = re.compile(r"://|www\.|\.(?:vn|com|net|org|info)\b", re.I)  # in every _URL match: a line without is none
+
+
+def _without_urls(s: str, repl: str) -> str:
+    return _URL.sub(repl, s) if _URL_HINT.search(s) else s  # (_URL alone reads every word of a paragraph)
+
+
 _CREDIT_CHARS = 80  # a credit line is short once its links are left out
 # A photo credit closing a caption: "… tại buổi làm việc. Ảnh: Thiên Ngôn", "… VssID - Ảnh: NAM TRẦN", "(Nguồn: EFE)",
 # "… Ảnh: VGP. |" (the cell border of a dumped table)
 _TRAILING_CREDIT = re.compile(r"([.!?…)]|\s[-–]|\s(?=ẢNH\s*:))\s*\(?(?:Ảnh|ẢNH|Nguồn|Video|Đồ họa)\s*:\s*([^.()|]{2,60}?)\)?\.?\s*\|?\s*$")
+_CREDIT_HINT = re.compile(r"(?:Ảnh|ẢNH|Nguồn|Video|Đồ họa)\s*:")  # in every _TRAILING_CREDIT match
 _AGENCY_LEAD = re.compile(r"^\([^()]{2,40}\)\s*[-–—]?\s*\S")
 _BYLINE_DATE = re.compile(r"^(?P<who>[^|]{2,80}?)\s*\|\s*(?P<when>.*\d{4}.*)$")
 
@@ -84,6 +92,7 @@ def _rules(name: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in entries(name)), re.I)
 
 
+@lru_cache(maxsize=256)  # (each line is asked twice in a row: a section heading? a chrome line?)
 def _key(line: str) -> str:
     return " ".join(_BULLET.sub("", line).split()).casefold()  # split/join: the same as collapsing \s+, in C
 
@@ -163,7 +172,7 @@ def _outlet_like(who: str, strict: bool) -> bool:
     "baohatinh.vn", "TG&VN: https://…". Under a colon label ("Nguồn: …") any short capitalised phrase will do;
     after a bare "Theo" (which also opens prose: "Theo Chủ tịch UBND tỉnh …") only names, outlet nouns or links."""
     who = who.strip(" |.")
-    name = _URL.sub(" ", who).strip(" :/-–|&+")
+    name = _without_urls(who, " ").strip(" :/-–|&+")
     if not name:
         return bool(who)  # only a link: "Theo: https://baotuyenquang.com.vn/"
     words = name.split()
@@ -206,7 +215,7 @@ def credit_line(line: str) -> list[tuple[str, str]] | None:
     "Tin, ảnh: Quốc Tuấn" → [("authors", "Quốc Tuấn")], "Ảnh: VGP/Nhật Bắc" → [("credits", "VGP/Nhật Bắc")],
     "(Theo TTXVN)" → [("sources", "TTXVN")], "Đức Trung (Theo Newsweek)" → an author and a source."""
     line = line.strip()
-    if len(_URL.sub("", line)) > _CREDIT_CHARS:
+    if len(line) > _CREDIT_CHARS and len(_without_urls(line, "")) > _CREDIT_CHARS:
         return None
     inner = line[1:-1].strip() if line[:1] == "(" and line[-1:] == ")" else line
     m = _CREDIT.match(inner)
@@ -274,7 +283,7 @@ def clean_lines(lines: list[str], *, title: str | None = None, published: str | 
         if is_date_line(line):
             dates.append((len(kept), parse_date(line)))
             continue
-        m = _BYLINE_DATE.match(line)
+        m = _BYLINE_DATE.match(line) if "|" in line else None
         if m and is_date_line(m.group("when")) and not _is_long(line):
             found += _credit_parts(m.group("who"))
             dates.append((len(kept), parse_date(m.group("when"))))
@@ -314,7 +323,7 @@ def clean_lines(lines: list[str], *, title: str | None = None, published: str | 
         if _all_caps_tag(line) and known is None:
             found += _credit_parts(line)
             continue
-        m = _TRAILING_CREDIT.search(line)
+        m = _TRAILING_CREDIT.search(line) if _CREDIT_HINT.search(line) else None
         if m and known in (None, "caption") and _name_like(re.sub(r"^(?:Báo|TTXVN)\b", "X", m.group(2))):
             found += _credit_parts(m.group(2), "credits")
             line = (line[:m.start(1)] + m.group(1).strip(" -–")).rstrip()

@@ -17,20 +17,56 @@ from pipeline.text.sentences import split_sentences
 
 
 @lru_cache(maxsize=1)
-def _type_patterns() -> list[tuple[str, re.Pattern]]:
+def _type_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     out = []
     for line in entries("meeting/types"):
         label, _, rx = (p.strip() for p in line.partition("|"))
         # no leading look-behind: a pattern that starts with literals lets `re` skip ahead fast; the word
         # boundary before the match is checked in type_hits
-        out.append((label, re.compile(rf"(?:{fold_tones(rx)})(?!\w)")))
+        compiled = re.compile(rf"(?:{fold_tones(rx)})(?!\w)")
+        out.append((label, compiled, _needed(compiled)))
     return out
+
+
+def _needed(rx: re.Pattern) -> tuple[str, ...]:
+    """Strings one of which every match of `rx` holds ("hội nghị"; "ký kết", "lễ ký" …: a word of each branch), so a
+    page holding none of them has no match and is not searched; () when the pattern shows none."""
+    try:
+        try:
+            from re import _constants as c, _parser as parser  # (Python 3.11+)
+        except ImportError:
+            import sre_constants as c
+            import sre_parse as parser
+        parsed = parser.parse(rx.pattern, rx.flags)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return ()
+
+        def needed(seq) -> tuple[str, ...]:
+            options, run = [], []
+            for op, av in [*seq, (None, None)]:
+                if op is c.LITERAL:
+                    run.append(chr(av))
+                    continue
+                if run:
+                    options.append(("".join(run),))
+                    run = []
+                if op is c.BRANCH and all(alts := [needed(b) for b in av[1]]):
+                    options.append(tuple(x for alt in alts for x in alt))
+                elif op is c.SUBPATTERN and not av[1] and not av[2] and (inner := needed(av[3])):
+                    options.append(inner)  # (a group: what it needs, unless it changes flags)
+            return max(options, key=lambda o: min(map(len, o)), default=())  # the most telling
+
+        return needed(list(parsed))
+    except Exception:  # an unusual pattern: searched on every page, as before
+        return ()
 
 
 def type_hits(low: str) -> dict[str, list[int]]:
     """Start offsets of each meeting type's words in a lower-case view."""
     hits = {}
-    for label, rx in _type_patterns():
+    for label, rx, needed in _type_patterns():
+        if needed and not any(n in low for n in needed):
+            continue  # (each `in` is a fast scan; twenty searches of the whole page were not)
         found = [m.start() for m in rx.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
         if found:
             hits[label] = found

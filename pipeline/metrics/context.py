@@ -129,14 +129,22 @@ def periods(low_sentence: str) -> list[tuple[int, int]]:
             if not _COMPARISON_BASE.search(low_sentence, max(0, m.start() - 60), m.start())]
 
 
+def _offsets(s: str, ch: str) -> list[int]:
+    """Every offset of the character `ch` in `s` (str.find: most sentences have no bracket)."""
+    out, k = [], s.find(ch)
+    while k >= 0:
+        out.append(k)
+        k = s.find(ch, k + 1)
+    return out
+
+
 class PeriodIndex:
     """The period phrases of one sentence, laid out once for all its figures: period_of(offset) is period(sentence,
     spans, offset) found by bisection, not by reading every phrase and bracket of the sentence per figure."""
 
     def __init__(self, sentence: str, spans: list[tuple[int, int]]):
         self.sentence, self.spans = sentence, spans
-        opens = [k for k, ch in enumerate(sentence) if ch == "("]
-        closes = [k for k, ch in enumerate(sentence) if ch == ")"]
+        opens, closes = _offsets(sentence, "("), _offsets(sentence, ")")
         self.ends = [end for _, end in spans]
         self.free: list[int] = []  # phrases outside brackets: always a figure's candidates
         self.bracketed: list[tuple[int, int, int]] = []  # (index, "(" before it, ")" after it or -1)
@@ -308,6 +316,9 @@ def refers_back(low: str, m: Metric) -> bool:
 
 
 _CLAUSE_BEFORE = re.compile(r"([^\W\d_]+(?:[ \t]+[^\W\d_]+){2,3})[ \t]+$")  # in the lower-case view
+# (the same, from a word's start only: past the window's first character, a match that starts inside a word would
+# also match from the letter before it, so the leftmost one starts a word; trying every letter is what costs)
+_CLAUSE_BEFORE_WORD = re.compile(r"(?<![^\W\d_])" + _CLAUSE_BEFORE.pattern)
 _WORDS_AFTER = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}")
 
 
@@ -316,7 +327,8 @@ def echo(low: str, m: Metric) -> str | None:
     twice into one sentence ("khu vực dịch vụ tăng 3,84%; khu vực dịch vụ tăng 3,84%", a headline run into the body
     without a stop) says one fact; the same figure after other words ("khiển trách 2 trường hợp, khai trừ 2
     trường hợp") is another. None when fewer than three words stand before it."""
-    before = _CLAUSE_BEFORE.search(low, max(0, m.start - 60), m.start)
+    a = max(0, m.start - 60)
+    before = _CLAUSE_BEFORE.match(low, a, m.start) or _CLAUSE_BEFORE_WORD.search(low, a + 1, m.start)
     if not before:
         return None
     return f"{before.group(1)}|{key(m.text)}|{_WORDS_AFTER.match(low, m.end).group().strip()}"

@@ -90,6 +90,7 @@ _SPELLED_RUN = re.compile(rf"{word_alternation(_NUMERALS).pattern}(?:[ \t]+{_NUM
 _AMBIGUOUS_ALONE = {"một", "năm", "tư", "lăm", "nhăm", "mốt", "linh", "lẻ", "mươi", "trăm"}
 
 
+@lru_cache(maxsize=4096)  # (runs of numeral words are short and recur: "hai", "ba", "mười lăm")
 def _spelled_prefix(run: str) -> tuple[int | float, int] | None:
     """Longest leading spelled number of a run of numeral words: (value, length in chars)."""
     words = run.split()

@@ -76,11 +76,12 @@ def _lex():
         "pronouns": set(entries("metrics/pronoun_heads")),
         "side_heads": set(entries("metrics/side_heads")),
         "governing_verbs": set(entries("metrics/governing_verbs")),
-        "one_title_re": re.compile(r"(?<![^\W\d_])(?:Một|một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
+        "one_title_re": re.compile(r"[Mm]ột(?<![^\W\d_][Mm]ột)[ \t]+(?=(?:%s)(?![^\W\d_]))"
                                    % "|".join(map(re.escape, entries("metrics/title_heads")))),
         # a title written lower-case counts after a verb of election or appointment ("bầu một trưởng ban" in a
         # headline); in the lower-case view
-        "elected_one_re": re.compile(r"(?<![^\W\d_])(?:bầu|bổ nhiệm|miễn nhiệm|bãi nhiệm)(?:[ \t]+(?:bổ sung|lại))?"
+        "elected_one_re": re.compile(r"(?:bầu|bổ nhiệm|miễn nhiệm|bãi nhiệm)(?<![^\W\d_]bầu)(?<![^\W\d_]bổ nhiệm)"
+                                     r"(?<![^\W\d_]miễn nhiệm)(?<![^\W\d_]bãi nhiệm)(?:[ \t]+(?:bổ sung|lại))?"
                                      r"[ \t]+(một)[ \t]+(?=(?:%s)(?![^\W\d_]))"
                                      % "|".join(re.escape(t.lower()) for t in entries("metrics/title_heads"))),
     }
@@ -139,14 +140,15 @@ def _dictionary_word_end(text: str, i: int) -> int | None:
 
 # ---------------------------------------------------------------- finding quantities in text
 
+# (each pattern searched over the whole page opens with what it matches, and checks the characters before it
+# afterwards, with the first digit or word inside the look-behind: `re` then skips ahead to candidate first characters)
 _NUMBER = re.compile(
-    r"(?=\d)"  # (a fast scan to the next digit, before the look-behinds)
-    r"(?<![\w.,/])(?<![^\W\d_]-)(?<!\d:)"  # not inside a word, code ("Covid-19") or time ("9001:2015")
-    r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)*"
+    r"\d(?<![\w.,/]\d)(?<![^\W\d_]-\d)(?<!\d:\d)"  # not inside a word, code ("Covid-19") or time ("9001:2015")
+    r"\d*(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)*"
     r"(?![.,]?\d)(?!:\d)"
 )
 # "175 hộ/673 khẩu": a count after "/" that follows a counted noun is a second quantity
-_AFTER_NOUN_SLASH = re.compile(r"(?<=[^\W\d_]/)\d+(?:[.,]\d+)*(?![.,/]?\d)")
+_AFTER_NOUN_SLASH = re.compile(r"\d(?<=[^\W\d_]/\d)\d*(?:[.,]\d+)*(?![.,/]?\d)")
 _LETTER_DIGIT = re.compile(r"[^\W\d_]+\d")  # "5S4", "H5N1": a code, unless a unit ("140m2", "9,13km2")
 _SCALE_WORD = "|".join(sorted(SCALES, key=len, reverse=True))
 _SCALE = re.compile(rf"[ \t]*({_SCALE_WORD})(?!\w)(?![ \t]+(?:lệ|trọng|giá)\b)")  # not "tỷ lệ", "tỷ trọng", "tỷ giá"
@@ -320,10 +322,13 @@ def _label_before(text: str, start: int) -> bool:
     """The number may label the word before it ("cơ sở 2", "Vành đai 4", "Vùng CSB 3"), so a name after it is not
     what it counts: unless punctuation, a qualifier, a function word or a verb stands before it ("gồm: 9 Huân
     chương Độc lập", "có 16/34 Cục Hải quan", "bầu 24 Hội thẩm Tòa án")."""
-    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
-    if not m:
-        return False
-    words = m.group(1).lower().split()
+    before = _words_before(text[max(0, start - 40):start].split("\n")[-1])
+    return bool(before) and _labelling_words(before)
+
+
+@lru_cache(maxsize=4096)  # (a verdict on the words alone: the same few recur)
+def _labelling_words(before: str) -> bool:
+    words = before.lower().split()
     last_two = " ".join(words[-2:])
     word = last_two if len(words) >= 2 and _dictionary() and last_two in _dictionary() else words[-1]
     if key(word) in _COMPARATOR_WORDS or words[-1] in _lex()["stopwords"] or _governing_verb(words):
@@ -334,10 +339,13 @@ def _label_before(text: str, start: int) -> bool:
 
 def _governed(text: str, start: int) -> bool:
     """A verb ("ký kết", "tổ chức") or "và" right before the number: it governs what the number counts."""
-    m = _WORDS_BEFORE.search(text[max(0, start - 40):start].split("\n")[-1])
-    if not m:
-        return False
-    words = m.group(1).lower().split()
+    before = _words_before(text[max(0, start - 40):start].split("\n")[-1])
+    return bool(before) and _governing_words(before)
+
+
+@lru_cache(maxsize=4096)
+def _governing_words(before: str) -> bool:
+    words = before.lower().split()
     if words[-1] == "và" or _governing_verb(words):
         return True
     return any(word_tags().get(" ".join(words[-n:])) == {"V"} for n in (1, 2) if n <= len(words))
@@ -457,6 +465,20 @@ def _rate_base(text: str, p: int) -> tuple[str, int] | None:
 _POWERS_OF_TEN = {10 ** k for k in range(0, 10)}
 
 _WORDS_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+$")
+
+
+def _words_before(line: str) -> str | None:
+    """The one to three words ending `line` (_WORDS_BEFORE's group), read once for the three questions asked of the
+    words before a number (_excluded_by_context, _label_before, _governed)."""
+    return _read_words_before(line) if line.endswith((" ", "\t")) else None  # (no space before it: no match)
+
+
+@lru_cache(maxsize=4096)
+def _read_words_before(line: str) -> str | None:
+    m = _WORDS_BEFORE.search(line)
+    return m.group(1) if m else None
+
+
 _WORD_DASH_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]*[-–][ \t]*$")
 
 
@@ -465,23 +487,33 @@ def _excluded_by_context(text: str, start: int) -> bool:
     ("lần thứ 11", "ngày 22-8", "năm 2021", "Nghị quyết số 169", "cấp độ 4", "Top 10", "quận 1")."""
     line = text[max(0, start - 40):start].split("\n")[-1]
     contexts = _lex()["contexts"]
-    if (d := _WORD_DASH_BEFORE.search(line)) and (d.group(1).casefold(),) in contexts:
+    if line.rstrip(" \t")[-1:] in ("-", "–") and (d := _WORD_DASH_BEFORE.search(line)) \
+            and (d.group(1).casefold(),) in contexts:  # (a dash ends the line: the search has no match without)
         return True  # "Covid - 19"
-    m = _WORDS_BEFORE.search(line)
-    if not m:
+    before = _words_before(line)
+    if not before:
         return False  # punctuation or nothing between the last word and the number
-    written = m.group(1).split()
-    words = m.group(1).casefold().split()
+    verdict = _excluded_by_words(before)
+    if verdict is None:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh", "thứ 1 trong 5 …" rank
+        return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
+    return verdict
+
+
+@lru_cache(maxsize=4096)  # (the same few words stand before numbers on every page: "năm", "ngày", "đạt" …)
+def _excluded_by_words(before: str) -> bool | None:
+    """_excluded_by_context's verdict from the words right before the number; None after "trong (số)", where the
+    words before those decide."""
+    contexts = _lex()["contexts"]
+    written = before.split()
+    words = before.casefold().split()
     if any(tuple(words[-n:]) in _lex()["open_contexts"] for n in range(1, len(words) + 1)):
         return False  # "dân số 8.060 người", "hằng năm 2,97%"
     if len(words) >= 2 and words[-2] in ("mỗi", "từng"):
         return False  # "mỗi lớp 30 học sinh", "mỗi đợt 50 người": each one's share, no label
     if any(" ".join(written[-n:]) in _lex()["verb_contexts"] for n in range(1, len(written) + 1)):
         return False  # "quyết định 8 nội dung": the verb, not the document
-    if words[-2:] == ["trong", "số"]:  # "trong số 500 hồ sơ" counts; "đứng thứ 3 trong số 63 tỉnh" ranks
-        return bool(_RANKED_AMONG.search(text[max(0, start - 40):start]))
-    if words[-1] == "trong" and _RANKED_AMONG.search(text[max(0, start - 40):start]):
-        return True  # "thứ 1 trong 5 địa phương" (r24)
+    if words[-2:] == ["trong", "số"] or words[-1] == "trong":
+        return None  # (and "thứ 1 trong 5 địa phương", r24)
     if len(words) >= 2 and words[-1] in ("sáng", "tối") and words[-2] in ("thắp", "chiếu", "làm", "soi", "rọi"):
         return False  # "thắp sáng 15 tuyến đường": the verb, not the morning of the 15th
     return any(tuple(words[-n:]) in contexts for n in range(1, len(words) + 1))
@@ -708,7 +740,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
 
 # "năm" (five; year) and "một" (one; a) alone are numbers only where a list of counts in words reads them so
 _ALONE_VALUES = {"một": 1, "năm": 5}
-_ALONE_NUMERAL = re.compile(r"(?<![^\W\d_])(một|năm)[ \t]+(?!số(?![^\W\d_]))(?=[^\W\d_])")  # not "một số" (some)
+# (not "một số", some)
+_ALONE_NUMERAL = re.compile(r"(một|năm)(?<![^\W\d_]một)(?<![^\W\d_]năm)[ \t]+(?!số(?![^\W\d_]))(?=[^\W\d_])")
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:và|cùng)?[ \t]*")
 
 

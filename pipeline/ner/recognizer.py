@@ -780,7 +780,7 @@ class Recognizer:
             titles_next = kind != 1 and not listed and not t.cap and t.key in self.lex.heads and self._titles_name(toks, i)
             # after a verb of post a lower-case title with a body is a title ("được bầu làm chủ tịch HĐND tỉnh"), and so
             # are the next ones of the list ("từng giữ các chức vụ: trưởng Ban Tuyên giáo Tỉnh ủy, bí thư Thị ủy …")
-            of_posts = i > 0 and (toks[i - 1].key in _POST_ENDS or toks[i - 1].text == ":" and i > 1
+            of_posts = kind != 1 and i > 0 and (toks[i - 1].key in _POST_ENDS or toks[i - 1].text == ":" and i > 1
                                   and toks[i - 2].key in _POST_ENDS
                                   or career and (toks[i - 1].text in ",;" or toks[i - 1].key == "rồi"))
             posted = kind != 1 and not t.cap and of_posts \

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterator
 
 from pipeline.ner import Entity
 from pipeline.people.gaps import OTHER, gap_kind
@@ -58,7 +59,7 @@ def references(doc: Document, entities: list[Entity]) -> list[tuple[int, int, st
                 out.append((toks.starts[a], toks.end(a), mentions[i][2]))
                 bisect.insort(mentions, out[-1])
     # a clause of a career with no subject of its own: the person last named or referred to, a sentence or two before
-    for m in _ELIDED.finditer(doc.lower):
+    for m in _elided(doc.lower):
         p = m.start("verb")
         i = bisect.bisect_left(mentions, (p,)) - 1
         if i >= 0 and doc.sentence_of(p) - doc.sentence_of(mentions[i][0]) <= 2:
@@ -71,6 +72,23 @@ _PRONOUNS = {"ông", "bà", "đồng chí"}
 _ELIDED = re.compile(r"(?:^|(?<=[.;\n]))\s*(?:(?:(?:từ|đến|vào|cuối|đầu)\s+)?(?:tháng|năm)\s+[\d/]{4,7}\s*,?\s*"
                      r"|sau đó\s*,?\s*)?(?:(?:lần lượt|tiếp tục|từng|rồi)\s+)*"
                      rf"(?P<verb>(?:{alternation('people/elided_subject_verbs')})(?!\w))")
+# (_ELIDED, found fast: its opening look-behind makes `re` try every position of the page; the same clause after a
+# mark it matches, taking the mark, opens with what it matches, and the page's start is tried on its own)
+_ELIDED_HEAD = r"(?:^|(?<=[.;\n]))"
+_ELIDED_BODY = re.compile(_ELIDED.pattern.removeprefix(_ELIDED_HEAD))
+_ELIDED_AFTER_MARK = re.compile(r"[.;\n]" + _ELIDED_BODY.pattern)
+
+
+def _elided(low: str) -> Iterator[re.Match]:
+    """_ELIDED.finditer(low), the same matches (their groups are what is read; a match starts after its mark)."""
+    if not _ELIDED.pattern.startswith(_ELIDED_HEAD):
+        yield from _ELIDED.finditer(low)  # (the pattern changed: as written)
+        return
+    pos = 0
+    if first := _ELIDED_BODY.match(low):
+        yield first
+        pos = first.end()
+    yield from _ELIDED_AFTER_MARK.finditer(low, pos)
 
 
 def sentence_items(doc: Document, entities: list[Entity], refs: list[tuple[int, int, str]] = ()) -> list[list[Item]]:

@@ -14,6 +14,7 @@ Gaps are read in the Document's lower-case view (tone placement folded), so "Ôn
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.text.lexicons import alternation, entries
 
@@ -58,6 +59,7 @@ _CLOSE = re.compile(r"^\s*\)")  # the bracket a title in brackets leaves: "A (Ch
 _LONGEST = max(24, max(map(len, entries("people/address_words"))) + 6)
 
 
+@lru_cache(maxsize=20_000)  # the same gaps (", ", " – ", " và ông ") recur on every page
 def gap_kind(gap: str) -> str:
     """The kind of a gap (lower-case view) between two entities. A line break separates like a semicolon: a title
     ending one line is not the name's that opens the next, but a list may go on over lines."""

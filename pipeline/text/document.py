@@ -15,7 +15,7 @@ import bisect
 import re
 from functools import cached_property
 
-from pipeline.text.normalize import bare_view, fold_tones, lower_view
+from pipeline.text.normalize import fold_tones, lower_view, strip_tones
 from pipeline.text.sentences import split_sentences
 from pipeline.text.tokens import Tokens, scan
 
@@ -73,9 +73,9 @@ class Document:
     @cached_property
     def lower(self) -> str:
         """Lower case, tone placement folded, one character for one (search it, read the words from `text`)."""
-        return lower_view(self.text)
+        return lower_view(self.text, self.folded)  # (the page is folded once for both views)
 
     @cached_property
     def bare(self) -> str:
         """`lower` without tone marks, for words pages often mistype."""
-        return bare_view(self.text)
+        return strip_tones(self.lower)  # (bare_view, from the view already made)

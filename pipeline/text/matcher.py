@@ -15,39 +15,49 @@ at the start ("Bộ Tài chính", not "bộ phận") check the token themselves.
 """
 from __future__ import annotations
 
+from itertools import compress, islice
+from operator import attrgetter
 from typing import Iterable, Iterator
 
 from pipeline.text.tokens import Tok, tokenize
 
 
-class PhraseMatcher:
-    """Phrases indexed by their first token key, longest first."""
+_KEY = attrgetter("key")
 
-    __slots__ = ("index", "lower_only", "phrases")
+
+class PhraseMatcher(dict):
+    """Phrases in a trie over token keys: one dict step per token, whatever the number of phrases sharing a start
+    (the gazetteer has ~200 that start with "tân"). The matcher is the trie's root, a dict from a phrase's first
+    token key to its node, so `key in matcher` (the hot loops' cheap test before `match`) is a plain dict lookup.
+    A node maps the next token key to its node, and None to the phrase ending there: True, or False for a phrase
+    listed only in capitals ("UBND"), which a token of the phrase's first key in lower case ("ubnd") does not match."""
+
+    __slots__ = ("phrases",)
 
     def __init__(self, phrases: Iterable[str]):
-        self.index: dict[str, list[tuple[str, ...]]] = {}  # first token key → phrases, longest first
-        # for a first key that some phrase has only in capitals ("UBND"): the phrases a lower-case token may match
-        self.lower_only: dict[str, list[tuple[str, ...]]] = {}
+        super().__init__()
         self.phrases: list[str] = []
         capital = set()
+        ends = []
         for p in phrases:
             toks = tokenize(p)
             if not toks:
                 continue
             self.phrases.append(p)
             words = tuple(t.key for t in toks)
-            self.index.setdefault(words[0], []).append(words)
+            ends.append(words)
             if all(t.abbr or not t.word for t in toks) and any(t.abbr for t in toks):
                 capital.add(words)
-        for v in self.index.values():
-            v.sort(key=len, reverse=True)
-        for words in capital:
-            self.lower_only.setdefault(words[0], [w for w in self.index[words[0]] if w not in capital])
+        for words in ends:
+            node = self.setdefault(words[0], {})
+            for w in words[1:]:
+                node = node.setdefault(w, {})
+            node[None] = words not in capital
 
-    def __contains__(self, word_key: str) -> bool:
-        """Some phrase starts with this token key: a cheap test before `match` in hot loops."""
-        return word_key in self.index
+    @property
+    def index(self) -> dict[str, dict]:
+        """First token key → trie node (the matcher itself)."""
+        return self
 
     def match(self, toks: list[Tok], i: int) -> int:
         """Length in tokens of the longest phrase starting at token i, or 0."""
@@ -55,32 +65,29 @@ class PhraseMatcher:
         if i >= size:
             return 0
         t = toks[i]
-        cands = self.index.get(t.key)
-        if cands is None:  # no phrase starts here: most calls
+        node = self.get(t.key)
+        if node is None:  # no phrase starts here: most calls
             return 0
-        if not t.abbr and t.key in self.lower_only:
-            cands = self.lower_only[t.key]
-        for cand in cands:
-            n = len(cand)
-            if n == 1:  # (longest first: a one-word phrase is the last chance, and its word is this one)
-                return 1
-            if i + n > size:
-                continue
-            for k in range(1, n):  # a plain loop: this is the recogniser's innermost step
-                if toks[i + k].key != cand[k]:
-                    break
-            else:
-                return n
-        return 0
+        capitals = t.abbr  # a capitals-only phrase needs its first token in capitals
+        best, j = 0, i + 1
+        while True:  # (a plain loop: this is the recogniser's innermost step)
+            end = node.get(None)
+            if end is not None and (end or capitals):
+                best = j - i
+            if j >= size:
+                return best
+            node = node.get(toks[j].key)
+            if node is None:
+                return best
+            j += 1
 
     def find(self, toks: list[Tok], start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         """(start, end) token spans of the longest non-overlapping matches in toks[start:end], left to right."""
         end = len(toks) if end is None else end
-        i = start
-        while i < end:
-            n = self.match(toks, i) if toks[i].key in self.index else 0
-            if n and i + n <= end:
-                yield i, i + n
-                i += n
-            else:
-                i += 1
+        i = start  # the first token not inside a match yet
+        # (the few tokens a phrase starts with, picked without a Python step per token)
+        for k in list(compress(range(start, end), map(self.__contains__, map(_KEY, islice(toks, start, end))))):
+            if k >= i and (n := self.match(toks, k)) and k + n <= end:
+                yield k, k + n
+                i = k + n
+

@@ -21,7 +21,9 @@ from pipeline.text.lexicons import entries
 # End mark(s), closing quotes/brackets, then the whitespace the split happens in.
 # A run of marks is matched from its first mark only (the look-behind): a search from inside a run ends where the
 # run's own search ended, so it finds nothing new, and a page-long run of dots is scanned once, not once per dot.
-_END = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"”’»)\]]*(?P<space>[ \t]+)")
+# (The look-behind comes after the first mark, which it includes: a pattern that opens with the marks lets `re`
+# skip ahead to them.)
+_END = re.compile(r"(?:[.!?](?<![.!?][.!?])[.!?]*|…)[\"”’»)\]]*(?P<space>[ \t]+)")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _WORD_BEFORE = re.compile(r"([^\s(“\"]+)\.+$")
 _OPENERS = "“\"‘'([«-–—•*"

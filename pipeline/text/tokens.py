@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pipeline.text.normalize import key
 
@@ -20,9 +19,11 @@ LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêề�
 # Abbreviations with dots ("T.Ư", "TP.HCM", "Tp.HCM", "TP.Hải") or hyphens ("GD-ĐT", "KH-ĐT", "LĐ-TB&XH"), capitalised words
 # joined by hyphens ("Mashego-Dlamini"), words (with "&", apostrophes and lower-case hyphenated parts: "KH&CN",
 # "H'Hen", "Sung-ho", "Chăm-pa-xắc"; not "ủy-Chủ tịch", two titles), or one symbol.
-_TOKEN_RE = re.compile(rf"[{UPPER}]\.[{UPPER}][{LOWER}]*(?:-[{LOWER}]+)+(?!\w)"  # "M.Lê-bê-đép": an initial and a name
-                       rf"|(?:(?:[{UPPER}]{{1,4}}|Tp)\.)+\w+|[{UPPER}]{{1,5}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"
-                       rf"|[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)+(?!\w)"  # "Mashego-Dlamini", "Díaz-Canel"
+# (The first four open with the same capital, matched once for them: most tokens are lower case or spaces.)
+_TOKEN_RE = re.compile(rf"[{UPPER}](?:\.[{UPPER}][{LOWER}]*(?:-[{LOWER}]+)+(?!\w)"  # "M.Lê-bê-đép": an initial, a name
+                       rf"|(?:[{UPPER}]{{0,3}}|p)\.(?:[{UPPER}]{{1,4}}\.)*\w+"  # "T.Ư", "TP.HCM", "Tp.HCM", "TP.Hải"
+                       rf"|[{UPPER}]{{0,4}}(?:-[{UPPER}]{{1,5}})+(?:&[{UPPER}]+)?(?!\w)"  # "GD-ĐT", "LĐ-TB&XH"
+                       rf"|[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)+(?!\w))"  # "Mashego-Dlamini", "Díaz-Canel"
                        rf"|\w+(?:[&'’]\w+|-(?=[{LOWER}])\w+)*|\S")
 _SCAN_RE = re.compile(rf"\n|{_TOKEN_RE.pattern}")
 # One Vietnamese syllable: onset, vowel nucleus (one of the language's vowel clusters, tone marks aside), coda.
@@ -74,7 +75,7 @@ def scan(text: str) -> Tokens:
 
 def _tokens(rx: re.Pattern, text: str) -> Tokens:
     out, starts = Tokens(), []
-    add, at, make = out.append, starts.append, tok  # (bound once: a page has thousands of tokens)
+    add, at, make, known = out.append, starts.append, tok, _TOKS.get  # (bound once: a page has thousands of tokens)
     for m in rx.finditer(text):
         t = m.group()
         if t == "\n":
@@ -95,15 +96,26 @@ def _tokens(rx: re.Pattern, text: str) -> Tokens:
                 start += len(part)
             continue
         else:
-            add(make(t))
+            add(known(t) or make(t))  # (the shared Tok looked up here: tok's own call costs more than the look-up)
         at(m.start())
     out.starts = starts
     return out
 
 
-@lru_cache(maxsize=200_000)
+_TOKS: dict[str, Tok] = {}  # token string → its shared Tok (a plain dict: a look-up is 3x cheaper than lru_cache's)
+
+
 def tok(t: str) -> Tok:
     """The shared Tok of a token string."""
+    got = _TOKS.get(t)
+    if got is None:
+        if len(_TOKS) >= 200_000:  # numbers and codes keep adding new strings: stay bounded
+            _TOKS.clear()
+        got = _TOKS[t] = _new_tok(t)
+    return got
+
+
+def _new_tok(t: str) -> Tok:
     cap = t[0].isupper()
     k = t.lower() if t.isascii() else key(t)  # ASCII (numbers, codes) needs no tone folding: the common new token
     word, abbr = t[0].isalnum(), cap and len(t) >= 2 and t.isupper()
