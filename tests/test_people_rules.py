@@ -22,6 +22,8 @@ def linked(text):
     (" (sn 1978, trú tp thanh hóa), ", "comma"),  # an aside about the person before the comma
     (", sinh năm 1963, ", "comma"),  # so is the year of birth between commas (real set r18)
     (", sinh năm 1957, dân tộc khmer, ", "comma"),  # with the person's people (real set r22)
+    (", 48 tuổi, ", "comma"),  # the person's age (real set r29)
+    (", 43 tuổi, quê huyện an minh, ", "comma"),
     (" hiện nay ", "adj"), (" đương nhiệm ", "adj"),  # "Đại sứ Mỹ hiện nay Daniel Kritenbrink" (real set r11)
     (" phát biểu tại hội nghị ", "other"), (" đã ", "other"),
 ])
@@ -237,6 +239,8 @@ def test_titles_then_name(text, expected):
      {"Vương Quốc Tuấn": [("Bí thư Tỉnh Đoàn Bắc Ninh", "post-after-verb"), ("Bí thư Thành ủy Bắc Ninh", "post-after-verb")]}),
     ("Người giữ chức Chủ tịch UBND tỉnh Khánh Hòa trước đó là ông Lê Đức Vinh.",
      {"Lê Đức Vinh": [("Chủ tịch UBND tỉnh Khánh Hòa", "titles-then-name")]}),
+    ("Ông Huỳnh Quang Hưng, 48 tuổi, Phó bí thư Phú Quốc được bầu làm Chủ tịch UBND huyện.",
+     {"Huỳnh Quang Hưng": [("Phó bí thư Phú Quốc", "name-then-titles"), ("Chủ tịch UBND huyện", "post-after-verb")]}),
 ])
 def test_post_after_verb(text, expected):
     assert linked(text) == expected

@@ -46,7 +46,8 @@ _LINE_BREAK = re.compile(r"(:)?[.;,]?[ \t]*\n\s*")  # after a colon the list sta
 # "Đỗ Văn Khiêm (SN 1978, trú TP Thanh Hóa), nguyên Giám đốc …", "ông A (SN 1967), ông B": an aside about the
 # person before the gap; the gap is what follows it
 _ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)(?=\s*[,;:]|\s+(?:và|cùng)\s)"
-                    r"|^\s*,\s*(?:sinh năm|sinh ngày|sn)\s+[\d/.-]{4,10}"  # "Bà A, sinh năm 1963, Phó Bí thư …"
+                    r"|^\s*,\s*(?:(?:sinh năm|sinh ngày|sn)\s+[\d/.-]{4,10}|\d{2}\s+tuổi)"  # "Bà A, sinh năm 1963, Phó …",
+                    # "Ông A, 48 tuổi, Phó bí thư …" (r29)
                     r"(?:\s*,\s*(?:dân tộc|quê|quê quán|quê ở)\s[^,;:\n]{1,40})?(?=\s*,)")  # (", dân tộc Khmer, …")
 # "Ủy viên Trung ương Đảng khóa XII, XIII, Đại biểu Quốc hội …": the title keeps its first term; the later terms
 # ("XIII") open the gap to the next title, which is then a plain comma
