@@ -77,6 +77,9 @@ def test_rules_run_in_priority_order_with_unique_ids():
      "giữ chức vụ Phó Bí thư Huyện ủy Hải Hà.",
      {"Phạm Xuân Đài": [("Phó Giám đốc Sở Kế hoạch và Đầu tư", "name-then-titles"),
                         ("Phó Bí thư Huyện ủy Hải Hà", "post-after-verb")]}),
+    # a committee whose official name is in lower case after its first word (real set r30)
+    ("Phát biểu tại buổi lễ, ông Đỗ Hữu Huy – Phó Chủ tịch Ủy ban quản lý vốn Nhà nước tại doanh nghiệp đã chúc mừng.",
+     {"Đỗ Hữu Huy": [("Phó Chủ tịch Ủy ban quản lý vốn Nhà nước tại doanh nghiệp", "name-then-titles")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],
