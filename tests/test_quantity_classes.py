@@ -137,13 +137,16 @@ NOUNS = {
          [(5, "phó giám đốc"), (1, "phó chánh")]),
         ("là một trong những địa phương dẫn đầu, một số chỉ tiêu", []),
     ],
-    "two naming the two sides of a relationship; honorifics for people named (real sets)": [
+    "two naming the two sides of a relationship; honorifics for people named, in words (real sets)": [
         ("lãnh đạo hai nước đánh giá cao", []),
         ("hai bên nhất trí tăng cường hợp tác", []),
         ("hệ thống chiếu sáng hai bờ sông Hương", []),
         ("Sau lễ đón, hai lãnh đạo hội đàm", []),
         ("quan hệ hữu nghị giữa 2 tỉnh Sơn La và Hủa Phăn", []),
         ("Kết quả, cả hai ông đều trúng cử", []),
+        # written with digits, the annotators count them (real sets r16, r27, r30)
+        ("Cả 3 ông đều có thời hạn bổ nhiệm là 5 năm.", [(3, "ông")]),
+        ("2 ông Chiêm và Trường hiện là Phó Tổng tham mưu trưởng", [(2, "ông")]),
         ("xã có 6 Bà mẹ Việt Nam anh hùng", [(6, "bà mẹ")]),
         ("Hai tỉnh đã ký biên bản ghi nhớ", [(2, "tỉnh")]),  # as the subject of a clause: counted
         ("có 3 nước tham gia diễn tập", [(3, "nước")]),

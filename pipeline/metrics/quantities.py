@@ -568,7 +568,8 @@ _COMPARATOR_WORDS = {key(q) for q in table("metrics/qualifiers")} | {"có", "v�
 
 def _refers_to_people(text: str, unit: str, end: int) -> bool:
     """"hai ông đều được bầu", "hai ông gửi lời chúc mừng", "hai bà Nguyễn Thị A và Trần Thị B": an honorific not
-    followed by a noun it heads ("5 bà mẹ") refers back to people named."""
+    followed by a noun it heads ("5 bà mẹ") refers back to people named. (Only after a number in words: with digits,
+    "Cả 3 ông đều …", the annotators of every real set count them.)"""
     if unit not in _lex()["pronouns"]:
         return False
     following = _NEXT_WORD.match(text, end)
@@ -710,7 +711,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if value == 2 and kind == "count" and total is None and (_lex()["sides_re"].fullmatch(unit) or _side_and_verb(unit) or (
                 _lex()["party_re"].fullmatch(unit) and _names_two_parties(text, start, end))):
             continue  # "hai nước", "hai bên", "2 tỉnh An Giang và Kandal": the two sides, named, not counted
-        if kind == "count" and _refers_to_people(text, unit, end):
+        if kind == "count" and spelled and _refers_to_people(text, unit, end):
             continue  # "cả hai ông đều được bầu": people already named
         if value == 2 and kind == "count" and total is None and _heads_of_two_sides(text, unit, end):
             continue  # "hai Bộ trưởng nhất trí": the two sides' ministers
