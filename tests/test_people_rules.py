@@ -204,6 +204,9 @@ def test_titles_after_a_run(text, expected):
     # an initial glued to a name transcribed with hyphens (real sets r19, r30)
     ("Chủ tịch nước đã tiếp Chánh án Tòa án tối cao LB Nga M.Lê-bê-đép và Đoàn cán bộ cấp cao.",
      {"M.Lê-bê-đép": [("Chánh án Tòa án tối cao LB Nga", "titles-then-name")]}),
+    # a spokesperson's title (real set r21)
+    ("Phát ngôn viên Bộ Quốc phòng Chhum Socheat được báo chí trích lời.",
+     {"Chhum Socheat": [("Phát ngôn viên Bộ Quốc phòng", "titles-then-name")]}),
     # a bracketed abbreviation closes a fund's name; a Korean family name that is also a body's head ("Ban")
     ("Thủ tướng hội kiến với Tổng Thư ký Liên Hiệp Quốc Ban Ki-moon, Tổng giám đốc Quỹ tiền tệ quốc tế (IMF) "
      "Chiristine Largarde.",
