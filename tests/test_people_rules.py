@@ -204,6 +204,9 @@ def test_titles_after_a_run(text, expected):
     # an initial glued to a name transcribed with hyphens (real sets r19, r30)
     ("Chủ tịch nước đã tiếp Chánh án Tòa án tối cao LB Nga M.Lê-bê-đép và Đoàn cán bộ cấp cao.",
      {"M.Lê-bê-đép": [("Chánh án Tòa án tối cao LB Nga", "titles-then-name")]}),
+    # "Cố vấn" is a title, not the former-word "cố" before "vấn"; the White House is a body (real sets r21, r23)
+    ("Tiếp đó là Cố vấn cao cấp Lê Văn An và Cố vấn Nhà Trắng Jake Sullivan.",
+     {"Lê Văn An": [("Cố vấn cao cấp", "titles-then-name")], "Jake Sullivan": [("Cố vấn Nhà Trắng", "titles-then-name")]}),
     # a spokesperson's title (real set r21)
     ("Phát ngôn viên Bộ Quốc phòng Chhum Socheat được báo chí trích lời.",
      {"Chhum Socheat": [("Phát ngôn viên Bộ Quốc phòng", "titles-then-name")]}),

@@ -213,8 +213,8 @@ class Recognizer:
         `after_name`: the title is in apposition after a person ("ông X, Vụ trưởng Vụ …."), so it may run to the
         sentence's end."""
         j = i
-        if toks[j].key in _FORMER and j + 1 < len(toks):  # former post, kept as written
-            j += 1
+        if toks[j].key in _FORMER and j + 1 < len(toks) and not self._head(toks, j, lower_ok)[0]:
+            j += 1  # former post, kept as written (but "Cố vấn" is a title of its own, not "cố" + "vấn")
         n, rank = self._head(toks, j, lower_ok)
         if not n:
             return None
