@@ -80,6 +80,14 @@ def test_rules_run_in_priority_order_with_unique_ids():
     # a committee whose official name is in lower case after its first word (real set r30)
     ("Phát biểu tại buổi lễ, ông Đỗ Hữu Huy – Phó Chủ tịch Ủy ban quản lý vốn Nhà nước tại doanh nghiệp đã chúc mừng.",
      {"Đỗ Hữu Huy": [("Phó Chủ tịch Ủy ban quản lý vốn Nhà nước tại doanh nghiệp", "name-then-titles")]}),
+    # the Party committees created in 2025, whose names hold a comma or lower-case words (dev f06)
+    ("Bà Nguyễn Thị Thu Hà, Phó Bí thư Thường trực Đảng ủy MTTQ, các đoàn thể Trung ương, Phó Chủ tịch - Tổng Thư ký "
+     "Ủy ban Trung ương MTTQ Việt Nam phát biểu.",
+     {"Nguyễn Thị Thu Hà": [("Phó Bí thư Thường trực Đảng ủy MTTQ, các đoàn thể Trung ương", "name-then-titles"),
+                            ("Phó Chủ tịch", "name-then-titles"),
+                            ("Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam", "name-then-titles")]}),
+    ("Ông Lê Văn A, Ủy viên Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương, phát biểu.",
+     {"Lê Văn A": [("Ủy viên Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương", "name-then-titles")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],
