@@ -176,6 +176,12 @@ def test_titles_after_a_run(text, expected):
     ("Biểu quyết miễn nhiệm chức vụ Trưởng ban Kinh tế ngân sách HĐND TP khóa IX, nhiệm kỳ 2016-2021 đối với bà "
      "Đặng Thị Anh Đàm do nghỉ hưu.",
      {"Đặng Thị Anh Đàm": [("Trưởng ban Kinh tế ngân sách HĐND TP khóa IX", "titles-then-name")]}),
+    # after a dismissal, "với ông" names the holder as "đối với" does; elsewhere "với" names someone else (dev e27,
+    # real set r30)
+    ("Các đại biểu tiến hành miễn nhiệm chức danh Phó Chủ tịch Thường trực HĐND với ông Phan Thanh Mừng.",
+     {"Phan Thanh Mừng": [("Phó Chủ tịch Thường trực HĐND", "titles-then-name")]}),
+    ("Buổi làm việc của Chủ tịch UBND tỉnh với ông Lê Văn An, Đại sứ Pháp.",
+     {"Lê Văn An": [("Đại sứ Pháp", "name-then-titles")]}),
     # "với" opening the sentence names someone else; after the subject it names the person who follows
     ("Báo cáo với Phó Chủ tịch Quốc hội, Đại sứ Ngô Hữu Lâm cho biết cộng đồng người Việt đoàn kết.",
      {"Ngô Hữu Lâm": [("Đại sứ", "titles-then-name")]}),

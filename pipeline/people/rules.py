@@ -150,6 +150,9 @@ def titles_then_name(items: list[Item]) -> None:
     X": titles right before a name, walking back over commas and dashes (and a rank after "là"), are the name's; not
     across "thay mặt", "ủy quyền của" …"""
     for p, it in enumerate(items):
+        if it.label == "PERSON" and it.gap == OTHER and _WITH_HOLDER.match(it.gap_text) and _free_title(items, p - 1) \
+                and _DECIDED.search(items[p - 1].gap_text):
+            it.gap = FOR  # "miễn nhiệm chức danh Phó Chủ tịch Thường trực HĐND với ông X": "với" for "đối với"
         if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON, FOR, IS):
             continue
         k = p - 1
@@ -235,6 +238,8 @@ def post_after_verb(items: list[Item]) -> None:
                 break
 
 
+_WITH_HOLDER = re.compile(rf"^\s*với\s+(?:{alternation('people/address_words')})\s*$")
+_DECIDED = re.compile(rf"(?<!\w)(?:{alternation('people/appointment_verbs')})(?:\s+(?:việc|chức danh|chức vụ))*\s*$")
 _APPOINTING_RE = re.compile(rf"(?<!\w)(?:{alternation('people/appointment_verbs')})(?:\s+[^\s.;:]+){{0,3}}?\s*:?\s*$")
 
 
