@@ -88,6 +88,12 @@ def test_rules_run_in_priority_order_with_unique_ids():
                             ("Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam", "name-then-titles")]}),
     ("Ông Lê Văn A, Ủy viên Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương, phát biểu.",
      {"Lê Văn A": [("Ủy viên Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương", "name-then-titles")]}),
+    # a generic noun for the body, a deputy's numbered constituency (real sets r14, r15, r16, r26)
+    ("Đoàn do đồng chí Trung tá Phan Nhật Thành, Chính trị viên đơn vị làm trưởng đoàn đã sang thăm.",
+     {"Phan Nhật Thành": [("Trung tá", "titles-then-name"), ("Chính trị viên đơn vị", "name-then-titles"),
+                          ("trưởng đoàn", "post-after-verb")]}),
+    ("Ông Đoàn Minh Lý, đại biểu HĐND đơn vị số 20 huyện Châu Thành phát biểu.",
+     {"Đoàn Minh Lý": [("đại biểu HĐND đơn vị số 20 huyện Châu Thành", "name-then-titles")]}),
     # the last title touching the next name is that name's
     ("Ông Đinh Văn Tú, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh Vi Thị Mai cùng dự.",
      {"Đinh Văn Tú": [("Giám đốc Sở Y tế", "name-then-titles")],

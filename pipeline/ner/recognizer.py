@@ -393,6 +393,11 @@ class Recognizer:
                     j = end = j + 1  # "Chủ tịch UBND tỉnh Long An cũ", "… tỉnh Tây Ninh mới": the unit before 2025 or after
                     prev = t
                     continue
+                if t.key == "số" and end == j and j + 1 < n and toks[j + 1].text.isdigit() and (
+                        toks[j - 1].key in _NUMBERED_UNITS or _pair_or_word(toks, j) in _NUMBERED_UNITS):
+                    j = end = j + 2  # "đại biểu HĐND đơn vị số 20 huyện Châu Thành", "… đơn vị bầu cử số 1"
+                    prev = toks[j - 1]
+                    continue
                 if end == j and (k := _term_end(toks, j)):
                     j = end = k  # "Bí thư Huyện ủy khóa XXV", "Chủ tịch UBND tỉnh nhiệm kỳ 2021-2026": the term
                     prev = toks[j - 1]
