@@ -98,6 +98,17 @@ def test_entities_nfd_br_and_crlf_in_text():
     assert page.blocks[-1].text == "Dự có 50 đại biểu."
 
 
+def test_lines_hard_wrapped_inside_a_sentence_are_joined():
+    # as real pages dumped at a fixed width have them (real sets r25, r32): a line in lower case goes on the one before
+    raw = ("Kỷ luật cán bộ theo quy định\n\nBan Chấp hành Trung ương Đảng quyết định thi hành kỷ luật đồng\n"
+           "chí Vũ Huy Hoàng, nguyên Ủy viên Trung\nương Đảng bằng hình thức khai trừ ra khỏi Đảng.\n"
+           "Hội nghị bế mạc chiều cùng ngày.\n")
+    texts = [b.text for b in clean(raw).blocks]
+    assert "Ban Chấp hành Trung ương Đảng quyết định thi hành kỷ luật đồng chí Vũ Huy Hoàng, nguyên Ủy viên Trung " \
+           "ương Đảng bằng hình thức khai trừ ra khỏi Đảng." in texts
+    assert "Hội nghị bế mạc chiều cùng ngày." in texts  # a capital starts a line of its own
+
+
 def _tokens(s):
     return re.findall(r"\w+", s.lower())
 

@@ -180,6 +180,11 @@ def test_positions_merged_without_duplicates_across_spelling_variants():
         "Phan Đức Long": ["Bí thư Tỉnh ủy"],
     }
 
+    # the same title with another dash is no second title (real set r21: a caption wrapped over two lines)
+    text = ("Thống đốc Ueda hội đàm với Thứ trưởng Bộ Lao động - Thương binh và Xã hội Doãn Mậu Diệp. Thống đốc Ueda và "
+            "Thứ trưởng Bộ Lao động – Thương binh và Xã hội Doãn Mậu Diệp trao đổi biên bản ghi nhớ.")
+    assert people(text)["Doãn Mậu Diệp"] == ["Thứ trưởng Bộ Lao động - Thương binh và Xã hội"]
+
 
 # -- not persons ---------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text,expected", [

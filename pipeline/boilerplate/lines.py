@@ -258,7 +258,22 @@ def text_lines(content: str) -> list[str]:
         content = re.sub(r"<[^>]{0,300}>", " ", content)
     if "&" in content:
         content = nfc(html.unescape(content))
-    return content.splitlines()
+    return _unwrap(content.splitlines())
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Lines hard-wrapped inside a sentence joined again: a line that starts in lower case goes on the line before it
+    when that one is a wrapped line of prose (40 characters or more, ending without a stop: "… nguyên Ủy viên Trung" +
+    "ương Đảng bằng hình thức …", real sets r25, r32). A line of its own starts with a capital (or a bullet, a digit,
+    a quote); short lower-case lines are page chrome ("image advertisement")."""
+    out: list[str] = []
+    for line in lines:
+        head = line.lstrip()
+        if out and head[:1].islower() and len(out[-1].strip()) >= 40 and out[-1].rstrip()[-1:] not in ".!?:;…\"”)]":
+            out[-1] = out[-1].rstrip() + " " + head
+        else:
+            out.append(line)
+    return out
 
 
 def clean_lines(lines: list[str], *, title: str | None = None, published: str | None = None,

@@ -80,10 +80,15 @@ def without_short_form(title: str) -> str:
     return title
 
 
+_DASHES = re.compile(r"\s*[-–—]\s*")
+
+
 def dedupe(titles: list[str]) -> list[str]:
     """Keep the first spelling of each title; drop a title whose words begin a longer one ("Thủ tướng" vs
     "Thủ tướng Chính phủ"): the guidelines' "a shorter repeat is not listed again"."""
-    keys = [key(without_term(t)) for t in titles]  # ("Chủ tịch HĐND tỉnh khóa XVIII" repeats "… tỉnh Nghệ An")
+    # ("Chủ tịch HĐND tỉnh khóa XVIII" repeats "… tỉnh Nghệ An"; "Bộ Lao động – Thương binh …" with another dash
+    # repeats "Bộ Lao động - Thương binh …")
+    keys = [_DASHES.sub("-", key(without_term(t))) for t in titles]
     out, seen = [], set()
     for t, k in zip(titles, keys):
         if k in seen or any(o != k and o.startswith(k + " ") for o in keys):
