@@ -227,6 +227,10 @@ def test_titles_after_a_run(text, expected):
     # "Cố vấn" is a title, not the former-word "cố" before "vấn"; the White House is a body (real sets r21, r23)
     ("Tiếp đó là Cố vấn cao cấp Lê Văn An và Cố vấn Nhà Trắng Jake Sullivan.",
      {"Lê Văn An": [("Cố vấn cao cấp", "titles-then-name")], "Jake Sullivan": [("Cố vấn Nhà Trắng", "titles-then-name")]}),
+    # a body of several words is the body even where its words would make a name ("Văn Phòng Quốc", r32)
+    ("Tham dự có Chủ nhiệm Văn Phòng Quốc hội Nguyễn Hạnh Phúc, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng.",
+     {"Nguyễn Hạnh Phúc": [("Chủ nhiệm Văn Phòng Quốc hội", "titles-then-name")],
+      "Mai Tiến Dũng": [("Chủ nhiệm Văn phòng Chính phủ", "titles-then-name")]}),
     # a spokesperson's title (real set r21)
     ("Phát ngôn viên Bộ Quốc phòng Chhum Socheat được báo chí trích lời.",
      {"Chhum Socheat": [("Phát ngôn viên Bộ Quốc phòng", "titles-then-name")]}),

@@ -282,12 +282,12 @@ class Recognizer:
             m = lex.domains.match(toks, j) if t.key in lex.domains else 0
             if not m and t.cap:
                 m = lex.places.match(toks, j)  # "tỉnh Đắk Lắk", but "Chủ tịch Hồ Chí Minh" is the person
-                if not m:
-                    m = lex.org_heads.match(toks, j)  # a multi-word body ("Đại sứ quán"), not "Đoàn Minh Tuệ"
-                    m = m if m > 1 else 0
                 if m and j == body_start and self.person_at(toks, j, strict=True):
                     m = 0  # only right after the head is a place name the person ("Chủ tịch Hồ Chí Minh"; but
                     # "Học viện Chính trị quốc gia Hồ Chí Minh")
+                elif not m:
+                    m = lex.org_heads.match(toks, j)  # a multi-word body ("Đại sứ quán", "Văn Phòng Quốc hội"), not
+                    m = m if m > 1 else 0  # "Đoàn Minh Tuệ"
             if m:
                 j = end = j + m
                 prev = toks[j - 1]
