@@ -227,6 +227,9 @@ def test_titles_after_a_run(text, expected):
     # "Cố vấn" is a title, not the former-word "cố" before "vấn"; the White House is a body (real sets r21, r23)
     ("Tiếp đó là Cố vấn cao cấp Lê Văn An và Cố vấn Nhà Trắng Jake Sullivan.",
      {"Lê Văn An": [("Cố vấn cao cấp", "titles-then-name")], "Jake Sullivan": [("Cố vấn Nhà Trắng", "titles-then-name")]}),
+    # the Lao Front's name in lower case (real set r31)
+    ("Ông Sỉ-su-văn Chăn-thạ-phay Bun - Chủ tịch Mặt trận Lào xây dựng đất nước tỉnh Attapư cảm ơn.",
+     {"Sỉ-su-văn Chăn-thạ-phay Bun": [("Chủ tịch Mặt trận Lào xây dựng đất nước tỉnh Attapư", "name-then-titles")]}),
     # a body of several words is the body even where its words would make a name ("Văn Phòng Quốc", r32)
     ("Tham dự có Chủ nhiệm Văn Phòng Quốc hội Nguyễn Hạnh Phúc, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng.",
      {"Nguyễn Hạnh Phúc": [("Chủ nhiệm Văn Phòng Quốc hội", "titles-then-name")],
