@@ -334,8 +334,21 @@ class PagePlaces:
         """The province (old key) named last before `offset` in its paragraph: on a page about several provinces,
         "HĐND tỉnh Tiền Giang bầu … Ông Nguyễn Văn Khang … làm Chủ tịch UBND tỉnh" is Tiền Giang's chairman."""
         start = self.text.rfind("\n", 0, offset) + 1
-        before = [p for p in self.places if start <= p.start < offset and p.province]
+        before = [p for p in self.between(start, offset) if p.province]
         return gazetteer().key_of(before[-1].province) if before else None
+
+    def between(self, start: int, end: int) -> list[Place]:
+        """The places that begin at or after `start` and before `end`, in order (by bisection: the places of a page
+        come in text order; a list given in any other order is read whole)."""
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.places):
+            starts = [p.start for p in self.places]
+            if any(a > b for a, b in zip(starts, starts[1:])):
+                starts = ()
+            self.__dict__["_starts"] = starts
+        if len(starts) != len(self.places):
+            return [p for p in self.places if start <= p.start < end]
+        return self.places[bisect_left(starts, start):bisect_left(starts, end)]
 
     def province_of(self, text: str | None) -> tuple[str | None, str]:
         """(old province key, "text" | "page") of a title or a location: the province it names, else for a local

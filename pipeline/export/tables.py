@@ -85,7 +85,7 @@ def _metric_province(m: dict, text: str, places: PagePlaces) -> str | None:
     sentence, start = m.get("sentence") or "", m.get("start")
     s0 = text.find(sentence, max(0, start - len(sentence))) if sentence and isinstance(start, int) else -1
     if 0 <= s0 <= start:
-        named = {p.province for p in places.places if s0 <= p.start < s0 + len(sentence) and p.province}
+        named = {p.province for p in places.between(s0, s0 + len(sentence)) if p.province}
         if len(named) == 1:
             return gazetteer().key_of(named.pop())
     return places.province
