@@ -4,8 +4,10 @@
 through worker processes (pipeline.batch.pool) or Dask tasks, each document under its time budget
 (pipeline.batch.work), appends each record to the journal OUTDIR/records.jsonl as it comes
 (pipeline.batch.journal: resume, replaced records; pipeline.batch.unique: one record per content, one doc_id per
-record) and each error to errors.jsonl, then writes the query tables
-(pipeline.export). Any write error ends the run at once with OutputError, workers stopped: never a hang.
+record) and each error to errors.jsonl, and writes the query tables (pipeline.export): a run that starts the journal
+afresh writes them as the records come, each record's rows found by the worker that extracted it (the journal is not
+read again); a resume over earlier records rebuilds them from the journal at the end. Any write error ends the run
+at once with OutputError, workers stopped: never a hang.
 """
 from __future__ import annotations
 
