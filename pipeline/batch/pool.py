@@ -41,7 +41,7 @@ def _die_with_parent() -> None:
             pass
 
 
-def _serve(conn, skip: Skip, timeout: float | None) -> None:
+def _serve(conn, skip: Skip, timeout: float | None, tables: bool = False) -> None:
     """A worker: units in, outcomes out, until the parent closes the pipe or a document ran over its budget (its
     half-finished stage may have left state behind: a fresh worker, forked from the parent, takes over)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
@@ -55,7 +55,7 @@ def _serve(conn, skip: Skip, timeout: float | None) -> None:
             return
         seq, unit = task
         retire = False
-        for outcome in process_unit(unit, skip, timeout):
+        for outcome in process_unit(unit, skip, timeout, tables):
             conn.send((seq, outcome))
             retire = retire or outcome.timed_out
         conn.send((seq, _RETIRE if retire else _DONE))
@@ -64,9 +64,9 @@ def _serve(conn, skip: Skip, timeout: float | None) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, skip: Skip, timeout: float | None):
+    def __init__(self, ctx, skip: Skip, timeout: float | None, tables: bool = False):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, skip, timeout), daemon=True, name="vngov-worker")
+        self.proc = ctx.Process(target=_serve, args=(child, skip, timeout, tables), daemon=True, name="vngov-worker")
         self.proc.start()
         child.close()
         self.seq: int | None = None  # the unit it works on
@@ -100,8 +100,9 @@ class _Slot:
 
 
 def ordered_outcomes(units: Iterable[Unit | InputError], workers: int, skip: Skip,
-                     timeout: float | None) -> Iterator[Outcome]:
-    """The outcomes of `units`, computed by up to `workers` processes (started as work arrives)."""
+                     timeout: float | None, tables: bool = False) -> Iterator[Outcome]:
+    """The outcomes of `units`, computed by up to `workers` processes (started as work arrives); `tables`: each
+    record outcome carries its table rows too (Outcome.tables)."""
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     items = iter(units)
     window = max(2, workers * WINDOW_PER_WORKER)
@@ -115,7 +116,7 @@ def ordered_outcomes(units: Iterable[Unit | InputError], workers: int, skip: Ski
 
     def dispatch(unit: Unit, slot: _Slot) -> None:
         while True:
-            w = idle.pop() if idle else _Worker(ctx, skip, timeout)
+            w = idle.pop() if idle else _Worker(ctx, skip, timeout, tables)
             try:
                 w.conn.send((slot.seq, unit))
                 break

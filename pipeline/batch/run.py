@@ -4,13 +4,16 @@
 through worker processes (pipeline.batch.pool) or Dask tasks, each document under its time budget
 (pipeline.batch.work), appends each record to the journal OUTDIR/records.jsonl as it comes
 (pipeline.batch.journal: resume, replaced records; pipeline.batch.unique: one record per content, one doc_id per
-record) and each error to errors.jsonl, then writes the query tables
-(pipeline.export). Any write error ends the run at once with OutputError, workers stopped: never a hang.
+record) and each error to errors.jsonl, and writes the query tables (pipeline.export): a run that starts the journal
+afresh writes them as the records come, each record's rows found by the worker that extracted it (the journal is not
+read again); a resume over earlier records rebuilds them from the journal at the end. Any write error ends the run
+at once with OutputError, workers stopped: never a hang.
 """
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +25,7 @@ from pipeline.batch.unique import Unique
 from pipeline.batch.budget import DocTimeout, time_budget
 from pipeline.batch.work import LISTING_REASON, Outcome, Skip, content_hash, extract_item, process_unit
 from pipeline.chain import warm_up
-from pipeline.export.files import FORMATS, atomic_files, tables_current
+from pipeline.export.files import FORMATS, atomic_files, file_digest, tables_current
 from pipeline.ingest.load import InputError, RawDoc, Unit, file_units, iter_files, load_unit
 
 __all__ = ["EngineError", "FolderInUse", "LISTING_REASON", "OutputError", "Stats", "content_hash", "extract_item", "run"]
@@ -54,12 +57,16 @@ def _units(paths: Iterable[str | Path]) -> Iterator[Unit | InputError]:
 
 
 def local_outcomes(paths: Iterable[str | Path], skip: Skip, workers: int,
-                   timeout: float | None) -> Iterator[Outcome]:
-    """Outcomes in input order from `workers` local processes (JSONL files are split into lines here)."""
+                   timeout: float | None, tables: bool = False) -> Iterator[Outcome]:
+    """Outcomes in input order from `workers` local processes (JSONL files are split into lines here); `tables`:
+    each record's table rows found by its worker too (Outcome.tables)."""
     from pipeline.batch.pool import ordered_outcomes
 
     warm_up()  # load every lexicon before forking: the workers share them
-    return ordered_outcomes(_units(paths), workers, skip, timeout)
+    if tables:
+        from pipeline.export.places import gazetteer
+        gazetteer()  # (and the gazetteer the table rows need)
+    return ordered_outcomes(_units(paths), workers, skip, timeout, tables)
 
 
 def all_done(paths: Iterable[str | Path], skip: Skip, timeout: float | None) -> int | None:
@@ -104,6 +111,18 @@ def dask_outcomes(paths: Iterable[str | Path], skip: Skip, scheduler, timeout: f
                                              pure=False))
             yield from futures[i].result()
             futures[i] = None  # let the finished partition be freed
+
+
+def _add_rows(builder, o: Outcome, record: dict | None) -> None:
+    """The table rows of a record just written to the journal: its worker's (the line as written), else found from
+    the record (its doc_id made unique here) or from its line."""
+    line_bytes = len(o.line.encode("utf-8")) + 1
+    if record is None and o.tables is not None:
+        builder.add((o.doc_id, o.content_hash, o.source), *pickle.loads(o.tables), line_bytes)
+        return
+    record = json.loads(o.line) if record is None else record
+    if isinstance(record, dict) and isinstance(record.get("doc_id"), str):  # (what the journal's reader takes)
+        builder.add_record(record, line_bytes)
 
 
 @dataclass
@@ -160,10 +179,17 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
                     write_tables(out, fmt, journal.path)
                 stats.seconds = time.perf_counter() - start
                 return stats
+            # A run that starts the journal afresh writes its tables as the records come, their rows found by the
+            # workers: the journal is then not read again. (A resume over earlier records rebuilds them after.)
+            stream = engine == "local" and journal.boundary == 0 and not journal.entries
             outcomes = _engine(engine, dask_outcomes(paths, journal.done, scheduler, doc_timeout) if engine == "dask"
-                               else local_outcomes(paths, journal.done, workers or os.cpu_count() or 1, doc_timeout))
-            complete = False
+                               else local_outcomes(paths, journal.done, workers or os.cpu_count() or 1, doc_timeout,
+                                                   tables=stream))
+            complete, builder = False, None
             try:
+                if stream:
+                    from pipeline.export.tables import TableBuilder  # (pyarrow: only when a table is written)
+                    builder = TableBuilder(out, fmt)
                 with atomic_files(out) as tmp, open(tmp("errors.jsonl"), "w", encoding="utf-8") as err:
                     unique = Unique(journal.entries)
                     for o in outcomes:
@@ -181,6 +207,8 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
                             if record is not None:
                                 o.line = json.dumps(record, ensure_ascii=False)  # (its doc_id made unique)
                             journal.write(o)
+                            if builder is not None:
+                                _add_rows(builder, o, record)
                             stats.docs += 1
                             stats.attendees += o.attendees
                             stats.metrics += o.metrics
@@ -194,8 +222,16 @@ def run(paths: Iterable[str | Path], out: Path, *, fmt: str = "parquet", workers
                     complete = True
             finally:
                 outcomes.close()  # a failed write stops the workers now, not when the generator is collected
-                journal.close(complete)
-            if not (journal.unchanged and tables_current(out, fmt, journal.digest)):
+                closed = False
+                try:
+                    journal.close(complete)
+                    closed = complete
+                finally:
+                    if builder is not None and not closed:
+                        builder.abort()  # (its temp files go)
+            if builder is not None:
+                builder.finish(file_digest(journal.path))  # (on a failure it drops its temp files itself)
+            elif not (journal.unchanged and tables_current(out, fmt, journal.digest)):
                 from pipeline.export.tables import write_tables  # (pyarrow: only when a table is written)
                 write_tables(out, fmt, journal.path)
     except (FolderInUse, OutputError, EngineError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from dataclasses import asdict, dataclass
 from typing import Iterator, Mapping
 
@@ -29,6 +30,9 @@ class Outcome:
     attendees: int = 0
     metrics: int = 0
     timed_out: bool = False  # the document hit its budget: a worker that ran it is replaced afterwards
+    # a record's table rows and sightings (pipeline.export.tables.record_rows of the record as its line has it),
+    # pickled, when the run writes its tables as records come; None: the writer reads them from the line
+    tables: bytes | None = None
 
 
 def content_hash(content: str) -> str:
@@ -82,11 +86,22 @@ def outcome_of(kind: str, payload: dict, timed_out: bool = False) -> Outcome:
                    len(payload.get("attendees") or []), len(payload.get("metrics") or []))
 
 
+def _tables_of(record: dict) -> bytes | None:
+    """The record's table rows, found here in the worker that holds the record (the parent then neither parses its
+    line again nor finds its places); None when they cannot be (the parent then reads them from the line)."""
+    try:
+        from pipeline.export.tables import record_rows
+        return pickle.dumps(record_rows(record), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - the parent builds them from the line, and reports what fails there
+        return None
+
+
 def error_outcome(source: str, reason: str, line: int | None = None, timed_out: bool = False) -> Outcome:
     return outcome_of(*extract_item(InputError(source, reason, line)), timed_out=timed_out)
 
 
-def process_unit(unit: Unit | InputError, skip: Skip, timeout: float | None) -> Iterator[Outcome]:
+def process_unit(unit: Unit | InputError, skip: Skip, timeout: float | None,
+                 tables: bool = False) -> Iterator[Outcome]:
     """The outcomes of one unit, in order: loading it and extracting each of its documents are each bounded by
     `timeout` seconds; a document whose (source, content hash) is in `skip` is not extracted again."""
     if isinstance(unit, InputError):
@@ -105,8 +120,12 @@ def process_unit(unit: Unit | InputError, skip: Skip, timeout: float | None) -> 
             continue
         try:
             with time_budget(timeout):
-                outcome = outcome_of(*extract_item(doc))
+                kind, payload = extract_item(doc)
+                outcome = outcome_of(kind, payload)
         except DocTimeout:
             outcome = error_outcome(doc.source, f"timed out after {timeout:g} s (--doc-timeout)",
                                     getattr(doc, "line", None), timed_out=True)
+        else:
+            if tables and outcome.kind == "record":  # (outside the budget: the document's work is done)
+                outcome.tables = _tables_of(payload if outcome.doc_id is not None else json.loads(outcome.line))
         yield outcome

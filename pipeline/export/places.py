@@ -25,7 +25,7 @@ from itertools import accumulate
 from typing import Iterable
 
 from pipeline.text.lexicons import _underthesea_file, table, word_alternation, words
-from pipeline.text.normalize import fold_tones, key
+from pipeline.text.normalize import fold_tones, key, lower_view
 from pipeline.text.tokens import UPPER
 
 # The units a name after each level word can be (closed: the levels of Luật Tổ chức chính quyền địa phương and their
@@ -45,6 +45,13 @@ _LEVEL_RE = re.compile(
     r"(?<![\w.])(?P<level>(?i:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in _LEVELS),
                                                    key=len, reverse=True)) + r"))"
     rf"(?:\.[ \t]*|[ \t]+)(?P<name>{_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*){_WORD}){{0,4}})")
+# where a level word can begin, on the lower-case view of the text: the first words of the level words, as literals
+# (a pattern that opens with literals lets `re` skip ahead to their first letters; _LEVEL_RE, which opens with a
+# look-behind and a case-blind alternation, then tries each such offset only)
+_LEVEL_HEAD = re.compile("|".join(sorted({re.escape(w.split()[0]) for w in _LEVELS}, key=len, reverse=True)))
+_NAME_SPLIT = re.compile(r"([ \t]*-[ \t]*|[ \t]+)")
+_WORD_BEFORE = re.compile(r"(\w+) $")
+_CAPITAL_AFTER = re.compile(r" (\w)")
 # the unit word of a title with no name after it ("Chủ tịch UBND tỉnh", "Bí thư Huyện ủy"): the page's unit
 UNNAMED_LOCAL = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|tỉnh ủy|thành ủy|"
                            r"huyện ủy|quận ủy|thị ủy)(?!\w)", re.I)
@@ -171,18 +178,19 @@ class Gazetteer:
         """The names `text` gives places, each with its candidate units, before they are resolved (what `find` finds
         does not depend on `context`: a page resolved again with its province scans once)."""
         folded = fold_tones(text)
+        view = lower_view(text, folded)  # (offsets as in `folded`)
         skip, starts = list(skip), set(starts)
         hits: list[tuple[int, int, str, list[Unit], str | None]] = []  # start, end, text, candidates, level word
         taken: list[tuple[int, int]] = []
         pos = 0
-        while m := _LEVEL_RE.search(folded, pos):  # not finditer: a level word whose name fails frees the words after it
+        while m := _level_search(folded, view, pos):  # not finditer: a level word whose name fails frees the words after it
             pos = m.start() + 1
             levels = _LEVELS[" ".join(m.group("level").lower().split())]
             if not levels:
                 taken.append(m.span())
                 pos = m.end()
                 continue
-            words = re.split(r"([ \t]*-[ \t]*|[ \t]+)", m.group("name"))  # words and the separators between them
+            words = _NAME_SPLIT.split(m.group("name"))  # words and the separators between them
             for n in range(len(words), 0, -2):  # the longest run of words that names a unit
                 name = "".join(words[:n])
                 units = self._candidates(name, levels, m.group("level"), date)
@@ -213,10 +221,10 @@ class Gazetteer:
         person), or a name that goes on ("Thái Bình Dương", "Đồng Tháp Mười") unless the word after it begins an
         entity ("Đà Nẵng Nguyễn Văn Quảng", "Hà Nội Thủ tướng …"). A name after another word in capitals is kept:
         "Báo Long An" and "Tại Long An" are both about Long An."""
-        before = re.search(r"(\w+) $", text[max(0, s - 30):s])
+        before = _WORD_BEFORE.search(text[max(0, s - 30):s])
         if before and before.group(1)[:1].isupper() and key(before.group(1)) in words("ner/surnames"):
             return True
-        after = re.match(r" (\w)", text[e:e + 2])
+        after = _CAPITAL_AFTER.match(text[e:e + 2])
         return bool(after and after.group(1).isupper() and e + 1 not in starts)
 
     def _candidates(self, name: str, levels: tuple[str, ...], level_word: str, date: str | None) -> list[Unit]:
@@ -287,6 +295,17 @@ class Gazetteer:
         return set()
 
 
+def _level_search(folded: str, view: str, pos: int) -> re.Match | None:
+    """_LEVEL_RE.search(folded, pos), trying only the offsets where a level word's first word begins in `view`
+    (folded.lower(), offset for offset: what the pattern's case-blind level words match, and more)."""
+    while head := _LEVEL_HEAD.search(view, pos):
+        m = _LEVEL_RE.match(folded, head.start())
+        if m:
+            return m
+        pos = head.start() + 1
+    return None
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once per machine and version of its data and code (pipeline.text.cache)."""
@@ -315,8 +334,21 @@ class PagePlaces:
         """The province (old key) named last before `offset` in its paragraph: on a page about several provinces,
         "HĐND tỉnh Tiền Giang bầu … Ông Nguyễn Văn Khang … làm Chủ tịch UBND tỉnh" is Tiền Giang's chairman."""
         start = self.text.rfind("\n", 0, offset) + 1
-        before = [p for p in self.places if start <= p.start < offset and p.province]
+        before = [p for p in self.between(start, offset) if p.province]
         return gazetteer().key_of(before[-1].province) if before else None
+
+    def between(self, start: int, end: int) -> list[Place]:
+        """The places that begin at or after `start` and before `end`, in order (by bisection: the places of a page
+        come in text order; a list given in any other order is read whole)."""
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.places):
+            starts = [p.start for p in self.places]
+            if any(a > b for a, b in zip(starts, starts[1:])):
+                starts = ()
+            self.__dict__["_starts"] = starts
+        if len(starts) != len(self.places):
+            return [p for p in self.places if start <= p.start < end]
+        return self.places[bisect_left(starts, start):bisect_left(starts, end)]
 
     def province_of(self, text: str | None) -> tuple[str | None, str]:
         """(old province key, "text" | "page") of a title or a location: the province it names, else for a local

@@ -143,7 +143,10 @@ def _scalar(hint) -> tuple[DataType, Callable]:
 
 
 def _list(item_type: DataType, convert: Callable) -> tuple[DataType, Callable]:
-    return list_of(item_type), lambda v: [convert(x) for x in v] if isinstance(v, (list, tuple)) else None
+    def to_list(v):
+        return [convert(x) for x in v] if isinstance(v, (list, tuple)) else None
+    to_list.item = convert  # (read by the generated row collectors, which inline it)
+    return list_of(item_type), to_list
 
 
 def arrow_type(hint) -> tuple[DataType, Callable]:
@@ -198,25 +201,55 @@ class Table:
     def _collect(self, obj: dict, keys: tuple, out: list) -> None:
         # (a list filled depth first, not nested generators: a page has hundreds of rows, mostly one level down)
         plan = self.__dict__.get("_plan")
-        if plan is None or plan[0] is not self.columns:
-            plan = self.__dict__["_plan"] = (self.columns, tuple(k.name for k in self.keys),
-                                             tuple((c.name, c.source, c.convert) for c in self.columns))
-        _, key_names, columns = plan
-        get = obj.get
-        row = dict(zip(key_names, keys))
-        for name, source, convert in columns:
-            row[name] = convert(get(source))
-        out.append((self.name, row, obj))
-        for child in self.children:
-            items = get(child.path[-1]) or []
-            if isinstance(items, dict):  # a lone part: one row, keyed as its parent
-                child._collect(items, keys, out)
-                continue
-            if not items and child.covers in obj and get(child.covers):
-                items = [obj[child.covers]]
-            for i, item in enumerate(items):
-                if isinstance(item, dict):
-                    child._collect(item, keys + (i,), out)
+        if plan is None or plan[0] is not self.columns or plan[1] is not self.children:
+            plan = self.__dict__["_plan"] = (self.columns, self.children, _compile_collector(self))
+        plan[2](obj, keys, out)
+
+
+# converters inlined by the generated collectors: the common case (the value already of the column's type) costs a
+# type test, anything else goes through the converter itself, so every value is the one the converter gives
+_INLINE = {_string: "str", _integer: "int", _number: "float"}
+
+
+def _cell(convert: Callable, v: str, env: dict, depth: int = 0) -> str:
+    """An expression that is convert(v) for the variable `v`, inlined where the converter is known."""
+    name = f"_f{len(env)}"
+    env[name] = convert
+    typ = _INLINE.get(convert)
+    if typ == "str":
+        return f"({v} if {v} is None or type({v}) is str else {name}({v}))"
+    if typ:
+        return f"({v} if type({v}) is {typ} else {name}({v}))"
+    item = getattr(convert, "item", None)
+    if item is not None and depth < 3:
+        x = f"x{depth}"
+        return f"([{_cell(item, x, env, depth + 1)} for {x} in {v}] if isinstance({v}, _seq) else None)"
+    return f"{name}({v})"
+
+
+def _compile_collector(table: "Table") -> Callable[[dict, tuple, list], None]:
+    """The table's row collector as straight-line code (one function per table, built from its columns): the same
+    rows, in the same key order, as reading each column through its converter one by one."""
+    env: dict[str, Any] = {"_name": table.name, "_dict": dict, "_seq": (list, tuple)}
+    lines = ["def collect(obj, keys, out):", "    get = obj.get"]
+    cells = [f"{k.name!r}: keys[{i}]" for i, k in enumerate(table.keys)]
+    for i, c in enumerate(table.columns):
+        lines.append(f"    v{i} = get({c.source!r})")
+        cells.append(f"{c.name!r}: {_cell(c.convert, f'v{i}', env)}")
+    lines.append(f"    out.append((_name, {{{', '.join(cells)}}}, obj))")
+    for j, child in enumerate(table.children):
+        env[f"_t{j}"] = child
+        lines += [f"    items = get({child.path[-1]!r}) or []",
+                  "    if isinstance(items, _dict):",
+                  f"        _t{j}._collect(items, keys, out)",
+                  "    else:",
+                  f"        if not items and {child.covers!r} in obj and get({child.covers!r}):"
+                  f" items = [obj[{child.covers!r}]]",
+                  "        for i, item in enumerate(items):",
+                  "            if isinstance(item, _dict):",
+                  f"                _t{j}._collect(item, keys + (i,), out)"]
+    exec(compile("\n".join(lines), f"<rows of {table.name}>", "exec"), env)
+    return env["collect"]
 
 
 def _singular(name: str) -> str:

@@ -21,7 +21,9 @@ import json
 import os
 import pickle
 import re
+import sys
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -83,7 +85,7 @@ def _metric_province(m: dict, text: str, places: PagePlaces) -> str | None:
     sentence, start = m.get("sentence") or "", m.get("start")
     s0 = text.find(sentence, max(0, start - len(sentence))) if sentence and isinstance(start, int) else -1
     if 0 <= s0 <= start:
-        named = {p.province for p in places.places if s0 <= p.start < s0 + len(sentence) and p.province}
+        named = {p.province for p in places.between(s0, s0 + len(sentence)) if p.province}
         if len(named) == 1:
             return gazetteer().key_of(named.pop())
     return places.province
@@ -232,80 +234,145 @@ class _Sink:
             self.db.close()
 
 
-def _batches(records: Iterable[tuple[dict, int]]) -> Iterator[list[dict]]:
-    """Records in batches of at most BATCH records and about BATCH_BYTES bytes of JSON: the rows of one batch are
-    held until written, so a batch of 100,000-character pages is a few pages, not 500."""
-    batch, size = [], 0
-    for record, n in records:
-        batch.append(record)
-        size += n
-        if len(batch) >= BATCH or size >= BATCH_BYTES:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
-
-
 # the tables whose rows carry a person_id: held (pickled to a temp file) until the people directory is complete
 _LINKED = ("attendees", "positions")
 
 
-def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = None) -> dict[str, int]:
-    """Build every table of `fmt` in `out` from records.jsonl; returns row counts per table.
+def record_rows(record: dict) -> tuple[dict[str, list[dict]], list]:
+    """(rows of every table but `people` and `careers`, the record's sightings for the people directory): what the
+    tables take from one record, its places and titles found once. A worker that holds the record computes them
+    (pipeline.batch.work), or write_tables from the record's line."""
+    places = page_places(record)
+    titles = [titles_of(a, places) for a in record.get("attendees") or []]
+    return rows(record, None, places, titles), list(sightings_of(record, places, titles))
 
-    One pass over the records: each record's places and titles are found once, its rows written as its batch ends,
-    its attendees kept as sightings for the people directory. The attendee and position rows wait in a temp file for
-    the person_ids the complete directory gives them, then the people and careers rows follow."""
+
+class TableBuilder:
+    """Every table of `fmt` in `out`, written as records come (add, add_record), completed by finish() or dropped
+    by abort(): the rows of each batch written as it ends, the attendees kept as sightings for the people
+    directory, the attendee and position rows waiting in a temp file for the person_ids the complete directory
+    gives them; then the people and careers rows. Every file is a temp file until finish() renames it."""
+
+    def __init__(self, out: Path, fmt: str, journal: bool = True):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.out, self.fmt, self.journal = Path(out), fmt, journal
+        self.counts = {name: 0 for name in SCHEMA}
+        self.sightings: list = []
+        self.entries: list[tuple] = []
+        self.batch: dict[str, list[dict]] = {}
+        self.n = self.size = 0
+        self._stack = ExitStack()
+        self.sink = None
+        try:
+            self.tmp = self._stack.enter_context(atomic_files(self.out))
+            self.held = self._stack.enter_context(tempfile.TemporaryFile(dir=self.out, prefix=".linked-"))
+            self.sink = _Sink(fmt, self.tmp)
+        except BaseException:
+            self._stack.__exit__(*sys.exc_info())
+            raise
+
+    def add_record(self, record: dict, size: int) -> None:
+        """One record of records.jsonl (`size`: the bytes of its line)."""
+        self.add((record["doc_id"], record.get("content_hash"), record.get("source")), *record_rows(record), size)
+
+    def add(self, entry: tuple, tables: dict[str, list[dict]], sightings: list, size: int) -> None:
+        """One record's journal entry (doc_id, content hash, source) and record_rows."""
+        self.entries.append(entry)
+        self.sightings.extend(sightings)
+        batch = self.batch
+        for name, rs in tables.items():
+            if name in batch:
+                batch[name].extend(rs)
+            else:
+                batch[name] = list(rs)
+        self.n += 1
+        self.size += size
+        if self.n >= BATCH or self.size >= BATCH_BYTES:  # the rows of a batch are held until written
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.n:
+            return
+        tables, self.batch, self.n, self.size = self.batch, {}, 0, 0
+        pickle.dump([tables.pop(name, []) for name in _LINKED], self.held, protocol=pickle.HIGHEST_PROTOCOL)
+        for name, rs in tables.items():
+            self.sink.write(name, rs)
+            self.counts[name] += len(rs)
+
+    def finish(self, digest: str | None) -> dict[str, int]:
+        """Complete the tables and put them in place (with the stamp of the journal whose digest is `digest`, when
+        they are the folder's journal's); row counts per table."""
+        sink, counts = self.sink, self.counts
+        try:
+            try:
+                self._flush()
+                people = directory(self.sightings)
+                self.sightings = []
+                ids = person_ids(people)
+                self.held.seek(0)
+                while True:
+                    try:
+                        linked = pickle.load(self.held)
+                    except EOFError:
+                        break
+                    for name, rs in zip(_LINKED, linked):
+                        for row in rs:
+                            row["person_id"] = ids.get((row["doc_id"], row["attendee_idx"]))
+                        sink.write(name, rs)
+                        counts[name] += len(rs)
+                for start in range(0, len(people), BATCH):
+                    careers = [(p, p.careers()) for p in people[start:start + BATCH]]
+                    sink.write("people", [p.row(cs) for p, cs in careers])
+                    career_rows = [c.row(p, i) for p, cs in careers for i, c in enumerate(cs)]
+                    sink.write("careers", career_rows)
+                    counts["people"] += len(careers)
+                    counts["careers"] += len(career_rows)
+            finally:
+                self.sink = None
+                sink.close()
+            if self.journal:  # created last, so renamed last: a stamp never speaks for tables not in place
+                _write_stamp(self.tmp(TABLES_STAMP), self.out, self.fmt, digest, sink.files, self.entries)
+        except BaseException:
+            self._stack.__exit__(*sys.exc_info())
+            raise
+        self._stack.close()
+        return counts
+
+    def abort(self) -> None:
+        """Drop the tables begun: no file of theirs is left."""
+        try:
+            if self.sink is not None:
+                sink, self.sink = self.sink, None
+                sink.close()
+        finally:
+            try:
+                raise _Aborted
+            except _Aborted:
+                self._stack.__exit__(*sys.exc_info())
+
+
+class _Aborted(Exception):
+    pass
+
+
+def write_tables(out: Path, fmt: str = "parquet", records_path: Path | None = None) -> dict[str, int]:
+    """Build every table of `fmt` in `out` from records.jsonl; returns row counts per table (TableBuilder: one
+    pass over the records, each record's places and titles found once)."""
     out = Path(out)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     records_path = Path(records_path or out / "records.jsonl")
     journal = records_path.resolve() == (out / "records.jsonl").resolve()  # (the tables of the folder's journal)
     digest = file_digest(records_path) if journal else None
-    counts = {name: 0 for name in SCHEMA}
-    sightings, entries = [], []
-    with atomic_files(out) as tmp, tempfile.TemporaryFile(dir=out, prefix=".linked-") as held:
-        sink = _Sink(fmt, tmp)
-        try:
-            for batch in _batches(iter_sized_records(records_path)):
-                tables: dict[str, list[dict]] = {}
-                for r in batch:
-                    entries.append((r["doc_id"], r.get("content_hash"), r.get("source")))
-                    places = page_places(r)
-                    titles = [titles_of(a, places) for a in r.get("attendees") or []]
-                    sightings.extend(sightings_of(r, places, titles))
-                    for name, rs in rows(r, None, places, titles).items():
-                        tables.setdefault(name, []).extend(rs)
-                pickle.dump([tables.pop(name, []) for name in _LINKED], held, protocol=pickle.HIGHEST_PROTOCOL)
-                for name, rs in tables.items():
-                    sink.write(name, rs)
-                    counts[name] += len(rs)
-            people = directory(sightings)
-            del sightings
-            ids = person_ids(people)
-            held.seek(0)
-            while True:
-                try:
-                    linked = pickle.load(held)
-                except EOFError:
-                    break
-                for name, rs in zip(_LINKED, linked):
-                    for row in rs:
-                        row["person_id"] = ids.get((row["doc_id"], row["attendee_idx"]))
-                    sink.write(name, rs)
-                    counts[name] += len(rs)
-            for start in range(0, len(people), BATCH):
-                careers = [(p, p.careers()) for p in people[start:start + BATCH]]
-                sink.write("people", [p.row(cs) for p, cs in careers])
-                career_rows = [c.row(p, i) for p, cs in careers for i, c in enumerate(cs)]
-                sink.write("careers", career_rows)
-                counts["people"] += len(careers)
-                counts["careers"] += len(career_rows)
-        finally:
-            sink.close()
-        if journal:  # created last, so renamed last: a stamp never speaks for tables not in place
-            _write_stamp(tmp(TABLES_STAMP), out, fmt, digest, sink.files, entries)
-    return counts
+    builder = TableBuilder(out, fmt, journal)
+    try:
+        for record, size in iter_sized_records(records_path):
+            builder.add_record(record, size)
+    except BaseException:
+        builder.abort()
+        raise
+    return builder.finish(digest)
 
 
 def _write_stamp(path: Path, out: Path, fmt: str, digest: str, files: list[str], entries: list[tuple]) -> None:

@@ -22,7 +22,9 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 # spelling puts it on the first ("hòa", "Ủy", "khỏe"). Not after "q" ("quý": "qu" is an onset), not before another
 # letter ("hoàng", "tuyến": closed syllables keep the tone where it is).
 _SECOND = {unicodedata.normalize("NFC", v + t): (v, t) for v in "aeyAEY" for t in _TONES}
-_OLD_PAIR_RE = re.compile(f"(?<![qQ])[oOuU][{''.join(_SECOND)}](?![^\\W\\d_])")
+# (the first letter opens the pattern and the look-behind, over it and the letter before, comes after it: a pattern
+# that opens with a character set lets `re` skip ahead to those letters, three times faster on a page)
+_OLD_PAIR_RE = re.compile(f"[oOuU](?<![qQ].)[{''.join(_SECOND)}](?![^\\W\\d_])")
 
 
 def nfc(text: str) -> str:
