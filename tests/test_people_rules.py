@@ -227,6 +227,10 @@ def test_titles_after_a_run(text, expected):
     # "Cố vấn" is a title, not the former-word "cố" before "vấn"; the White House is a body (real sets r21, r23)
     ("Tiếp đó là Cố vấn cao cấp Lê Văn An và Cố vấn Nhà Trắng Jake Sullivan.",
      {"Lê Văn An": [("Cố vấn cao cấp", "titles-then-name")], "Jake Sullivan": [("Cố vấn Nhà Trắng", "titles-then-name")]}),
+    # the National Assembly's committee and board written in lower case (real set r32)
+    ("Tham dự có Chủ nhiệm UB các vấn đề xã hội Trương Thị Mai, Trưởng ban công tác đại biểu Nguyễn Thị Nương.",
+     {"Trương Thị Mai": [("Chủ nhiệm UB các vấn đề xã hội", "titles-then-name")],
+      "Nguyễn Thị Nương": [("Trưởng ban công tác đại biểu", "titles-then-name")]}),
     # the Lao Front's name in lower case (real set r31)
     ("Ông Sỉ-su-văn Chăn-thạ-phay Bun - Chủ tịch Mặt trận Lào xây dựng đất nước tỉnh Attapư cảm ơn.",
      {"Sỉ-su-văn Chăn-thạ-phay Bun": [("Chủ tịch Mặt trận Lào xây dựng đất nước tỉnh Attapư", "name-then-titles")]}),
