@@ -844,18 +844,19 @@ class Recognizer:
             # after a title and an organisation (its own entity) a foreign name is the title's person, and the
             # organisation the title's: "Chủ tịch Thượng viện Liên bang và Quốc hội Davi Alcolumbre", "Trưởng ban Cố
             # vấn Đối ngoại, Văn phòng Chủ tịch Anna-Maria Boura" (r11, r23)
-            foreign_after = not t.syllable and len(ents) > 1 and ents[-1].label == "ORG" and ents[-1].end == i \
-                and ents[-2].label == "POSITION" and not ents[-2].rank and ents[-1].start - ents[-2].end <= 1
+            foreign_after = t.cap and not after_title and not t.syllable and len(ents) > 1 and ents[-1].end == i \
+                and ents[-1].label == "ORG" and ents[-2].label == "POSITION" and not ents[-2].rank \
+                and ents[-1].start - ents[-2].end <= 1
             if t.cap and (end := self.person_at(toks, i, after_title or foreign_after, introduced or addressed)):
-                if foreign_after and not after_title:
+                if foreign_after:
                     ents[-2:] = [Ent("POSITION", ents[-2].start, ents[-1].end)]
                 ents.append(Ent("PERSON", i, end))
                 i = end
                 after_title = introduced = career = False
                 apposition = True
                 continue
-            if t.cap and ((m := self.lex.places.match(toks, i)) or (
-                    m := self.lex.units.match(toks, i)) and (_admin_before(toks, i) or _listed_after_admin(toks, i))):
+            if t.cap and ((m := self.lex.places.match(toks, i)) or (_admin_before(toks, i) or _listed_after_admin(
+                    toks, i)) and (m := self.lex.units.match(toks, i))):
                 i += m  # "Cà phê Buôn Ma Thuột", "các huyện …, Trần Văn Thời": a place; none of its words starts a name
                 after_title = introduced = apposition = False
                 continue

@@ -150,15 +150,18 @@ def titles_then_name(items: list[Item]) -> None:
     X": titles right before a name, walking back over commas and dashes (and a rank after "là"), are the name's; not
     across "thay mặt", "ủy quyền của" …"""
     for p, it in enumerate(items):
-        if it.label == "PERSON" and it.gap == OTHER and _WITH_HOLDER.match(it.gap_text) and _free_title(items, p - 1) \
-                and _DECIDED.search(items[p - 1].gap_text):
-            it.gap = FOR  # "miễn nhiệm chức danh Phó Chủ tịch Thường trực HĐND với ông X": "với" for "đối với"
-        if it.label != "PERSON" or p == 0 or it.gap not in (ADJ, DASH, HON, CHON, FOR, IS):
+        if it.label != "PERSON" or p == 0:
+            continue
+        gap = it.gap
+        if gap == OTHER and _WITH_HOLDER.match(it.gap_text) and _free_title(items, p - 1) \
+                and _APPOINTING_RE.search(items[p - 1].gap_text):
+            gap = FOR  # "miễn nhiệm chức danh Phó Chủ tịch Thường trực HĐND với ông X": "với" for "đối với"
+        if gap not in (ADJ, DASH, HON, CHON, FOR, IS):
             continue
         k = p - 1
         linked = []
         while _free_title(items, k):
-            if (k < p - 1 or it.gap == CHON) and (_OBJECT_RE.search(items[k].gap_text[-25:])  # ("…, ông X")
+            if (k < p - 1 or gap == CHON) and (_OBJECT_RE.search(items[k].gap_text[-25:])  # ("…, ông X")
                                                   or k == 0 and _OPENER_RE.search(items[k].gap_text[-25:])):
                 break
             items[k].link(p, "titles-then-name")
@@ -168,7 +171,7 @@ def titles_then_name(items: list[Item]) -> None:
                              and _person(items, k - 2)):  # "…, A, TITLE và TITLE B": a list of "TITLE NAME"
                 break
             k -= 1
-        if linked and (it.gap == FOR or any(x.gap == FOR for x in linked)):  # "… Phó Chủ tịch UBND tỉnh đối với ông A,
+        if linked and (gap == FOR or any(x.gap == FOR for x in linked)):  # "… Phó Chủ tịch UBND tỉnh đối với ông A,
             # nguyên …, và bà B, nguyên …": all (also "… đối với đại tá A, …")
             members, j = [p], p + 1
             while True:
@@ -239,7 +242,6 @@ def post_after_verb(items: list[Item]) -> None:
 
 
 _WITH_HOLDER = re.compile(rf"^\s*với\s+(?:{alternation('people/address_words')})\s*$")
-_DECIDED = re.compile(rf"(?<!\w)(?:{alternation('people/appointment_verbs')})(?:\s+(?:việc|chức danh|chức vụ))*\s*$")
 _APPOINTING_RE = re.compile(rf"(?<!\w)(?:{alternation('people/appointment_verbs')})(?:\s+[^\s.;:]+){{0,3}}?\s*:?\s*$")
 
 
